@@ -1,0 +1,35 @@
+// Livret: the PFMP booklet of a vocational school, one binary (PocketBase + the pages).
+package main
+
+import (
+	"log"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+
+	"livret/demo"
+	"livret/hooks"
+	_ "livret/pb_migrations"
+	"livret/web"
+)
+
+func main() {
+	app := pocketbase.New()
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
+	hooks.Register(app)
+	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args)})
+	app.RootCmd.AddCommand(demo.Command(app))
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// servesHTTPS tells from the serve flags whether cookies must be Secure: the pages never see TLS.
+func servesHTTPS(args []string) bool {
+	return os.Getenv("LIVRET_SECURE_COOKIES") == "1" || slices.ContainsFunc(args, func(a string) bool {
+		return a == "--https" || strings.HasPrefix(a, "--https=")
+	})
+}

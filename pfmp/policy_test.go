@@ -1,0 +1,67 @@
+package pfmp
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestPolicyTable(t *testing.T) {
+	student := &Actor{ID: "s1", Role: RoleStudent}
+	other := &Actor{ID: "s2", Role: RoleStudent}
+	teacher := &Actor{ID: "t1", Role: RoleTeacher}
+	tutor := &Actor{ID: "tu", Role: RoleTutor}
+	master := &Actor{ID: "ma", Role: RoleMaster}
+	p := PlacementAccess{StudentID: "s1"}
+	granted := PlacementAccess{StudentID: "s1", Granted: true}
+	saved := PlacementAccess{StudentID: "s1", ReviewSaved: true}
+
+	cases := []struct {
+		name string
+		a    *Actor
+		act  Action
+		p    PlacementAccess
+		want bool
+	}{
+		{"anonymous sees nothing", nil, ViewDossier, p, false},
+		{"student edits own portfolio", student, EditPortfolio, p, true},
+		{"student edits own fiche", student, EditLiaisonCompany, p, true},
+		{"student cannot personalise", student, PersonaliseLiaison, p, false},
+		{"student cannot comment", student, WriteComment, p, false},
+		{"student reads comments", student, ReadComments, p, true},
+		{"student reads unsaved review: no", student, ReadReviews, p, false},
+		{"student reads saved review", student, ReadReviews, saved, true},
+		{"student cannot edit review", student, EditReviews, saved, false},
+		{"other student sees nothing", other, ViewDossier, p, false},
+		{"other student cannot read", other, ReadPortfolio, p, false},
+		{"teacher reads portfolio", teacher, ReadPortfolio, p, true},
+		{"teacher never edits portfolio", teacher, EditPortfolio, p, false},
+		{"teacher personalises", teacher, PersonaliseLiaison, p, true},
+		{"teacher edits fiche company", teacher, EditLiaisonCompany, p, true},
+		{"teacher comments", teacher, WriteComment, p, true},
+		{"teacher edits reviews", teacher, EditReviews, p, true},
+		{"tutor without grant: nothing", tutor, ViewDossier, p, false},
+		{"tutor with grant reads", tutor, ReadPortfolio, granted, true},
+		{"tutor never edits portfolio", tutor, EditPortfolio, granted, false},
+		{"tutor reads fiche", tutor, ReadLiaison, granted, true},
+		{"tutor cannot edit fiche", tutor, EditLiaisonCompany, granted, false},
+		{"tutor comments", tutor, WriteComment, granted, true},
+		{"tutor edits reviews", tutor, EditReviews, granted, true},
+		{"master with grant prints", master, Print, granted, true},
+		{"master without grant: no", master, Print, p, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			require.Equal(t, c.want, Can(c.a, c.act, c.p))
+		})
+	}
+}
+
+func TestCanSchool(t *testing.T) {
+	require.True(t, CanSchool(&Actor{Role: RoleTeacher}, ManageSchool))
+	for _, r := range []Role{RoleStudent, RoleTutor, RoleMaster} {
+		require.False(t, CanSchool(&Actor{Role: r}, ManageSchool), r)
+	}
+	require.False(t, CanSchool(nil, ManageSchool))
+	require.False(t, CanSchool(&Actor{Role: RoleTeacher}, EditPortfolio))
+}

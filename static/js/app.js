@@ -1,0 +1,59 @@
+/* Livret — small progressive enhancements. No framework; every page works without it.
+ * - htmx: nothing to configure here (no htmx:configRequest hook needed); the
+ *   response-targets extension is enabled in HTML with hx-ext="response-targets".
+ * - data-confirm="message" on a plain (non-htmx) form, button or link asks
+ *   window.confirm first. htmx elements use hx-confirm, handled by htmx itself.
+ * - details.menu: closes on a click outside, on Escape, and after choosing an item.
+ */
+(function () {
+  "use strict";
+
+  var HTMX_ATTRS = ["get", "post", "put", "patch", "delete", "confirm"]
+    .map(function (v) { return "[hx-" + v + "],[data-hx-" + v + "]"; }).join(",");
+
+  function usesHtmx(el) { return el.matches(HTMX_ATTRS); }
+
+  // Asks; on "Annuler" cancels the event before it reaches the element (capture phase).
+  function confirmOrCancel(el, event) {
+    if (!window.confirm(el.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }
+
+  // Buttons and links carrying data-confirm (a confirmed submit button covers its form).
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest("[data-confirm]");
+    if (el && el.tagName !== "FORM" && !usesHtmx(el)) confirmOrCancel(el, event);
+  }, true);
+
+  // Forms carrying data-confirm, unless the submit button already asked.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.submitter && event.submitter.hasAttribute("data-confirm")) return;
+    if (form.hasAttribute("data-confirm") && !usesHtmx(form)) confirmOrCancel(form, event);
+  }, true);
+
+  function closeMenu(menu, refocus) {
+    menu.removeAttribute("open");
+    if (refocus) menu.querySelector("summary").focus();
+  }
+
+  // Click outside an open menu closes it; choosing an item closes its menu too.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) closeMenu(menu, false);
+      else if (event.target.closest(".menu-items a, .menu-items button")) {
+        setTimeout(function () { closeMenu(menu, false); }, 0); // after the action runs
+      }
+    });
+  });
+
+  // Escape closes open menus and gives focus back to the trigger it came from.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      closeMenu(menu, menu.contains(document.activeElement));
+    });
+  });
+})();

@@ -1,0 +1,9 @@
+// Package static embeds the CSS, scripts and vendored libraries served under /static/.
+package static
+
+import "embed"
+
+// FS holds css/, js/ and vendor/ (htmx, Leaflet), committed and embedded: no CDN at run time.
+//
+//go:embed css js vendor
+var FS embed.FS

@@ -1,0 +1,9 @@
+// Package views embeds the HTML templates so the binary needs nothing beside pb_data/.
+package views
+
+import "embed"
+
+// FS holds every template; names are paths without ".html" (e.g. "periods/index").
+//
+//go:embed layouts partials auth errors periods home
+var FS embed.FS

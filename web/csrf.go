@@ -1,0 +1,81 @@
+package web
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"livret/pfmp"
+)
+
+const (
+	anonCookie = "livret_anon" // seeds the CSRF token before login
+	csrfField  = "_csrf"
+	csrfHeader = "X-CSRF-Token"
+)
+
+// csrfToken is an HMAC of the session (or of the anonymous seed), keyed by the users
+// collection's token secret: it survives restarts and dies with the session.
+func (s *Server) csrfToken(c *fiber.Ctx) string {
+	seed := c.Cookies(sessionCookie)
+	if actorOf(c) == nil {
+		seed = s.anonSeed(c)
+	}
+	col, err := s.app.FindCachedCollectionByNameOrId("users")
+	if err != nil {
+		return ""
+	}
+	m := hmac.New(sha256.New, []byte(col.AuthToken.Secret))
+	m.Write([]byte("csrf:" + seed))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// anonSeed returns the visitor's random seed, setting it on first sight.
+func (s *Server) anonSeed(c *fiber.Ctx) string {
+	if v := c.Cookies(anonCookie); v != "" {
+		return v
+	}
+	if v, ok := c.Locals(anonCookie).(string); ok {
+		return v
+	}
+	b := make([]byte, 18)
+	_, _ = rand.Read(b)
+	v := base64.RawURLEncoding.EncodeToString(b)
+	c.Locals(anonCookie, v)
+	c.Cookie(&fiber.Cookie{Name: anonCookie, Value: v, Path: "/", HTTPOnly: true,
+		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode})
+	return v
+}
+
+// csrf refuses unsafe requests that do not come from our own pages.
+func (s *Server) csrf(c *fiber.Ctx) error {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+		return c.Next()
+	}
+	if !sameOrigin(c) {
+		return pfmp.Forbidden("Requête refusée : elle ne vient pas de ce site.")
+	}
+	got := c.Get(csrfHeader)
+	if got == "" {
+		got = c.FormValue(csrfField)
+	}
+	if want := s.csrfToken(c); got == "" || !hmac.Equal([]byte(got), []byte(want)) {
+		return pfmp.Forbidden("Votre session a expiré ou le formulaire est trop ancien : rechargez la page et recommencez.")
+	}
+	return c.Next()
+}
+
+// sameOrigin checks Origin (or Referer when a browser omits it) against the Host we serve.
+func sameOrigin(c *fiber.Ctx) bool {
+	src := c.Get(fiber.HeaderOrigin)
+	if src == "" || src == "null" {
+		src = c.Get(fiber.HeaderReferer)
+	}
+	u, err := url.Parse(src)
+	return err == nil && u.Host != "" && u.Host == string(c.Request().Host())
+}

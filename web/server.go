@@ -1,0 +1,92 @@
+// Package web is the Fiber app that renders every page; PocketBase keeps /api/ and /_/.
+package web
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+)
+
+// Config is what the pages need to know about their deployment.
+type Config struct {
+	// SecureCookies sets the cookie Secure flag: the adaptor never sees TLS, so it comes from flags.
+	SecureCookies bool
+	// Now is the clock (tests inject one).
+	Now func() time.Time
+	// MaxUpload bounds request bodies handled by the pages (bytes).
+	MaxUpload int
+}
+
+// Server holds the Fiber app and what its handlers share.
+type Server struct {
+	app    core.App
+	cfg    Config
+	fiber  *fiber.App
+	logins *loginThrottle
+
+	dummyOnce sync.Once
+	dummyRec  *core.Record
+}
+
+// New builds the Fiber app for a PocketBase app; Register mounts it.
+func New(app core.App, cfg Config) *Server {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.MaxUpload == 0 {
+		cfg.MaxUpload = 25 << 20
+	}
+	s := &Server{app: app, cfg: cfg, logins: newLoginThrottle(cfg.Now)}
+	s.fiber = fiber.New(fiber.Config{
+		Views:                 newViews(),
+		ErrorHandler:          s.errorHandler,
+		DisableStartupMessage: true,
+		BodyLimit:             cfg.MaxUpload,
+		ReadBufferSize:        16 << 10,
+	})
+	s.routes()
+	return s
+}
+
+// Register mounts the pages on PocketBase's router for every path it does not own itself.
+func Register(app core.App, cfg Config) *Server {
+	s := New(app, cfg)
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Priority: 999, // late: PocketBase's own routes are bound first and stay more specific
+		Func: func(se *core.ServeEvent) error {
+			se.Router.Any("/{path...}", s.pbHandler()).Bind(apis.SkipSuccessActivityLog())
+			return se.Next()
+		},
+	})
+	return s
+}
+
+// pbHandler answers PocketBase's own 404 for unknown /api/ paths and hands the rest to Fiber.
+func (s *Server) pbHandler() func(*core.RequestEvent) error {
+	mount := s.mount()
+	return func(e *core.RequestEvent) error {
+		if p := e.Request.URL.Path; p == "/api" || strings.HasPrefix(p, "/api/") {
+			return apis.NewNotFoundError("", nil)
+		}
+		mount(e.Response, e.Request)
+		return nil
+	}
+}
+
+// mount adapts Fiber to net/http, with the seam's fixes (see DESIGN.md "The seam").
+func (s *Server) mount() http.HandlerFunc {
+	h := adaptor.FiberApp(s.fiber)
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength == 0 {
+			r.Body = http.NoBody // else the adaptor allocates 32 KiB per GET
+		}
+		h(w, r)
+	}
+}

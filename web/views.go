@@ -1,0 +1,51 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/template/html/v2"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"livret/pfmp"
+	"livret/views"
+)
+
+// newViews loads the embedded templates with the few functions they share.
+func newViews() *html.Engine {
+	e := html.NewFileSystem(http.FS(views.FS), ".html")
+	e.AddFuncMap(template.FuncMap{
+		"date":       func(d any) string { return fmtDate(d, pfmp.FormatLong) },
+		"dateShort":  func(d any) string { return fmtDate(d, pfmp.FormatShort) },
+		"iso":        func(d any) string { return fmtDate(d, pfmp.ISODate) },
+		"kindLabel":  func(k string) string { return pfmp.Kind(k).Label() },
+		"levelLabel": func(l string) string { return pfmp.Level(l).Label() },
+		"roleLabel":  func(r pfmp.Role) string { return r.Label() },
+		"upper":      upperName,
+	})
+	return e
+}
+
+// fmtDate formats time.Time or PocketBase DateTime values; empty dates print as nothing.
+func fmtDate(d any, f func(time.Time) string) string {
+	var t time.Time
+	switch v := d.(type) {
+	case time.Time:
+		t = v
+	case types.DateTime:
+		t = v.Time()
+	case *types.DateTime:
+		if v != nil {
+			t = v.Time()
+		}
+	}
+	if t.IsZero() {
+		return ""
+	}
+	return f(t)
+}
+
+// upperName writes family names in capitals, the way schools list them.
+func upperName(s string) string { return strings.ToUpper(s) }
