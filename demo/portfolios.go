@@ -8,7 +8,7 @@ import (
 
 type company struct {
 	student, name, address, postal, city, sector, phone, tutorFirst, tutorLast, tutorEmail string
-	lat, lng                                                                            float64
+	lat, lng                                                                               float64
 }
 
 var companies = []company{

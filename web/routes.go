@@ -32,3 +32,14 @@ func (s *Server) routes() {
 
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
+
+// RouteList lists "METHOD /path" of every page and fragment, for the access-matrix test.
+func (s *Server) RouteList() []string {
+	var out []string
+	for _, r := range s.fiber.GetRoutes(true) {
+		if r.Method != fiber.MethodHead && r.Method != "USE" && r.Path != "/static" {
+			out = append(out, r.Method+" "+r.Path)
+		}
+	}
+	return out
+}

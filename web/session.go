@@ -68,7 +68,7 @@ func (s *Server) startSession(c *fiber.Ctx, rec *core.Record) error {
 
 func (s *Server) clearSession(c *fiber.Ctx) {
 	c.Cookie(&fiber.Cookie{
-		Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
+		Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(1, 0), // in the past: delete
 		HTTPOnly: true, Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode,
 	})
 }

@@ -1,0 +1,92 @@
+// Package apptest starts the real app for tests and benchmarks: PocketBase on a temp dir with
+// every migration and hook, the pages mounted, a real HTTP server on 127.0.0.1.
+package apptest
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"livret/hooks"
+	_ "livret/pb_migrations"
+	"livret/web"
+)
+
+// App is a running Livret: URL is its base address, PB its PocketBase app.
+type App struct {
+	URL   string
+	PB    core.App
+	Web   *web.Server
+	Clock *Clock
+}
+
+// Clock is the injected clock: fixed unless a test moves it.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+
+// Set moves the clock.
+func (c *Clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
+
+// DefaultNow is the tests' "today": a Wednesday in a school term.
+var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
+
+// MustStart starts the app on tb.TempDir() and stops it when the test ends.
+func MustStart(tb testing.TB) *App {
+	tb.Helper()
+	return MustStartIn(tb, tb.TempDir())
+}
+
+// MustStartIn starts the app on an existing data folder (benchmarks reuse one).
+func MustStartIn(tb testing.TB, dir string) *App {
+	tb.Helper()
+	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	if err := pb.Bootstrap(); err != nil {
+		tb.Fatalf("bootstrap: %v", err)
+	}
+	clock := &Clock{t: DefaultNow}
+	hooks.Register(pb)
+	pages := web.Register(pb, web.Config{Now: clock.Now})
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatalf("listen: %v", err)
+	}
+	ready := make(chan *http.Server, 1)
+	pb.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Priority: -1000, // before the pages mount: only sets where to listen
+		Func: func(se *core.ServeEvent) error {
+			se.Listener = ln
+			se.InstallerFunc = nil // no superuser installer in tests
+			ready <- se.Server
+			return se.Next()
+		},
+	})
+	done := make(chan error, 1)
+	go func() { done <- apis.Serve(pb, apis.ServeConfig{HttpAddr: ln.Addr().String()}) }()
+	var srv *http.Server
+	select {
+	case srv = <-ready:
+	case err := <-done:
+		tb.Fatalf("serve: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		<-done
+		_ = pb.ResetBootstrapState()
+	})
+	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Clock: clock}
+}
