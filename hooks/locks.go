@@ -17,7 +17,8 @@ import (
 // student's latest checkpoint, can no longer change — whoever asks, by whatever path.
 func registerLocks(app core.App) {
 	periodGuard := func(e *core.RecordEvent) error {
-		if err := periodLocked(e.App, e.Record.Original()); err != nil {
+		// the stored state decides, not the one being written (see stored)
+		if err := periodLocked(e.App, stored(e.App, e.Record)); err != nil {
 			return err
 		}
 		return e.Next()
@@ -77,13 +78,25 @@ func reviewLocked(app core.App, review *core.Record) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range []*core.Record{review.Original(), review} {
+	for _, r := range []*core.Record{stored(app, review), review} {
 		meeting := r.GetDateTime("meeting_date").Time()
 		if pfmp.ReviewLocked(meeting, latest.Time()) {
 			return router.NewApiError(http.StatusConflict, pfmp.ReviewLockMessage(meeting, latest.Time()), nil)
 		}
 	}
 	return nil
+}
+
+// stored is the record as the database holds it: Record.Original() is empty for a record
+// created in this process, so it cannot be trusted on every path.
+func stored(app core.App, r *core.Record) *core.Record {
+	if r.IsNew() {
+		return r
+	}
+	if fresh, err := app.FindRecordById(r.Collection(), r.Id); err == nil {
+		return fresh
+	}
+	return r
 }
 
 // reviewDate is the date of a period's bilans entreprise, its last day when not set.

@@ -48,6 +48,9 @@ func (s *Server) common(c *fiber.Ctx, title string, data fiber.Map) fiber.Map {
 	data["Actor"] = a
 	data["CSRF"] = s.csrfToken(c)
 	data["Nav"] = navFor(a, c.Path())
+	if title != "" {
+		data["Flash"] = s.takeFlash(c)
+	}
 	return data
 }
 

@@ -1,0 +1,365 @@
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Browser tests drive a real headless Chromium through chromedp. They need the
+// Debian package chromium-headless-shell (or $CHROME_PATH); without it they fail,
+// they never skip.
+
+const (
+	// BrowserTimeout bounds a whole browser test: the browser dies when it ends.
+	BrowserTimeout = 60 * time.Second
+	// StepTimeout bounds one helper call (a MustDo, a wait), so a stuck step names itself.
+	StepTimeout = 15 * time.Second
+
+	// DesktopWidth and DesktopHeight are the window size of MustBrowser.
+	DesktopWidth, DesktopHeight = 1280, 900
+	// PhoneWidth and PhoneHeight are the viewport of PhoneViewport (an iPhone 12-15 in CSS px).
+	PhoneWidth, PhoneHeight = 390, 844
+)
+
+// chromeCandidates are tried in order when $CHROME_PATH is unset.
+var chromeCandidates = []string{
+	"/usr/bin/chromium-headless-shell",
+	"/usr/lib/chromium/chromium-headless-shell",
+	"/usr/bin/chromium",
+}
+
+// ChromePath is $CHROME_PATH if set, else the first Chromium found in the usual Debian places.
+func ChromePath() (string, error) {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("CHROME_PATH=%s: %w", p, err)
+		}
+		return p, nil
+	}
+	for _, p := range chromeCandidates {
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no Chromium found (tried %s); install the Debian package "+
+		"chromium-headless-shell (apt-get install chromium-headless-shell) or set CHROME_PATH",
+		strings.Join(chromeCandidates, ", "))
+}
+
+// MustBrowser starts a fresh headless Chromium (its own process and profile) and returns
+// a chromedp context for its first tab. The browser stops when the test ends, or after
+// BrowserTimeout. A missing Chromium fails the test.
+func MustBrowser(tb testing.TB) context.Context {
+	tb.Helper()
+	path, err := ChromePath()
+	if err != nil {
+		tb.Fatalf("browser test: %v", err)
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox, // the tests run as root
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.UserDataDir(filepath.Join(tb.TempDir(), "chromium-profile")),
+		chromedp.WindowSize(DesktopWidth, DesktopHeight),
+	)
+	out := &lockedBuffer{}
+	opts = append(opts, chromedp.CombinedOutput(out))
+
+	timeout := BrowserTimeout
+	if d, ok := tb.(interface{ Deadline() (time.Time, bool) }); ok {
+		if dl, ok := d.Deadline(); ok && time.Until(dl)-5*time.Second < timeout {
+			timeout = max(time.Until(dl)-5*time.Second, time.Second)
+		}
+	}
+	base, cancelBase := context.WithTimeout(context.Background(), timeout)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(base, opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+
+	var (
+		mu      sync.Mutex
+		console []string
+	)
+	tb.Cleanup(func() {
+		mu.Lock()
+		if tb.Failed() && len(console) > 0 {
+			tb.Logf("browser console:\n  %s", strings.Join(console, "\n  "))
+		}
+		mu.Unlock()
+		// Close gracefully (waits for the process), then free everything.
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		_ = chromedp.Cancel(cctx)
+		cancel()
+		cancelCtx()
+		cancelAlloc()
+		cancelBase()
+	})
+
+	// Start the browser now, so a broken install fails here with its output.
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("start Chromium %s: %v\n%s", path, err, out.String())
+	}
+
+	// Keep the page's console errors and uncaught exceptions, shown if the test fails.
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				mu.Lock()
+				console = append(console, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	return ctx
+}
+
+// MustDo runs actions in order (each call bounded by StepTimeout) and fails the test on error.
+func MustDo(tb testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	tb.Helper()
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	if err := chromedp.Do(sctx, actions...); err != nil {
+		tb.Fatalf("browser: %v (at %s)", err, location(ctx))
+	}
+}
+
+// MustRun runs one action that returns a value, and fails the test on error.
+func MustRun[T any](tb testing.TB, ctx context.Context, action chromedp.Action[T]) T {
+	tb.Helper()
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	v, err := chromedp.Run(sctx, action)
+	if err != nil {
+		tb.Fatalf("browser: %v (at %s)", err, location(ctx))
+	}
+	return v
+}
+
+// MustText waits until the first element matching the CSS selector is visible and
+// returns its rendered text (innerText, trimmed).
+func MustText(tb testing.TB, ctx context.Context, selector string) string {
+	tb.Helper()
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	s, err := chromedp.Run(sctx, chromedp.Text(chromedp.CSS(selector), chromedp.NodeVisible))
+	if err != nil {
+		tb.Fatalf("browser: text of %q: %v (at %s)", selector, err, location(ctx))
+	}
+	return strings.TrimSpace(s)
+}
+
+// MustWaitText waits until the first element matching the CSS selector is visible and its
+// rendered text contains want (htmx swaps and boosted navigations land asynchronously);
+// it returns the text.
+func MustWaitText(tb testing.TB, ctx context.Context, selector, want string) string {
+	tb.Helper()
+	const fn = `(sel, want) => {
+		const el = document.querySelector(sel);
+		if (!el || !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) return false;
+		const text = el.innerText;
+		return text.includes(want) ? text : false;
+	}`
+	text, err := pollJS[string](ctx, fn, selector, want)
+	if err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
+			`(document.querySelector(`+jsString(selector)+`) || {innerText: "(no element)"}).innerText`))
+		tb.Fatalf("browser: waiting for %q in %q: %v (at %s); text is %q",
+			want, selector, err, location(ctx), got)
+	}
+	return strings.TrimSpace(text)
+}
+
+// MustLocation is the tab's current URL.
+func MustLocation(tb testing.TB, ctx context.Context) *url.URL {
+	tb.Helper()
+	s := MustRun(tb, ctx, chromedp.Location())
+	u, err := url.Parse(s)
+	if err != nil {
+		tb.Fatalf("browser: location %q: %v", s, err)
+	}
+	return u
+}
+
+// MustWaitURL waits until the tab's URL satisfies ok (a real navigation or an
+// htmx history push); what names the condition in the failure. It returns the URL.
+func MustWaitURL(tb testing.TB, ctx context.Context, what string, ok func(*url.URL) bool) *url.URL {
+	tb.Helper()
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	tick := time.NewTicker(25 * time.Millisecond)
+	defer tick.Stop()
+	last := ""
+	for {
+		// Evaluate can fail while a document is being replaced: just try again.
+		if s, err := chromedp.Run(sctx, chromedp.Location()); err == nil {
+			last = s
+			if u, err := url.Parse(s); err == nil && ok(u) {
+				return u
+			}
+		}
+		select {
+		case <-sctx.Done():
+			tb.Fatalf("browser: waiting for URL %s: %v (at %s)", what, sctx.Err(), last)
+		case <-tick.C:
+		}
+	}
+}
+
+// MustLoginUI logs in through the real login form and waits until the browser has left
+// /connexion. A refused login fails the test with the page's message.
+func MustLoginUI(tb testing.TB, ctx context.Context, baseURL, identity, password string) {
+	tb.Helper()
+	MustDo(tb, ctx,
+		chromedp.Navigate(strings.TrimRight(baseURL, "/")+"/connexion"),
+		chromedp.WaitVisible(chromedp.ID("identifiant")),
+		chromedp.SendKeys(chromedp.ID("identifiant"), identity),
+		chromedp.SendKeys(chromedp.ID("mot_de_passe"), password),
+	)
+	// A fresh /connexion has empty fields; make sure nothing was prefilled before submitting.
+	if got := MustRun(tb, ctx, chromedp.Value(chromedp.ID("identifiant"))); got != identity {
+		tb.Fatalf("browser: login form: identifiant is %q after typing %q", got, identity)
+	}
+	MustDo(tb, ctx, chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)))
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	tick := time.NewTicker(25 * time.Millisecond)
+	defer tick.Stop()
+	type state struct {
+		Path  string `json:"path"`
+		Error string `json:"error"`
+	}
+	const js = `({path: location.pathname,
+		error: (document.getElementById("login-error") || {textContent: ""}).textContent.trim()})`
+	for {
+		if st, err := chromedp.Run(sctx, chromedp.Evaluate[state](js)); err == nil {
+			switch {
+			case st.Path != "/connexion":
+				return
+			case st.Error != "":
+				tb.Fatalf("browser: login %s refused: %s", identity, st.Error)
+			}
+		}
+		select {
+		case <-sctx.Done():
+			tb.Fatalf("browser: login %s: still on /connexion after %s", identity, StepTimeout)
+		case <-tick.C:
+		}
+	}
+}
+
+// MustScreenshot saves a full-page PNG of the tab to path (creating its folder).
+func MustScreenshot(tb testing.TB, ctx context.Context, path string) {
+	tb.Helper()
+	png := MustRun(tb, ctx, chromedp.FullScreenshot(100))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		tb.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		tb.Fatalf("screenshot: %v", err)
+	}
+	tb.Logf("screenshot: %s", path)
+}
+
+// PhoneViewport emulates a phone: 390×844 CSS px, mobile layout, touch, portrait.
+// Use it in MustDo before (or after) a navigation; DesktopViewport goes back.
+func PhoneViewport() chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(PhoneWidth, PhoneHeight,
+		chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait)
+}
+
+// DesktopViewport is MustBrowser's desktop size, without mobile or touch emulation.
+func DesktopViewport() chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(DesktopWidth, DesktopHeight)
+}
+
+// pollJS runs a JS predicate in the page until it returns a truthy value (on DOM
+// mutations and every 50 ms), for at most StepTimeout. A navigation destroys the poll;
+// it then starts again in the new document.
+func pollJS[T any](ctx context.Context, fn string, args ...any) (T, error) {
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	for {
+		remaining := StepTimeout
+		if dl, ok := sctx.Deadline(); ok {
+			remaining = time.Until(dl)
+		}
+		v, err := chromedp.Run(sctx, chromedp.PollFunction[T](fn,
+			chromedp.WithPollingArgs(args...),
+			chromedp.WithPollingInterval(50*time.Millisecond),
+			chromedp.WithPollingTimeout(remaining)))
+		switch {
+		case err == nil:
+			return v, nil
+		case errors.Is(err, chromedp.ErrPollingTimeout), sctx.Err() != nil:
+			if sctx.Err() != nil {
+				return v, sctx.Err()
+			}
+			return v, err
+		}
+		// The document went away under the poll: wait a moment for the next one.
+		t := time.NewTimer(20 * time.Millisecond)
+		select {
+		case <-sctx.Done():
+			t.Stop()
+			return v, sctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// location is the tab's URL for failure messages, or why it is unknown.
+func location(ctx context.Context) string {
+	lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(lctx, chromedp.Location())
+	if err != nil {
+		return "unknown URL: " + err.Error()
+	}
+	return s
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`).Replace(s) + "'"
+}
+
+// lockedBuffer collects the browser's output from its goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (w *lockedBuffer) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}
+
+func (w *lockedBuffer) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
+}

@@ -1,0 +1,105 @@
+package web_test
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/demo"
+)
+
+// periodLink is the link of a period in the "Vue par périodes" list, by its name.
+func periodLink(name string) chromedp.Search {
+	return chromedp.Search(`//ul[@id="period-list"]//a[contains(normalize-space(.), "` + name + `")]`)
+}
+
+func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
+	a := apptest.MustStart(t)
+	a.MustDemo(t)
+	ctx := apptest.MustBrowser(t)
+	onLogin := func(u *url.URL) bool { return u.Path == "/connexion" }
+
+	// An anonymous visitor is sent to the login page.
+	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/"))
+	apptest.MustWaitURL(t, ctx, "/connexion", onLogin)
+	apptest.MustWaitText(t, ctx, "h1", "Connexion")
+
+	// A wrong password: the French message, the username kept.
+	apptest.MustDo(t, ctx,
+		chromedp.WaitVisible(chromedp.ID("identifiant")),
+		chromedp.SendKeys(chromedp.ID("identifiant"), "prof.martin"),
+		chromedp.SendKeys(chromedp.ID("mot_de_passe"), "pas-le-bon"),
+		chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)),
+	)
+	assert.Equal(t, "Identifiant ou mot de passe incorrect.",
+		apptest.MustWaitText(t, ctx, "#login-error", "Identifiant ou mot de passe incorrect."))
+	assert.Equal(t, "prof.martin", apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("identifiant"))))
+	assert.Empty(t, apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("mot_de_passe"))))
+	assert.Equal(t, "/connexion", apptest.MustLocation(t, ctx).Path)
+
+	// The right password in the same form: the teacher lands on the periods.
+	apptest.MustDo(t, ctx,
+		chromedp.SendKeys(chromedp.ID("mot_de_passe"), demo.Password),
+		chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)),
+	)
+	apptest.MustWaitURL(t, ctx, "/periodes", func(u *url.URL) bool { return u.Path == "/periodes" })
+	assert.Equal(t, "Vue par périodes", apptest.MustWaitText(t, ctx, "#main h1", "Vue par périodes"))
+	assert.Contains(t, apptest.MustText(t, ctx, "header .user-box"), "Claire MARTIN")
+	assert.Equal(t, "2de Bac Pro", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
+	list := apptest.MustText(t, ctx, "#period-list")
+	assert.Contains(t, list, "PFMP 1 — 2de PMIA")
+	assert.Contains(t, list, "PFMP 2 — 2de PMIA")
+	assert.NotContains(t, list, "PFMP 1re MSPC — E31")
+
+	// Choosing a period loads its students into the panel (htmx) and pushes the URL.
+	apptest.MustDo(t, ctx, chromedp.Click(periodLink("PFMP 2 — 2de PMIA")))
+	apptest.MustWaitText(t, ctx, "#period-panel #period-title", "PFMP 2 — 2de PMIA")
+	assert.Contains(t, apptest.MustWaitText(t, ctx, "#period-panel #student-list", "Léa DUPONT"), "Léa DUPONT")
+	u := apptest.MustWaitURL(t, ctx, "with periode=", func(u *url.URL) bool { return u.Query().Get("periode") != "" })
+	assert.Equal(t, "/periodes", u.Path)
+	assert.Equal(t, "2de", u.Query().Get("niveau"))
+
+	// Screenshots for a human eye, outside the repository.
+	shots := filepath.Join(os.TempDir(), "livret-shots")
+	require.NoError(t, os.MkdirAll(shots, 0o755))
+	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "periodes-desktop.png"))
+	apptest.MustDo(t, ctx, apptest.PhoneViewport())
+	apptest.MustWaitText(t, ctx, "#period-panel #student-list", "Léa DUPONT")
+	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "periodes-phone.png"))
+	apptest.MustDo(t, ctx, apptest.DesktopViewport())
+
+	// The 1re tab lists the 1re periods.
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.level-tabs a[href="/periodes?niveau=1re"]`)))
+	apptest.MustWaitText(t, ctx, "#period-list", "PFMP 1re MSPC — E31")
+	assert.Equal(t, "1re Bac Pro", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
+	assert.NotContains(t, apptest.MustText(t, ctx, "#period-list"), "2de PMIA")
+
+	dbg := apptest.MustRun(t, ctx, chromedp.Evaluate[string](`JSON.stringify({body: document.body.getAttribute("hx-headers"), form: document.querySelector('form[action="/deconnexion"] input[name=_csrf]').value, title: document.title})`))
+	t.Logf("DEBUG %s", dbg)
+	// Logging out goes back to the login page, and the periods are closed again.
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`header .user-box form[action="/deconnexion"] button`)))
+	apptest.MustWaitText(t, ctx, "#main", "expiré")
+	t.Logf("DEBUG after logout: %s | %s", apptest.MustLocation(t, ctx), apptest.MustText(t, ctx, "#main"))
+	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "logout-403.png"))
+	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes"))
+	t.Logf("DEBUG reload token: %s", apptest.MustRun(t, ctx, chromedp.Evaluate[string](`document.body.getAttribute("hx-headers")`)))
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`header .user-box form[action="/deconnexion"] button`)))
+	apptest.MustWaitURL(t, ctx, "/connexion after logout", onLogin)
+	apptest.MustDo(t, ctx, chromedp.WaitVisible(chromedp.ID("identifiant")))
+	apptest.MustDo(t, ctx, chromedp.WaitNotPresent(chromedp.CSS("header .user-box")))
+
+	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes"))
+	u = apptest.MustWaitURL(t, ctx, "/connexion", onLogin)
+	assert.Equal(t, "/periodes", u.Query().Get("suite"))
+	apptest.MustDo(t, ctx, chromedp.WaitVisible(chromedp.ID("identifiant")))
+
+	// A new session works after the logout (and MustLoginUI does).
+	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	apptest.MustWaitText(t, ctx, "#main h1", "Vue par périodes")
+}
