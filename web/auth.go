@@ -28,14 +28,14 @@ func (s *Server) login(c *fiber.Ctx) error {
 	keys := throttleKeys(c.IP(), identity)
 	form := fiber.Map{"Identity": identity, "Next": next}
 	if w := s.logins.wait(keys...); w > 0 {
-		form["Error"] = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",
+		form["LoginError"] = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",
 			int(math.Ceil(w.Minutes())))
 		return s.page(c, fiber.StatusTooManyRequests, "auth/login", "Connexion", form)
 	}
 	rec := s.findLogin(identity)
 	if rec == nil || !rec.ValidatePassword(c.FormValue("mot_de_passe")) {
 		s.logins.failed(keys...)
-		form["Error"] = badLogin
+		form["LoginError"] = badLogin
 		return s.page(c, fiber.StatusUnprocessableEntity, "auth/login", "Connexion", form)
 	}
 	s.logins.succeeded(keys[1])

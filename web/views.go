@@ -24,6 +24,7 @@ func newViews() *html.Engine {
 		"levelLabel": func(l string) string { return pfmp.Level(l).Label() },
 		"roleLabel":  func(r pfmp.Role) string { return r.Label() },
 		"upper":      upperName,
+		"dict":       dict,
 	})
 	return e
 }
@@ -49,3 +50,12 @@ func fmtDate(d any, f func(time.Time) string) string {
 
 // upperName writes family names in capitals, the way schools list them.
 func upperName(s string) string { return strings.ToUpper(s) }
+
+// dict builds a map from key, value pairs, to hand several values to a partial.
+func dict(kv ...any) map[string]any {
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(string)] = kv[i+1]
+	}
+	return m
+}
