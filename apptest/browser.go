@@ -176,6 +176,9 @@ func MustText(tb testing.TB, ctx context.Context, selector string) string {
 // it returns the text.
 func MustWaitText(tb testing.TB, ctx context.Context, selector, want string) string {
 	tb.Helper()
+	if want == "" { // chromedp drops "" call arguments (they arrive as undefined)
+		return MustText(tb, ctx, selector)
+	}
 	const fn = `(sel, want) => {
 		const el = document.querySelector(sel);
 		if (!el || !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) return false;
@@ -211,18 +214,23 @@ func MustWaitURL(tb testing.TB, ctx context.Context, what string, ok func(*url.U
 	defer cancel()
 	tick := time.NewTicker(25 * time.Millisecond)
 	defer tick.Stop()
-	last := ""
+	type state struct {
+		URL   string `json:"url"`
+		Title string `json:"title"`
+	}
+	var last state
 	for {
 		// Evaluate can fail while a document is being replaced: just try again.
-		if s, err := chromedp.Run(sctx, chromedp.Location()); err == nil {
-			last = s
-			if u, err := url.Parse(s); err == nil && ok(u) {
+		st, err := chromedp.Run(sctx, chromedp.Evaluate[state](`({url: location.href, title: document.title})`))
+		if err == nil {
+			last = st
+			if u, err := url.Parse(st.URL); err == nil && ok(u) {
 				return u
 			}
 		}
 		select {
 		case <-sctx.Done():
-			tb.Fatalf("browser: waiting for URL %s: %v (at %s)", what, sctx.Err(), last)
+			tb.Fatalf("browser: waiting for URL %s: %v (at %s, page title %q)", what, sctx.Err(), last.URL, last.Title)
 		case <-tick.C:
 		}
 	}

@@ -35,6 +35,8 @@ var matrix = []matrixRow{
 	{route: "GET /mes-periodes", path: "/mes-periodes", expects: [6]int{303, 403, 200, 200, 403, 403}},
 	{route: "GET /mes-apprenants", path: "/mes-apprenants", expects: [6]int{303, 403, 403, 403, 200, 200}},
 	{route: "GET /dossiers/:id", path: "/dossiers/{placement}", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio", path: "/dossiers/{placement}/portfolio", expects: [6]int{303, 303, 303, 303, 303, 303}},
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/entreprise", expects: [6]int{303, 200, 200, 404, 200, 404}},
 }
 
 func TestAccessMatrix(t *testing.T) {

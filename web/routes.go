@@ -29,6 +29,8 @@ func (s *Server) routes() {
 	f.Get("/mes-periodes", requireLogin, requireRole(pfmp.RoleStudent), s.studentHome)
 	f.Get("/mes-apprenants", requireLogin, requireRole(pfmp.RoleTutor, pfmp.RoleMaster), s.companyHome)
 	f.Get("/dossiers/:id", requireLogin, s.dossier)
+	f.Get("/dossiers/:id/portfolio", requireLogin, s.portfolioHome)
+	f.Get("/dossiers/:id/portfolio/:tab", requireLogin, s.portfolioTabPage)
 
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

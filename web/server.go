@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	"github.com/gofiber/template/html/v2"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
@@ -29,6 +30,7 @@ type Server struct {
 	app    core.App
 	cfg    Config
 	fiber  *fiber.App
+	views  *html.Engine
 	logins *loginThrottle
 
 	dummyOnce sync.Once
@@ -43,9 +45,9 @@ func New(app core.App, cfg Config) *Server {
 	if cfg.MaxUpload == 0 {
 		cfg.MaxUpload = 25 << 20
 	}
-	s := &Server{app: app, cfg: cfg, logins: newLoginThrottle(cfg.Now)}
+	s := &Server{app: app, cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews()}
 	s.fiber = fiber.New(fiber.Config{
-		Views:                 newViews(),
+		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
 		DisableStartupMessage: true,
 		BodyLimit:             cfg.MaxUpload,

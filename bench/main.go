@@ -1,0 +1,76 @@
+// Command bench is Livret's bounded loopback load tool: it seeds a data folder, starts the
+// built binary, measures cold start, memory and latency of a few pages against PocketBase's
+// REST API, runs the Go benchmarks and writes a Markdown report. `make bench` runs it.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// config is the command line.
+type config struct {
+	bin, out, data string
+	dur, warm      time.Duration
+	conc, starts   int
+}
+
+func main() {
+	var cfg config
+	flag.StringVar(&cfg.bin, "bin", "bin/livret", "the built livret binary to serve")
+	flag.StringVar(&cfg.out, "out", "BENCHMARKS.md", "where to write the Markdown report")
+	flag.StringVar(&cfg.data, "data", "bin/benchdata", "data folder, wiped and reseeded (must be in a bin/ folder)")
+	flag.DurationVar(&cfg.dur, "duration", 3*time.Second, "length of each load run")
+	flag.DurationVar(&cfg.warm, "warmup", 500*time.Millisecond, "warm-up before each load run")
+	flag.IntVar(&cfg.conc, "c", 10, "concurrent clients per load run")
+	flag.IntVar(&cfg.starts, "starts", 3, "cold starts to take the median of")
+	flag.Parse()
+	if err := run(cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// checkPaths refuses a binary under the temp dir (PocketBase would take it for `go run`)
+// and a data folder outside a bin/ folder (it is wiped).
+func checkPaths(cfg *config) error {
+	var err error
+	if cfg.bin, err = filepath.Abs(cfg.bin); err != nil {
+		return err
+	}
+	if cfg.data, err = filepath.Abs(cfg.data); err != nil {
+		return err
+	}
+	if tmp, _ := filepath.Abs(os.TempDir()); strings.HasPrefix(cfg.bin, tmp+string(filepath.Separator)) {
+		return fmt.Errorf("binary %s is under the temp dir: PocketBase would run in dev mode", cfg.bin)
+	}
+	if filepath.Base(filepath.Dir(cfg.data)) != "bin" {
+		return errors.New("the data folder must sit directly in a bin/ folder: " + cfg.data)
+	}
+	if _, err := os.Stat(cfg.bin); err != nil {
+		return fmt.Errorf("binary: %w (run `make bench`)", err)
+	}
+	return nil
+}
+
+func run(cfg config) error {
+	if err := checkPaths(&cfg); err != nil {
+		return err
+	}
+	rep := &report{Config: cfg, Date: time.Now()}
+	measureErr := measure(cfg, rep)
+	if measureErr == nil {
+		rep.GoBench, measureErr = goBench()
+	}
+	if err := os.WriteFile(cfg.out, []byte(rep.markdown()), 0o644); err != nil {
+		return errors.Join(measureErr, err)
+	}
+	fmt.Print(rep.summary())
+	fmt.Println("report written to", cfg.out)
+	return measureErr
+}

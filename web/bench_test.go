@@ -1,0 +1,72 @@
+package web_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"livret/apptest"
+)
+
+const benchStudents = 30
+
+// benchTeacher starts the app with a period of benchStudents students and a logged-in teacher.
+func benchTeacher(b *testing.B) (a *apptest.App, c *http.Client, periodID string) {
+	b.Helper()
+	a = apptest.MustStartIn(b, b.TempDir())
+	periodID, _ = a.MustBenchPeriod(b, benchStudents)
+	a.MustRecord(b, "users", map[string]any{"role": "teacher", "username": "bench.prof",
+		"first_name": "Paul", "last_name": "Banc", "password": "livret-bench-prof"})
+	return a, a.MustBenchClient(b, "bench.prof", "livret-bench-prof"), periodID
+}
+
+// benchGet checks one response (status 200, wantRows student rows unless negative), then
+// times the same GET in a loop, failing on any status other than 200.
+func benchGet(b *testing.B, c *http.Client, url string, wantRows int, header ...string) {
+	b.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	status, body := do(b, c, req)
+	if rows := strings.Count(body, `class="student-row"`); status != http.StatusOK || wantRows >= 0 && rows != wantRows {
+		b.Fatalf("GET %s: status %d, %d student rows, want 200 and %d", url, status, rows, wantRows)
+	}
+	for b.Loop() {
+		if status, _ := do(b, c, req); status != http.StatusOK {
+			b.Fatalf("GET %s: status %d", url, status)
+		}
+	}
+}
+
+func do(b *testing.B, c *http.Client, req *http.Request) (int, string) {
+	res, err := c.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	var sb strings.Builder
+	if _, err := io.Copy(&sb, res.Body); err != nil {
+		b.Fatal(err)
+	}
+	return res.StatusCode, sb.String()
+}
+
+func BenchmarkPeriodPage30(b *testing.B) {
+	a, c, period := benchTeacher(b)
+	benchGet(b, c, a.URL+"/periodes?niveau=1re&periode="+period, benchStudents)
+}
+
+func BenchmarkPeriodFragment30(b *testing.B) {
+	a, c, period := benchTeacher(b)
+	benchGet(b, c, a.URL+"/periodes/"+period+"/apprenants", benchStudents, "HX-Request", "true")
+}
+
+func BenchmarkLoginPage(b *testing.B) {
+	a := apptest.MustStartIn(b, b.TempDir())
+	benchGet(b, &http.Client{}, a.URL+"/connexion", -1)
+}
