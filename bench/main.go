@@ -63,14 +63,21 @@ func run(cfg config) error {
 		return err
 	}
 	rep := &report{Config: cfg, Date: time.Now()}
-	measureErr := measure(cfg, rep)
-	if measureErr == nil {
-		rep.GoBench, measureErr = goBench()
+	if err := measure(cfg, rep); err != nil {
+		return err // nothing trustworthy to write
 	}
+	out, err := goBench()
+	if err != nil {
+		return fmt.Errorf("go benchmarks: %w\n%s", err, out)
+	}
+	rep.GoBench = out
 	if err := os.WriteFile(cfg.out, []byte(rep.markdown()), 0o644); err != nil {
-		return errors.Join(measureErr, err)
+		return err
 	}
 	fmt.Print(rep.summary())
 	fmt.Println("report written to", cfg.out)
-	return measureErr
+	if n := rep.loadErrors(); n > 0 {
+		return fmt.Errorf("%d request(s) failed during the load runs (see the report)", n)
+	}
+	return nil
 }

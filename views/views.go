@@ -5,5 +5,5 @@ import "embed"
 
 // FS holds every template; names are paths without ".html" (e.g. "periods/index").
 //
-//go:embed layouts partials auth errors periods home
+//go:embed */*.html
 var FS embed.FS
