@@ -24,3 +24,15 @@ func (s *Server) invalid(c *fiber.Ctx, name, title string, data fiber.Map, err e
 	data["Error"] = pfmp.Message(err)
 	return s.page(c, pfmp.Status(err), name, title, data)
 }
+
+// formList reads every value of a repeated field (checkboxes), url-encoded or multipart.
+func formList(c *fiber.Ctx, name string) []string {
+	if mf, err := c.MultipartForm(); err == nil {
+		return mf.Value[name]
+	}
+	var out []string
+	for _, v := range c.Context().PostArgs().PeekMulti(name) {
+		out = append(out, string(v))
+	}
+	return out
+}

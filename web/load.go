@@ -20,8 +20,13 @@ type dossier struct {
 // asks the policy. Someone who may not see the dossier at all gets 404 (its existence is not
 // theirs to know); someone who may see it but not do act gets 403.
 func (s *Server) loadPlacement(c *fiber.Ctx, act pfmp.Action) (*dossier, error) {
+	return s.loadPlacementID(c, c.Params("id"), act)
+}
+
+// loadPlacementID is loadPlacement for routes that name the placement otherwise.
+func (s *Server) loadPlacementID(c *fiber.Ctx, id string, act pfmp.Action) (*dossier, error) {
 	a := actorOf(c)
-	p, err := s.app.FindRecordById("placements", c.Params("id"))
+	p, err := s.app.FindRecordById("placements", id)
 	if err != nil {
 		return nil, pfmp.NotFound("Ce dossier n'existe pas (ou plus).")
 	}

@@ -18,7 +18,9 @@ func navFor(a *pfmp.Actor, path string) []navItem {
 	case a == nil:
 		return nil
 	case a.IsTeacher():
-		items = []navItem{{Href: "/periodes", Label: "Périodes en entreprise"}}
+		items = []navItem{{Href: "/periodes", Label: "Périodes en entreprise"},
+			{Href: "/annexes", Label: "Annexes pédagogiques"},
+			{Href: "/bilans-intermediaires", Label: "Bilans intermédiaires"}}
 	case a.IsCompany():
 		items = []navItem{{Href: "/mes-apprenants", Label: "Mes apprenants"}}
 	default:

@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ func newViews() *html.Engine {
 		"roleLabel":  func(r pfmp.Role) string { return r.Label() },
 		"upper":      upperName,
 		"dict":       dict,
+		"has":        func(list []string, v string) bool { return slices.Contains(list, v) },
 	})
 	return e
 }

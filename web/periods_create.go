@@ -1,0 +1,109 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+	"github.com/pocketbase/pocketbase/core"
+
+	"livret/pfmp"
+)
+
+var periodInfoFields = []string{"name", "level", "kind", "start", "end", "review_date"}
+
+// periodNew is the form that creates a period from an annexe: the only way to create one.
+func (s *Server) periodNew(c *fiber.Ctx) error {
+	a, err := s.findAnnexe(c)
+	if err != nil {
+		return err
+	}
+	form := map[string]string{"name": a.GetString("name"), "level": a.GetString("level"), "kind": string(pfmp.KindP2)}
+	return s.periodNewForm(c, a, form, nil, nil, nil)
+}
+
+func (s *Server) periodNewForm(c *fiber.Ctx, a *core.Record, form map[string]string, classIDs, studentIDs []string, err error) error {
+	classes, cerr := s.classesOfLevel(form["level"])
+	if cerr != nil {
+		return cerr
+	}
+	data := fiber.Map{"Annexe": a, "Form": form, "Kinds": pfmp.Kinds(), "Levels": pfmp.Levels(),
+		"Classes": classes, "CheckedClasses": classIDs, "CheckedStudents": studentIDs}
+	if err != nil {
+		return s.invalid(c, "periods/new", "Nouvelle période en entreprise", data, err)
+	}
+	return s.page(c, fiber.StatusOK, "periods/new", "Nouvelle période en entreprise", data)
+}
+
+// periodCreate creates the period with the annexe's objectives and tasks, and one dossier
+// per chosen student, all or nothing.
+func (s *Server) periodCreate(c *fiber.Ctx) error {
+	a, err := s.findAnnexe(c)
+	if err != nil {
+		return err
+	}
+	form := formValues(c, periodInfoFields...)
+	classIDs, studentIDs := formList(c, "classes"), formList(c, "students")
+	p, err := pfmp.CheckPeriod(periodForm(form))
+	if err != nil {
+		return s.periodNewForm(c, a, form, classIDs, studentIDs, err)
+	}
+	classes, err := s.classesOfLevel(string(p.Level))
+	if err != nil {
+		return err
+	}
+	var period *core.Record
+	err = s.app.RunInTransaction(func(tx core.App) error {
+		col, err := tx.FindCachedCollectionByNameOrId("periods")
+		if err != nil {
+			return err
+		}
+		period = core.NewRecord(col)
+		setPeriodInfo(period, p)
+		period.Set("level", string(p.Level))
+		period.Set("annexe", a.Id)
+		period.Set("objectives", a.GetString("objectives"))
+		period.Set("tasks", a.GetStringSlice("tasks"))
+		period.Set("author", actorOf(c).ID)
+		if err := tx.Save(period); err != nil {
+			return err
+		}
+		return assignStudents(tx, period.Id, chosenStudents(classes, classIDs, studentIDs))
+	})
+	if err != nil {
+		return err
+	}
+	s.flash(c, "Période « "+p.Name+" » créée.")
+	return c.Redirect("/periodes?niveau="+string(p.Level)+"&periode="+period.Id, fiber.StatusSeeOther)
+}
+
+func periodForm(form map[string]string) pfmp.PeriodForm {
+	return pfmp.PeriodForm{Name: form["name"], Level: form["level"], Kind: form["kind"],
+		Start: form["start"], End: form["end"], ReviewDate: form["review_date"]}
+}
+
+func setPeriodInfo(r *core.Record, p pfmp.Period) {
+	r.Set("name", p.Name)
+	r.Set("kind", string(p.Kind))
+	r.Set("start", p.Start)
+	r.Set("end", p.End)
+	r.Set("review_date", p.ReviewDate)
+}
+
+// assignStudents opens a dossier for each student not yet on the period.
+func assignStudents(tx core.App, periodID string, studentIDs []string) error {
+	col, err := tx.FindCachedCollectionByNameOrId("placements")
+	if err != nil {
+		return err
+	}
+	for _, id := range studentIDs {
+		if _, err := tx.FindFirstRecordByFilter(col, "period = {:p} && student = {:s}",
+			map[string]any{"p": periodID, "s": id}); err == nil {
+			continue
+		}
+		r := core.NewRecord(col)
+		r.Set("period", periodID)
+		r.Set("student", id)
+		if err := tx.Save(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+	"github.com/pocketbase/pocketbase/core"
+
+	"livret/pfmp"
+)
+
+// periodTabs are the four tabs of the period's edit form, as in the manual.
+var periodTabs = []struct{ Slug, Label string }{
+	{"informations", "Informations"},
+	{"apprenants", "Choix des apprenants"},
+	{"objectifs", "Objectifs"},
+	{"activites", "Activités"},
+}
+
+func validPeriodTab(slug string) bool {
+	for _, t := range periodTabs {
+		if t.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// periodEdit shows one tab of the edit form; a locked period shows why instead of a form.
+func (s *Server) periodEdit(c *fiber.Ctx) error {
+	tab := c.Query("onglet", "informations")
+	if !validPeriodTab(tab) {
+		return pfmp.NotFound("Cet onglet n'existe pas.")
+	}
+	rec, row, err := s.findPeriod(c)
+	if err != nil {
+		return err
+	}
+	form := map[string]string{"name": rec.GetString("name"), "level": rec.GetString("level"),
+		"kind": rec.GetString("kind"), "start": pfmp.ISODate(rec.GetDateTime("start").Time()),
+		"end": pfmp.ISODate(rec.GetDateTime("end").Time()), "review_date": pfmp.ISODate(rec.GetDateTime("review_date").Time()),
+		"objectives": rec.GetString("objectives")}
+	return s.periodEditForm(c, tab, rec, row, form, rec.GetStringSlice("tasks"), nil)
+}
+
+func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row *periodRow,
+	form map[string]string, tasks []string, err error) error {
+	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": form,
+		"Kinds": pfmp.Kinds(), "Checked": tasks}
+	if ferr := s.periodTabData(tab, rec, data); ferr != nil {
+		return ferr
+	}
+	title := "Modifier la période — " + rec.GetString("name")
+	if err != nil {
+		return s.invalid(c, "periods/edit", title, data, err)
+	}
+	return s.page(c, fiber.StatusOK, "periods/edit", title, data)
+}
+
+// periodTabData adds what the students and activities tabs list.
+func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) error {
+	switch tab {
+	case "apprenants":
+		classes, err := s.classesOfLevel(rec.GetString("level"))
+		if err != nil {
+			return err
+		}
+		students, err := s.studentsOfPeriod(rec.Id)
+		data["Classes"], data["Students"] = classes, students
+		return err
+	case "activites":
+		catalogue, err := s.taskCatalogue()
+		data["Catalogue"] = catalogue
+		return err
+	}
+	return nil
+}
+
+// periodUpdate saves one tab. The dated lock is the model hook's: a locked period answers 409.
+func (s *Server) periodUpdate(c *fiber.Ctx) error {
+	tab := c.Params("tab")
+	if !validPeriodTab(tab) {
+		return pfmp.NotFound("Cet onglet n'existe pas.")
+	}
+	rec, row, err := s.findPeriod(c)
+	if err != nil {
+		return err
+	}
+	if row.Locked() {
+		return pfmp.Conflict(row.LockMessage())
+	}
+	form := formValues(c, append(periodInfoFields, "objectives")...)
+	form["level"] = rec.GetString("level") // a period keeps its level: its students belong to it
+	tasks := formList(c, "tasks")
+	if err := s.applyPeriodTab(c, tab, rec, form, &tasks); err != nil {
+		if pfmp.Status(err) == fiber.StatusUnprocessableEntity {
+			return s.periodEditForm(c, tab, rec, row, form, tasks, err)
+		}
+		return err
+	}
+	s.flash(c, "Période enregistrée.")
+	return c.Redirect("/periodes/"+rec.Id+"/modifier?onglet="+tab, fiber.StatusSeeOther)
+}
+
+func (s *Server) applyPeriodTab(c *fiber.Ctx, tab string, rec *core.Record, form map[string]string, tasks *[]string) error {
+	switch tab {
+	case "informations":
+		p, err := pfmp.CheckPeriod(periodForm(form))
+		if err != nil {
+			return err
+		}
+		setPeriodInfo(rec, p)
+	case "objectifs":
+		fe := pfmp.FieldErrors{}
+		fe.Add("objectives", pfmp.MaxLen(form["objectives"], 10000, "Objectifs"))
+		if err := fe.Err(); err != nil {
+			return err
+		}
+		rec.Set("objectives", form["objectives"])
+	case "activites":
+		catalogue, err := s.taskCatalogue()
+		if err != nil {
+			return err
+		}
+		*tasks = validTaskIDs(catalogue, *tasks)
+		rec.Set("tasks", *tasks)
+	case "apprenants":
+		classes, err := s.classesOfLevel(rec.GetString("level"))
+		if err != nil {
+			return err
+		}
+		ids := chosenStudents(classes, formList(c, "classes"), formList(c, "students"))
+		return s.app.RunInTransaction(func(tx core.App) error { return assignStudents(tx, rec.Id, ids) })
+	}
+	return s.app.Save(rec)
+}
+
+// findPeriod loads a period record and its list row (lock state) from :id.
+func (s *Server) findPeriod(c *fiber.Ctx) (*core.Record, *periodRow, error) {
+	row, err := s.periodByID(c.Params("id"))
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := s.app.FindRecordById("periods", row.ID)
+	if err != nil {
+		return nil, nil, pfmp.NotFound("Cette période n'existe pas (ou plus).")
+	}
+	return rec, row, nil
+}

@@ -1,0 +1,209 @@
+package web_test
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"net/url"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/demo"
+)
+
+func teacher(t *testing.T) (*apptest.App, *apptest.Client) {
+	a := apptest.MustStart(t)
+	a.MustDemo(t)
+	return a, a.MustLogin(t, "prof.martin", demo.Password)
+}
+
+func taskIDs(t *testing.T, a *apptest.App, codes ...string) []string {
+	var ids []string
+	for _, code := range codes {
+		ids = append(ids, a.MustFind(t, "tasks", "code", code).Id)
+	}
+	return ids
+}
+
+func TestAnnexeCreateKeepsTypedValuesOnError(t *testing.T) {
+	a, c := teacher(t)
+	tasks := taskIDs(t, a, "A1T1", "A3T2")
+
+	bad := c.PostForm("/annexes", url.Values{"name": {""}, "level": {"1re"}, "objectives": {"Mes objectifs"}, "tasks": tasks})
+	require.Equal(t, http.StatusUnprocessableEntity, bad.Status)
+	require.Contains(t, bad.Body, "Le champ « Nom de l&#39;annexe » est obligatoire.")
+	require.Contains(t, bad.Body, "Mes objectifs")
+	require.Regexp(t, `value="`+tasks[1]+`" checked`, bad.Body, "ticked tasks stay ticked")
+
+	ok := c.PostForm("/annexes", url.Values{"name": {"Annexe 1re bis"}, "level": {"1re"}, "objectives": {"Mes objectifs"},
+		"tasks": append(tasks, "pas-une-tache")})
+	require.Equal(t, http.StatusSeeOther, ok.Status)
+	saved := a.MustFind(t, "annexes", "name", "Annexe 1re bis")
+	require.ElementsMatch(t, tasks, saved.GetStringSlice("tasks"), "unknown task ids are dropped")
+}
+
+func TestAnnexeDuplicateAndDelete(t *testing.T) {
+	a, c := teacher(t)
+	orig := a.MustFind(t, "annexes", "level", "1re")
+	r := c.PostForm("/annexes/"+orig.Id+"/dupliquer", url.Values{})
+	require.Equal(t, http.StatusSeeOther, r.Status)
+	dup := a.MustFind(t, "annexes", "name", "Copie de "+orig.GetString("name"))
+	require.Equal(t, orig.GetStringSlice("tasks"), dup.GetStringSlice("tasks"))
+
+	period := a.MustFind(t, "periods", "annexe", orig.Id)
+	require.Equal(t, http.StatusSeeOther, c.PostForm("/annexes/"+orig.Id+"/supprimer", url.Values{}).Status)
+	_, err := a.PB.FindRecordById("annexes", orig.Id)
+	require.Error(t, err)
+	kept, err := a.PB.FindRecordById("periods", period.Id)
+	require.NoError(t, err, "periods made from it stay")
+	require.NotEmpty(t, kept.GetStringSlice("tasks"))
+}
+
+func TestPeriodCreatedFromAnnexeForAWholeClass(t *testing.T) {
+	a, c := teacher(t)
+	annexe := a.MustFind(t, "annexes", "level", "1re")
+	class := a.MustFind(t, "classes", "name", "1re MSPC")
+
+	bad := c.PostForm("/annexes/"+annexe.Id+"/periode", url.Values{"name": {"PFMP 3"}, "level": {"1re"}, "kind": {"P2"},
+		"start": {"2026-05-04"}, "end": {"2026-04-30"}, "classes": {class.Id}})
+	require.Equal(t, http.StatusUnprocessableEntity, bad.Status)
+	require.Contains(t, bad.Body, "La date de fin doit suivre la date de début.")
+	require.Contains(t, bad.Body, `value="PFMP 3"`)
+	_, err := a.PB.FindFirstRecordByData("periods", "name", "PFMP 3")
+	require.Error(t, err, "nothing created")
+
+	ok := c.PostForm("/annexes/"+annexe.Id+"/periode", url.Values{"name": {"PFMP 3"}, "level": {"1re"}, "kind": {"P2"},
+		"start": {"2026-05-04"}, "end": {"2026-05-29"}, "classes": {class.Id}})
+	require.Equal(t, http.StatusSeeOther, ok.Status)
+	period := a.MustFind(t, "periods", "name", "PFMP 3")
+	require.Equal(t, annexe.GetString("objectives"), period.GetString("objectives"))
+	require.Equal(t, annexe.GetStringSlice("tasks"), period.GetStringSlice("tasks"))
+	require.Equal(t, "2026-05-29", period.GetDateTime("review_date").Time().Format("2006-01-02"), "bilans default to the last day")
+	placements, err := a.PB.FindAllRecords("placements", dbx.HashExp{"period": period.Id})
+	require.NoError(t, err)
+	require.Len(t, placements, 6, "the whole class")
+
+	page := c.Get(ok.Header.Get("Location"))
+	require.Contains(t, page.Body, "Période « PFMP 3 » créée.")
+	require.Contains(t, page.Body, "Adam VINCENT")
+}
+
+func TestPeriodEditTabs(t *testing.T) {
+	a, c := teacher(t)
+	period := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
+	base := "/periodes/" + period.Id + "/modifier/"
+
+	r := c.PostForm(base+"informations", url.Values{"name": {"PFMP 2 renommée"}, "kind": {"autre"},
+		"start": {"2026-03-02"}, "end": {"2026-03-27"}, "review_date": {"2026-03-30"}})
+	require.Equal(t, http.StatusSeeOther, r.Status)
+	period = a.MustFind(t, "periods", "id", period.Id)
+	require.Equal(t, "PFMP 2 renommée", period.GetString("name"))
+	require.Equal(t, "autre", period.GetString("kind"))
+
+	r = c.PostForm(base+"informations", url.Values{"name": {"PFMP 2 renommée"}, "kind": {"E31"},
+		"start": {"2026-03-02"}, "end": {"2026-03-27"}})
+	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
+	require.Contains(t, r.Body, "n&#39;existe qu&#39;en 1re ou en terminale")
+
+	require.Equal(t, http.StatusSeeOther, c.PostForm(base+"objectifs", url.Values{"objectives": {"Nouveaux objectifs"}}).Status)
+	require.Equal(t, http.StatusSeeOther, c.PostForm(base+"activites", url.Values{"tasks": taskIDs(t, a, "A2T1")}).Status)
+	period = a.MustFind(t, "periods", "id", period.Id)
+	require.Equal(t, "Nouveaux objectifs", period.GetString("objectives"))
+	require.Equal(t, taskIDs(t, a, "A2T1"), period.GetStringSlice("tasks"))
+
+	require.Equal(t, http.StatusNotFound, c.Get("/periodes/"+period.Id+"/modifier?onglet=inconnu").Status)
+}
+
+func TestPeriodDeleteRemovesEveryDossier(t *testing.T) {
+	a, c := teacher(t)
+	period := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
+	confirm := c.Get("/periodes/" + period.Id + "/supprimer")
+	require.Contains(t, confirm.Body, "la suppression est définitive")
+	require.Contains(t, confirm.Body, "6 apprenant(s)")
+
+	require.Equal(t, http.StatusSeeOther, c.PostForm("/periodes/"+period.Id+"/supprimer", url.Values{}).Status)
+	left, err := a.PB.FindAllRecords("placements", dbx.HashExp{"period": period.Id})
+	require.NoError(t, err)
+	require.Empty(t, left)
+}
+
+func TestLockedPeriodRefusesEveryChange(t *testing.T) {
+	a, c := teacher(t)
+	locked := a.MustFind(t, "periods", "name", "PFMP 1 — 2de PMIA")
+	placement := a.MustFind(t, "placements", "period", locked.Id)
+
+	view := c.Get("/periodes?niveau=2de&periode=" + locked.Id)
+	require.Contains(t, view.Body, "Période verrouillée")
+	require.NotContains(t, view.Body, `href="/periodes/`+locked.Id+`/supprimer"`, "greyed, not a link")
+
+	for _, path := range []string{"/supprimer", "/modifier/objectifs", "/apprenants/" + placement.Id + "/retirer"} {
+		r := c.PostForm("/periodes/"+locked.Id+path, url.Values{"objectives": {"x"}})
+		require.Equal(t, http.StatusConflict, r.Status, path)
+		require.Contains(t, r.Body, "Période verrouillée", path)
+	}
+	_, err := a.PB.FindRecordById("placements", placement.Id)
+	require.NoError(t, err, "nothing deleted")
+}
+
+func TestRemoveOneStudentAsksThenDeletesTheDossier(t *testing.T) {
+	a, c := teacher(t)
+	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
+	manon := a.MustFind(t, "users", "username", "manon.girard")
+	p, err := a.PB.FindFirstRecordByFilter("placements", "period = {:p} && student = {:s}", dbx.Params{"p": period.Id, "s": manon.Id})
+	require.NoError(t, err)
+	path := "/periodes/" + period.Id + "/apprenants/" + p.Id + "/retirer"
+
+	require.Contains(t, c.Get(path).Body, "Son dossier pour cette période sera définitivement supprimé")
+	require.Equal(t, http.StatusSeeOther, c.PostForm(path, url.Values{}).Status)
+	_, err = a.PB.FindRecordById("placements", p.Id)
+	require.Error(t, err)
+	_, err = a.PB.FindFirstRecordByData("journal_weeks", "placement", p.Id)
+	require.Error(t, err, "her portfolio went with it")
+
+	other := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
+	require.Equal(t, http.StatusNotFound, c.Get("/periodes/"+other.Id+"/apprenants/"+p.Id+"/retirer").Status)
+}
+
+func TestCheckpointForAClassLocksItsPeriods(t *testing.T) {
+	a, c := teacher(t)
+	class := a.MustFind(t, "classes", "name", "1re MSPC")
+	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
+
+	bad := c.PostForm("/bilans-intermediaires", url.Values{"target": {""}, "date": {"2026-06-30"}, "label": {"Fin d'année"}})
+	require.Equal(t, http.StatusUnprocessableEntity, bad.Status)
+	require.Contains(t, bad.Body, "Choisissez une classe")
+	require.Contains(t, bad.Body, "Fin d&#39;année")
+
+	after := period.GetDateTime("review_date").Time().AddDate(0, 0, 1).Format("2006-01-02")
+	r := c.PostForm("/bilans-intermediaires", url.Values{"target": {"classe:" + class.Id}, "date": {after}})
+	require.Equal(t, http.StatusSeeOther, r.Status)
+	require.Contains(t, c.Get("/bilans-intermediaires").Body, "Bilan intermédiaire enregistré pour 6 apprenants.")
+
+	edit := c.PostForm("/periodes/"+period.Id+"/modifier/objectifs", url.Values{"objectives": {"x"}})
+	require.Equal(t, http.StatusConflict, edit.Status)
+}
+
+// TestPeriodViewQueryCount: the period view and its fragment read a fixed number of queries,
+// whatever the number of students (no query per row).
+func TestPeriodViewQueryCount(t *testing.T) {
+	a, c := teacher(t)
+	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
+	var n atomic.Int64
+	for _, db := range []*dbx.DB{a.PB.ConcurrentDB().(*dbx.DB), a.PB.NonconcurrentDB().(*dbx.DB)} {
+		db.QueryLogFunc = func(context.Context, time.Duration, string, *sql.Rows, error) { n.Add(1) }
+		t.Cleanup(func() { db.QueryLogFunc = nil })
+	}
+
+	n.Store(0)
+	require.Equal(t, http.StatusOK, c.Get("/periodes?niveau=1re&periode="+period.Id).Status)
+	require.LessOrEqual(t, n.Load(), int64(3), "session + periods + students")
+
+	n.Store(0)
+	require.Equal(t, http.StatusOK, c.Get("/periodes/"+period.Id+"/apprenants", "HX-Request", "true").Status)
+	require.LessOrEqual(t, n.Load(), int64(3))
+}
