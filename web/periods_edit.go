@@ -64,7 +64,7 @@ func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) err
 			return err
 		}
 		students, err := s.studentsOfPeriod(rec.Id)
-		data["Classes"], data["Students"] = classes, students
+		data["Classes"], data["Students"] = withoutAssigned(classes, students), students
 		return err
 	case "activites":
 		catalogue, err := s.taskCatalogue()

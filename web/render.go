@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"errors"
+	"html/template"
 	"log/slog"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,10 +21,18 @@ func isFragment(c *fiber.Ctx) bool {
 		c.Get("HX-History-Restore-Request") != "true"
 }
 
-// page renders a whole page in the base layout, with what every page needs.
+// page renders a whole page in the base layout, with what every page needs. The content is
+// rendered first and handed to the layout as HTML: the engine's own layout mode takes an
+// exclusive lock per render, which would serialise every page of the app.
 func (s *Server) page(c *fiber.Ctx, status int, name, title string, data fiber.Map) error {
 	c.Vary("HX-Request")
-	return c.Status(status).Render(name, s.common(c, title, data), baseLayout)
+	data = s.common(c, title, data)
+	var buf bytes.Buffer
+	if err := s.views.Render(&buf, name, data); err != nil {
+		return err
+	}
+	data["Content"] = template.HTML(buf.String()) // our own template's output, already escaped
+	return c.Status(status).Render(baseLayout, data)
 }
 
 // fragment renders one {{define}} block alone, for htmx swaps.
@@ -48,6 +58,9 @@ func (s *Server) common(c *fiber.Ctx, title string, data fiber.Map) fiber.Map {
 	data["Actor"] = a
 	data["CSRF"] = s.csrfToken(c)
 	data["Nav"] = navFor(a, c.Path())
+	if data["Errors"] == nil {
+		data["Errors"] = map[string]string{} // forms index it whether or not there are errors
+	}
 	if title != "" {
 		data["Flash"] = s.takeFlash(c)
 	}

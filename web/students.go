@@ -59,3 +59,24 @@ func chosenStudents(classes []classRow, classIDs, studentIDs []string) []string 
 	}
 	return out
 }
+
+// withoutAssigned leaves out of the "add" checklist the students already on the period.
+func withoutAssigned(classes []classRow, assigned []studentRow) []classRow {
+	on := map[string]bool{}
+	for _, a := range assigned {
+		on[a.StudentID] = true
+	}
+	var out []classRow
+	for _, c := range classes {
+		var left []pickStudent
+		for _, st := range c.Students {
+			if !on[st.ID] {
+				left = append(left, st)
+			}
+		}
+		if len(left) > 0 {
+			out = append(out, classRow{ID: c.ID, Name: c.Name, Students: left})
+		}
+	}
+	return out
+}
