@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
+	"livret/print"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -32,30 +32,8 @@ const (
 	PhoneWidth, PhoneHeight = 390, 844
 )
 
-// chromeCandidates are tried in order when $CHROME_PATH is unset.
-var chromeCandidates = []string{
-	"/usr/bin/chromium-headless-shell",
-	"/usr/lib/chromium/chromium-headless-shell",
-	"/usr/bin/chromium",
-}
-
-// ChromePath is $CHROME_PATH if set, else the first Chromium found in the usual Debian places.
-func ChromePath() (string, error) {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("CHROME_PATH=%s: %w", p, err)
-		}
-		return p, nil
-	}
-	for _, p := range chromeCandidates {
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("no Chromium found (tried %s); install the Debian package "+
-		"chromium-headless-shell (apt-get install chromium-headless-shell) or set CHROME_PATH",
-		strings.Join(chromeCandidates, ", "))
-}
+// ChromePath finds the Chromium the app prints with (print.ChromePath).
+func ChromePath() (string, error) { return print.ChromePath() }
 
 // MustBrowser starts a fresh headless Chromium (its own process and profile) and returns
 // a chromedp context for its first tab. The browser stops when the test ends, or after
@@ -171,15 +149,22 @@ func MustText(tb testing.TB, ctx context.Context, selector string) string {
 	return strings.TrimSpace(s)
 }
 
-// MustWaitText waits until the first element matching the CSS selector is visible and its
-// rendered text contains want (htmx swaps and boosted navigations land asynchronously);
-// it returns the text.
+// htmxBusy matches what htmx marks while a request, a swap or a settle is under way. The
+// settle (20 ms after a swap) is when htmx focuses [autofocus] elements: typing before it
+// ends can lose keystrokes to the newly focused field.
+const htmxBusy = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+
+// MustWaitText waits until the first element matching the CSS selector is visible, its
+// rendered text contains want, and htmx is idle (swaps and boosted navigations land
+// asynchronously); it returns the text.
 func MustWaitText(tb testing.TB, ctx context.Context, selector, want string) string {
 	tb.Helper()
 	if want == "" { // chromedp drops "" call arguments (they arrive as undefined)
+		MustWaitHTMXIdle(tb, ctx)
 		return MustText(tb, ctx, selector)
 	}
 	const fn = `(sel, want) => {
+		if (document.querySelector(` + "`" + htmxBusy + "`" + `)) return false;
 		const el = document.querySelector(sel);
 		if (!el || !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) return false;
 		const text = el.innerText;
@@ -193,6 +178,16 @@ func MustWaitText(tb testing.TB, ctx context.Context, selector, want string) str
 			want, selector, err, location(ctx), got)
 	}
 	return strings.TrimSpace(text)
+}
+
+// MustWaitHTMXIdle waits until the document has loaded and htmx has no request, swap or
+// settle under way. Call it after an htmx action and before typing into what it swapped in.
+func MustWaitHTMXIdle(tb testing.TB, ctx context.Context) {
+	tb.Helper()
+	const fn = `() => document.readyState === "complete" && !document.querySelector(` + "`" + htmxBusy + "`" + `)`
+	if _, err := pollJS[bool](ctx, fn); err != nil {
+		tb.Fatalf("browser: waiting for htmx to settle: %v (at %s)", err, location(ctx))
+	}
 }
 
 // MustLocation is the tab's current URL.
@@ -243,12 +238,18 @@ func MustLoginUI(tb testing.TB, ctx context.Context, baseURL, identity, password
 	MustDo(tb, ctx,
 		chromedp.Navigate(strings.TrimRight(baseURL, "/")+"/connexion"),
 		chromedp.WaitVisible(chromedp.ID("identifiant")),
+	)
+	MustWaitHTMXIdle(tb, ctx)
+	MustDo(tb, ctx,
 		chromedp.SendKeys(chromedp.ID("identifiant"), identity),
 		chromedp.SendKeys(chromedp.ID("mot_de_passe"), password),
 	)
-	// A fresh /connexion has empty fields; make sure nothing was prefilled before submitting.
+	// A fresh /connexion has empty fields: check that the keystrokes all landed where meant.
 	if got := MustRun(tb, ctx, chromedp.Value(chromedp.ID("identifiant"))); got != identity {
 		tb.Fatalf("browser: login form: identifiant is %q after typing %q", got, identity)
+	}
+	if got := MustRun(tb, ctx, chromedp.Value(chromedp.ID("mot_de_passe"))); got != password {
+		tb.Fatalf("browser: login form: the password field holds %d characters, not %d", len(got), len(password))
 	}
 	MustDo(tb, ctx, chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)))
 	sctx, cancel := context.WithTimeout(ctx, StepTimeout)

@@ -31,6 +31,7 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	apptest.MustWaitText(t, ctx, "h1", "Connexion")
 
 	// A wrong password: the French message, the username kept.
+	apptest.MustWaitHTMXIdle(t, ctx)
 	apptest.MustDo(t, ctx,
 		chromedp.WaitVisible(chromedp.ID("identifiant")),
 		chromedp.SendKeys(chromedp.ID("identifiant"), "prof.martin"),
@@ -44,10 +45,10 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	assert.Equal(t, "/connexion", apptest.MustLocation(t, ctx).Path)
 
 	// The right password in the same form: the teacher lands on the periods.
-	apptest.MustDo(t, ctx,
-		chromedp.SendKeys(chromedp.ID("mot_de_passe"), demo.Password),
-		chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)),
-	)
+	apptest.MustDo(t, ctx, chromedp.SendKeys(chromedp.ID("mot_de_passe"), demo.Password))
+	require.Equal(t, "prof.martin", apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("identifiant"))))
+	require.Equal(t, demo.Password, apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("mot_de_passe"))))
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)))
 	apptest.MustWaitURL(t, ctx, "/periodes", func(u *url.URL) bool { return u.Path == "/periodes" })
 	assert.Equal(t, "Vue par périodes", apptest.MustWaitText(t, ctx, "#main h1", "Vue par périodes"))
 	assert.Contains(t, apptest.MustText(t, ctx, "header .user-box"), "Claire MARTIN")
@@ -61,6 +62,8 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	apptest.MustDo(t, ctx, chromedp.Click(periodLink("PFMP 2 — 2de PMIA")))
 	apptest.MustWaitText(t, ctx, "#period-panel #period-title", "PFMP 2 — 2de PMIA")
 	assert.Contains(t, apptest.MustWaitText(t, ctx, "#period-panel #student-list", "Léa DUPONT"), "Léa DUPONT")
+	assert.Contains(t, apptest.MustText(t, ctx, `#period-list li[aria-current="true"]`), "PFMP 2 — 2de PMIA",
+		"the chosen period is marked in the list")
 	u := apptest.MustWaitURL(t, ctx, "with periode=", func(u *url.URL) bool { return u.Query().Get("periode") != "" })
 	assert.Equal(t, "/periodes", u.Path)
 	assert.Equal(t, "2de", u.Query().Get("niveau"))
@@ -80,7 +83,6 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	assert.Equal(t, "1re Bac Pro", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
 	assert.NotContains(t, apptest.MustText(t, ctx, "#period-list"), "2de PMIA")
 
-	apptest.MustDo(t, ctx, chromedp.Reload()) // TEMP workaround
 	// Logging out goes back to the login page, and the periods are closed again.
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`header .user-box form[action="/deconnexion"] button`)))
 	apptest.MustWaitURL(t, ctx, "/connexion after logout", onLogin)

@@ -60,14 +60,13 @@ func (s *Server) csrf(c *fiber.Ctx) error {
 	if !sameOrigin(c) {
 		return pfmp.Forbidden("Requête refusée : elle ne vient pas de ce site.")
 	}
-	got := c.Get(csrfHeader)
-	if got == "" {
-		got = c.FormValue(csrfField)
+	want := []byte(s.csrfToken(c))
+	for _, got := range []string{c.FormValue(csrfField), c.Get(csrfHeader)} {
+		if got != "" && hmac.Equal([]byte(got), want) {
+			return c.Next()
+		}
 	}
-	if want := s.csrfToken(c); got == "" || !hmac.Equal([]byte(got), []byte(want)) {
-		return pfmp.Forbidden("Votre session a expiré ou le formulaire est trop ancien : rechargez la page et recommencez.")
-	}
-	return c.Next()
+	return pfmp.Forbidden("Votre session a expiré ou le formulaire est trop ancien : rechargez la page et recommencez.")
 }
 
 // sameOrigin checks Origin (or Referer when a browser omits it) against the Host we serve.

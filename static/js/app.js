@@ -56,4 +56,14 @@
       closeMenu(menu, menu.contains(document.activeElement));
     });
   });
+
+  // A list marked data-mark-current whose links swap only a side panel: the chosen item is
+  // marked current at once, since the list itself is not re-rendered.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-mark-current] a");
+    if (!link) return;
+    var list = link.closest("[data-mark-current]");
+    list.querySelectorAll("[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
+    link.closest("li").setAttribute("aria-current", "true");
+  });
 })();
