@@ -8,11 +8,13 @@ import (
 	"strings"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
 	"livret/demo"
 	"livret/hooks"
 	_ "livret/pb_migrations"
+	"livret/print"
 	"livret/web"
 )
 
@@ -22,6 +24,12 @@ func main() {
 	hooks.Register(app)
 	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args)})
 	app.RootCmd.AddCommand(demo.Command(app))
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		if _, err := print.ChromePath(); err != nil {
+			se.App.Logger().Warn(print.InstallHint)
+		}
+		return se.Next()
+	})
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/spf13/cobra"
+
+	"livret/print"
 )
 
 // Command is `livret demo`: seed the demo school, print its logins, serve it.
@@ -29,6 +31,9 @@ func Command(app core.App) *cobra.Command {
 				fmt.Printf("  %-40s %-22s %s\n", l.Role, l.Name, l.Identity)
 			}
 			fmt.Println()
+			if _, err := print.ChromePath(); err != nil {
+				fmt.Printf("⚠ %s\n\n", print.InstallHint)
+			}
 			return apis.Serve(app, apis.ServeConfig{HttpAddr: addr, ShowStartBanner: true})
 		},
 	}
