@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -89,40 +90,67 @@ func (s *Server) studentsOfPeriod(periodID string) ([]studentRow, error) {
 }
 
 // periodsIndex is the "Vue par périodes": a tab per level, its periods, the chosen one's students.
+// Its content holds nothing personal, so it is cached until the next write (see viewCache).
 func (s *Server) periodsIndex(c *fiber.Ctx) error {
 	level := pfmp.Level(c.Query("niveau", string(pfmp.Levels()[0])))
 	if !level.Valid() {
 		return pfmp.NotFound("Niveau de classe inconnu.")
 	}
+	data := s.common(c, "Vue par périodes", nil)
+	html, err := s.cache.render("periods:"+string(level)+":"+c.Query("periode"), func() (template.HTML, error) {
+		if err := s.periodsData(level, c.Query("periode"), data); err != nil {
+			return "", err
+		}
+		return s.renderHTML("periods/index", data)
+	})
+	if err != nil {
+		return err
+	}
+	return s.layout(c, fiber.StatusOK, html, data)
+}
+
+// periodsData reads the level's periods and, when one is chosen, its students.
+func (s *Server) periodsData(level pfmp.Level, chosen string, data fiber.Map) error {
 	periods, err := s.periodsOfLevel(level)
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Level": string(level), "Levels": pfmp.Levels(), "Periods": periods}
-	if sel := selectedPeriod(periods, c.Query("periode")); sel != nil {
+	data["Level"], data["Levels"], data["Periods"] = string(level), pfmp.Levels(), periods
+	if sel := selectedPeriod(periods, chosen); sel != nil {
 		students, err := s.studentsOfPeriod(sel.ID)
 		if err != nil {
 			return err
 		}
 		data["Period"], data["Students"] = sel, students
 	}
-	return s.page(c, fiber.StatusOK, "periods/index", "Vue par périodes", data)
+	return nil
 }
 
 // periodStudents is the right-hand panel alone, swapped in when a period is chosen.
 func (s *Server) periodStudents(c *fiber.Ctx) error {
-	sel, err := s.periodByID(c.Params("id"))
-	if err != nil {
-		return err
-	}
 	if !isFragment(c) {
+		sel, err := s.periodByID(c.Params("id"))
+		if err != nil {
+			return err
+		}
 		return c.Redirect("/periodes?niveau="+sel.Level+"&periode="+sel.ID, fiber.StatusSeeOther)
 	}
-	students, err := s.studentsOfPeriod(sel.ID)
+	html, err := s.cache.render("panel:"+c.Params("id"), func() (template.HTML, error) {
+		sel, err := s.periodByID(c.Params("id"))
+		if err != nil {
+			return "", err
+		}
+		students, err := s.studentsOfPeriod(sel.ID)
+		if err != nil {
+			return "", err
+		}
+		return s.renderHTML("periods/students", fiber.Map{"Period": sel, "Students": students})
+	})
 	if err != nil {
 		return err
 	}
-	return s.fragment(c, fiber.StatusOK, "periods/students", fiber.Map{"Period": sel, "Students": students})
+	c.Vary("HX-Request")
+	return c.Type("html", "utf-8").SendString(string(html))
 }
 
 func selectedPeriod(periods []periodRow, id string) *periodRow {

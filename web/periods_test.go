@@ -207,3 +207,22 @@ func TestPeriodViewQueryCount(t *testing.T) {
 	require.Equal(t, http.StatusOK, c.Get("/periodes/"+period.Id+"/apprenants", "HX-Request", "true").Status)
 	require.LessOrEqual(t, n.Load(), int64(3))
 }
+
+// TestPeriodViewReflectsWritesFromAnyPath: the cached view is never stale, whatever path wrote.
+func TestPeriodViewReflectsWritesFromAnyPath(t *testing.T) {
+	a, c := teacher(t)
+	period := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
+	page := "/periodes?niveau=2de&periode=" + period.Id
+	panel := "/periodes/" + period.Id + "/apprenants"
+	require.NotContains(t, c.Get(page).Body, "Période verrouillée")
+	require.NotContains(t, c.Get(panel, "HX-Request", "true").Body, "Période verrouillée")
+
+	period.Set("name", "PFMP 2 renommée ailleurs")
+	require.NoError(t, a.PB.Save(period)) // as the dashboard or the REST API would
+	require.Contains(t, c.Get(page).Body, "PFMP 2 renommée ailleurs")
+
+	lea := a.MustFind(t, "users", "username", "lea.dupont")
+	a.MustRecord(t, "checkpoints", map[string]any{"student": lea.Id, "date": "2026-04-30"})
+	require.Contains(t, c.Get(page).Body, "Période verrouillée")
+	require.Contains(t, c.Get(panel, "HX-Request", "true").Body, "Période verrouillée")
+}

@@ -25,14 +25,28 @@ func isFragment(c *fiber.Ctx) bool {
 // rendered first and handed to the layout as HTML: the engine's own layout mode takes an
 // exclusive lock per render, which would serialise every page of the app.
 func (s *Server) page(c *fiber.Ctx, status int, name, title string, data fiber.Map) error {
-	c.Vary("HX-Request")
 	data = s.common(c, title, data)
-	var buf bytes.Buffer
-	if err := s.views.Render(&buf, name, data); err != nil {
+	html, err := s.renderHTML(name, data)
+	if err != nil {
 		return err
 	}
-	data["Content"] = template.HTML(buf.String()) // our own template's output, already escaped
+	return s.layout(c, status, html, data)
+}
+
+// layout wraps content already rendered (or cached) in the base layout.
+func (s *Server) layout(c *fiber.Ctx, status int, content template.HTML, data fiber.Map) error {
+	c.Vary("HX-Request")
+	data["Content"] = content
 	return c.Status(status).Render(baseLayout, data)
+}
+
+// renderHTML renders one template to HTML, to be embedded or cached.
+func (s *Server) renderHTML(name string, data fiber.Map) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := s.views.Render(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil // our own template's output, already escaped
 }
 
 // fragment renders one {{define}} block alone, for htmx swaps.

@@ -23,6 +23,8 @@ type Config struct {
 	Now func() time.Time
 	// MaxUpload bounds request bodies handled by the pages (bytes).
 	MaxUpload int
+	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
+	TileURL string
 }
 
 // Server holds the Fiber app and what its handlers share.
@@ -31,6 +33,7 @@ type Server struct {
 	cfg    Config
 	fiber  *fiber.App
 	views  *html.Engine
+	cache  *viewCache
 	logins *loginThrottle
 
 	dummyOnce sync.Once
@@ -45,7 +48,8 @@ func New(app core.App, cfg Config) *Server {
 	if cfg.MaxUpload == 0 {
 		cfg.MaxUpload = 25 << 20
 	}
-	s := &Server{app: app, cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews()}
+	s := &Server{app: app, cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
+		cache: newViewCache(app)}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
