@@ -18,7 +18,7 @@ import (
 // BenchPassword is the password of the students MustBenchPeriod creates.
 const BenchPassword = "livret-bench"
 
-// MustBenchPeriod creates a class "1re Bench" of n students (every fourth an apprentice) and a
+// MustBenchPeriod creates a class "1re Bench" of n students (every fifth an apprentice) and a
 // four-week P2 period "PFMP Bench <n>" starting this week with all of them placed on it, half
 // with an edited portfolio. One call per data folder (the class name is unique).
 func (a *App) MustBenchPeriod(tb testing.TB, n int) (periodID, classID string) {
@@ -67,7 +67,7 @@ func benchPeriod(app core.App, now time.Time, n int) (periodID, classID string, 
 
 func benchStudent(classID string, i int) map[string]any {
 	status := "scolaire"
-	if i%4 == 3 {
+	if i%5 == 4 {
 		status = "apprenti"
 	}
 	return map[string]any{"role": "student", "username": fmt.Sprintf("bench.eleve%02d", i),

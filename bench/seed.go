@@ -92,7 +92,7 @@ func seedStudents(app core.App, classID, periodID string, monday time.Time) erro
 		return fmt.Errorf("%s has no password hash", teacher)
 	}
 	for i := range benchStudents {
-		status := map[bool]string{false: "scolaire", true: "apprenti"}[i%4 == 3]
+		status := map[bool]string{false: "scolaire", true: "apprenti"}[i%5 == 4]
 		st, err := save(app, "users", map[string]any{"role": "student", "status": status,
 			"username": fmt.Sprintf("bench.eleve%02d", i), "first_name": fmt.Sprintf("Élève%02d", i),
 			"last_name": fmt.Sprintf("Banc%02d", i), "class": classID, core.FieldNamePassword: &core.PasswordFieldValue{Hash: hash.Hash}})

@@ -39,6 +39,7 @@ func start(bin, dir string) (*server, time.Duration, error) {
 	s := &server{base: "http://" + addr, done: make(chan error, 1)}
 	s.cmd = exec.Command(bin, "serve", "--dir", dir, "--http", addr)
 	s.cmd.Stdout, s.cmd.Stderr = &s.out, &s.out
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM} // dies with the bench
 	t0 := time.Now()
 	if err := s.cmd.Start(); err != nil {
 		return nil, 0, err

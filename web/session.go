@@ -82,6 +82,9 @@ func requireLogin(c *fiber.Ctx) error {
 		c.Set("HX-Redirect", "/connexion")
 		return c.SendStatus(fiber.StatusUnauthorized)
 	}
+	if c.Method() != fiber.MethodGet { // a form posted after the session ended: start from home
+		return c.Redirect("/connexion", fiber.StatusSeeOther)
+	}
 	return c.Redirect("/connexion?suite="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 }
 

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"time"
+
+	"livret/demo"
+)
+
+// measure seeds, times the cold starts, then logs in and runs the loads on the last server.
+func measure(cfg config, rep *report) error {
+	rep.LoadAvg[0] = loadAvg()
+	fmt.Println("seeding", cfg.data)
+	ids, err := prepare(cfg.data)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	srv, err := coldStarts(cfg, rep)
+	if err != nil {
+		return fmt.Errorf("cold start: %w", err)
+	}
+	defer srv.stop()
+	c := newClient(cfg.conc)
+	if err := login(c, srv.base, teacher, demo.Password); err != nil {
+		return err
+	}
+	runs := targets(ids)
+	if err := verifyTarget(c, srv.base, runs[0]); err != nil { // one logged-in page view
+		return err
+	}
+	time.Sleep(time.Second)
+	if rep.IdleRSS, err = srv.rss(); err != nil {
+		return err
+	}
+	tok, err := superuserToken(c, srv.base)
+	if err != nil {
+		return err
+	}
+	runs[3].header.Set("Authorization", tok)
+	for _, t := range runs {
+		fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
+		r, err := loadRun(c, srv.base, t, cfg.conc, cfg.warm, cfg.dur)
+		if err != nil {
+			return err
+		}
+		rep.Runs = append(rep.Runs, r)
+	}
+	rep.LoadAvg[1] = loadAvg()
+	rep.LoadRSS, err = srv.rss()
+	return err
+}
+
+// coldStarts starts the server cfg.starts times, stopping all but the last.
+func coldStarts(cfg config, rep *report) (*server, error) {
+	var srv *server
+	for range cfg.starts {
+		if srv != nil {
+			srv.stop()
+		}
+		s, d, err := start(cfg.bin, cfg.data)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Printf("cold start: %s\n", d.Round(100*time.Microsecond))
+		srv, rep.Cold = s, append(rep.Cold, d)
+	}
+	return srv, nil
+}
+
+// goBench runs the Go benchmarks of the pages and the rules, output verbatim.
+func goBench() (string, error) {
+	fmt.Println("go test -bench ./web/ ./pfmp/")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "test", "-run", "^$", "-bench", ".", "-benchmem", "-count", "1", "./web/", "./pfmp/")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}

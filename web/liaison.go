@@ -1,0 +1,251 @@
+package web
+
+// The fiche de liaison entreprise of one placement: the host company and its tutor (« Lieu de
+// réalisation », filled by the student or a teacher), and the objectives and tasks of the
+// period — the annexe pédagogique's, unless a teacher personalised them for this student.
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"livret/pfmp"
+)
+
+const (
+	liaisonTitle    = "Fiche de liaison entreprise"
+	liaisonSaved    = "Fiche de liaison enregistrée."
+	liaisonResetMsg = "Objectifs et tâches de l'annexe pédagogique rétablis."
+	tabPlace        = "lieu"
+	tabObjectives   = "objectifs"
+	maxObjectives   = 10000 // the column's own limit (pb_migrations maxLong)
+)
+
+// liaisonTab is one tab of the fiche, in the manual's order.
+type liaisonTab struct{ Slug, Label string }
+
+var liaisonTabs = []liaisonTab{{tabPlace, "Lieu de réalisation"}, {tabObjectives, "Objectifs et activités"}}
+
+// liaisonField is one input of the « Lieu de réalisation » form. No autocomplete tokens: the
+// student types someone else's details, and tokens would offer the student's own.
+type liaisonField struct {
+	Name, Label, Type, Hint string
+	Max                     int
+	Required                bool
+	check                   func(string) error
+}
+
+// companyFields and tutorFields are the placement's own columns. The portfolio's « Présenter
+// l'entreprise » tab reads the same company_* columns, so what is typed here pre-fills it (as
+// the manual says) with no copy to keep in step.
+var companyFields = []liaisonField{
+	{Name: "company_name", Label: "Raison sociale", Max: 150, Required: true},
+	{Name: "company_address", Label: "Adresse", Max: 255, Required: true},
+	{Name: "company_postal_code", Label: "Code postal", Max: 5, Required: true, check: pfmp.PostalCode},
+	{Name: "company_city", Label: "Ville", Max: 120, Required: true},
+	{Name: "company_sector", Label: "Secteur d'activité", Max: 150},
+	{Name: "company_phone", Label: "Téléphone de l'entreprise", Type: "tel", Max: 20, check: pfmp.Phone},
+	{Name: "company_siret", Label: "SIRET", Hint: "14 chiffres, facultatif.", Max: 17, check: pfmp.SIRET},
+}
+
+var tutorFields = []liaisonField{
+	{Name: "tutor_last_name", Label: "Nom", Max: 100, Required: true},
+	{Name: "tutor_first_name", Label: "Prénom", Max: 100, Required: true},
+	{Name: "tutor_phone", Label: "Téléphone", Type: "tel", Max: 20, check: pfmp.Phone},
+	{Name: "tutor_email", Label: "Courriel", Type: "email", Max: 254, Required: true, check: pfmp.Email},
+}
+
+var liaisonFields = append(append([]liaisonField{}, companyFields...), tutorFields...)
+
+func liaisonFieldNames() []string {
+	names := make([]string, len(liaisonFields))
+	for i, f := range liaisonFields {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// checkLiaisonFields puts each field's first problem next to it: missing, then malformed, then
+// too long.
+func checkLiaisonFields(form map[string]string) pfmp.FieldErrors {
+	errs := pfmp.FieldErrors{}
+	for _, f := range liaisonFields {
+		v := form[f.Name]
+		if f.Required {
+			errs.Add(f.Name, pfmp.Required(v, f.Label))
+		}
+		if f.check != nil {
+			errs.Add(f.Name, f.check(v))
+		}
+		errs.Add(f.Name, pfmp.MaxLen(v, f.Max, f.Label))
+	}
+	return errs
+}
+
+// liaisonPage shows one tab of the fiche: the whole page, or only the tabbed panel to htmx.
+func (s *Server) liaisonPage(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.ReadLiaison)
+	if err != nil {
+		return err
+	}
+	tab := tabPlace
+	if c.Query("onglet") == tabObjectives {
+		tab = tabObjectives
+	}
+	data, err := s.liaisonData(c, d, tab, nil)
+	if err != nil {
+		return err
+	}
+	return s.pageOrFragment(c, "liaison/page", "liaison/panel", liaisonTitle, data)
+}
+
+// liaisonCompany saves the « Lieu de réalisation » form; on error nothing is saved and the form
+// comes back with what was typed.
+func (s *Server) liaisonCompany(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.EditLiaisonCompany)
+	if err != nil {
+		return err
+	}
+	form := formValues(c, liaisonFieldNames()...)
+	if errs := checkLiaisonFields(form); errs.Any() {
+		data, err := s.liaisonData(c, d, tabPlace, nil)
+		if err != nil {
+			return err
+		}
+		data["Form"] = form
+		return s.invalid(c, "liaison/page", liaisonTitle, data, errs.Err())
+	}
+	for name, v := range form {
+		d.Placement.Set(name, v)
+	}
+	return s.saveLiaison(c, d, tabPlace, liaisonSaved)
+}
+
+// liaisonObjectives stores a teacher's personalised objectives and tasks for this student.
+func (s *Server) liaisonObjectives(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.PersonaliseLiaison)
+	if err != nil {
+		return err
+	}
+	catalogue, err := s.taskCatalogue()
+	if err != nil {
+		return err
+	}
+	text := strings.TrimSpace(c.FormValue("objectives"))
+	ids := validTaskIDs(catalogue, formList(c, "tasks"))
+	if err := checkObjectives(text); err != nil {
+		data, derr := s.liaisonData(c, d, tabObjectives, &objectivesInput{Text: text, TaskIDs: ids})
+		if derr != nil {
+			return derr
+		}
+		return s.invalid(c, "liaison/page", liaisonTitle, data, err)
+	}
+	d.Placement.Set("custom_objectives", true)
+	d.Placement.Set("objectives", text)
+	d.Placement.Set("tasks", ids)
+	return s.saveLiaison(c, d, tabObjectives, liaisonSaved)
+}
+
+// liaisonReset drops the personalisation: the fiche follows the period's annexe again (and any
+// later change of the period's objectives).
+func (s *Server) liaisonReset(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.PersonaliseLiaison)
+	if err != nil {
+		return err
+	}
+	d.Placement.Set("custom_objectives", false)
+	d.Placement.Set("objectives", "")
+	d.Placement.Set("tasks", []string{})
+	return s.saveLiaison(c, d, tabObjectives, liaisonResetMsg)
+}
+
+// saveLiaison stamps the fiche, saves it and redirects (303) to the tab, so a reload does not
+// post again; hx-boost follows the redirect like a browser without JavaScript.
+func (s *Server) saveLiaison(c *fiber.Ctx, d *dossier, tab, msg string) error {
+	d.Placement.Set("liaison_edited", s.cfg.Now().UTC())
+	if err := s.app.Save(d.Placement); err != nil {
+		return err
+	}
+	s.flash(c, msg)
+	return c.Redirect(liaisonURL(d, tab), fiber.StatusSeeOther)
+}
+
+func liaisonURL(d *dossier, tab string) string {
+	u := "/dossiers/" + d.Placement.Id + "/liaison"
+	if tab == tabObjectives {
+		u += "?onglet=" + tabObjectives
+	}
+	return u
+}
+
+// objectivesInput is what a teacher typed in the personalise form, to show it again on error.
+type objectivesInput struct {
+	Text    string
+	TaskIDs []string
+}
+
+// checkObjectives validates the personalise form. Tasks follow the annexe form's rule (unknown
+// ids dropped, none is allowed): only the text is required, a fiche must say what it aims at.
+func checkObjectives(text string) error {
+	const label = "Objectifs de formation"
+	errs := pfmp.FieldErrors{}
+	errs.Add("objectives", pfmp.Required(text, label))
+	errs.Add("objectives", pfmp.MaxLen(text, maxObjectives, label))
+	return errs.Err()
+}
+
+// liaisonData is what both tabs need; the objectives tab adds the tasks. typed, when not nil,
+// replaces the stored objectives with what the teacher just sent.
+func (s *Server) liaisonData(c *fiber.Ctx, d *dossier, tab string, typed *objectivesInput) (fiber.Map, error) {
+	a := actorOf(c)
+	data := fiber.Map{
+		"D": d, "Tab": tab, "Tabs": liaisonTabs,
+		"CompanyFields": companyFields, "TutorFields": tutorFields,
+		"Form": storedValues(d), "Errors": map[string]string{},
+		"CanEditCompany": pfmp.Can(a, pfmp.EditLiaisonCompany, d.Access),
+		"CanPersonalise": pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
+	}
+	if tab != tabObjectives {
+		return data, nil
+	}
+	catalogue, err := s.taskCatalogue()
+	if err != nil {
+		return nil, err
+	}
+	custom, text, ids := effectiveObjectives(d)
+	if typed != nil {
+		text, ids = typed.Text, typed.TaskIDs
+	}
+	data["Custom"], data["Objectives"], data["ObjectiveLines"] = custom, text, paragraphs(text)
+	data["Catalogue"], data["Checked"] = catalogue, ids
+	data["Assigned"] = selectedTasks(catalogue, ids)
+	return data, nil
+}
+
+// effectiveObjectives are the placement's own objectives and tasks once personalised, else the
+// period's (copied from its annexe), so a change of the period reaches every fiche following it.
+func effectiveObjectives(d *dossier) (custom bool, text string, taskIDs []string) {
+	if p := d.Placement; p.GetBool("custom_objectives") {
+		return true, p.GetString("objectives"), p.GetStringSlice("tasks")
+	}
+	return false, d.Period.GetString("objectives"), d.Period.GetStringSlice("tasks")
+}
+
+func storedValues(d *dossier) map[string]string {
+	out := map[string]string{}
+	for _, n := range liaisonFieldNames() {
+		out[n] = d.Placement.GetString(n)
+	}
+	return out
+}
+
+// paragraphs splits a text on its line breaks, so readers see it as it was typed.
+func paragraphs(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
