@@ -22,7 +22,7 @@ func main() {
 	app := pocketbase.New()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app)
-	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args)})
+	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL")})
 	app.RootCmd.AddCommand(demo.Command(app))
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if _, err := print.ChromePath(); err != nil {

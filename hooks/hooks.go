@@ -7,4 +7,5 @@ import "github.com/pocketbase/pocketbase/core"
 // Register binds every model hook.
 func Register(app core.App) {
 	registerLocks(app)
+	registerPortfolio(app)
 }

@@ -37,6 +37,88 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id", path: "/dossiers/{placement}", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "GET /dossiers/:id/portfolio", path: "/dossiers/{placement}/portfolio", expects: [6]int{303, 303, 303, 303, 303, 303}},
 	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/entreprise", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	// Fiche de liaison: valid forms, so 303 means "saved" and 403/404 come from the policy alone.
+	{route: "GET /dossiers/:id/liaison", path: "/dossiers/{placement}/liaison", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/liaison", path: "/dossiers/{placement}/liaison?onglet=objectifs", htmx: true,
+		expects: [6]int{401, 200, 200, 404, 200, 404}},
+	{route: "POST /dossiers/:id/liaison/entreprise", path: "/dossiers/{placement}/liaison/entreprise", form: validLiaisonCompany(),
+		expects: [6]int{303, 303, 303, 404, 403, 404}},
+	{route: "POST /dossiers/:id/liaison/objectifs", path: "/dossiers/{placement}/liaison/objectifs",
+		form: url.Values{"objectives": {"Réaliser la maintenance préventive des convoyeurs."}}, expects: [6]int{303, 303, 403, 404, 403, 404}},
+	{route: "POST /dossiers/:id/liaison/reinitialiser", path: "/dossiers/{placement}/liaison/reinitialiser", form: url.Values{},
+		expects: [6]int{303, 303, 403, 404, 403, 404}},
+	// Teachers' school-wide screens: periods, annexes, checkpoints. {locked} is a period locked by a
+	// checkpoint (so a teacher's write answers 409 and changes nothing); {annexe2} and
+	// {checkpoint} are made to be deleted.
+	{route: "GET /periodes/:id/modifier", path: "/periodes/{period}/modifier?onglet=apprenants", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/modifier/:tab", path: "/periodes/{locked}/modifier/objectifs", form: url.Values{"objectives": {"x"}},
+		expects: [6]int{303, 409, 403, 403, 403, 403}},
+	{route: "GET /periodes/:id/supprimer", path: "/periodes/{locked}/supprimer", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/supprimer", path: "/periodes/{locked}/supprimer", form: url.Values{}, expects: [6]int{303, 409, 403, 403, 403, 403}},
+	{route: "GET /periodes/:id/apprenants/:pid/retirer", path: "/periodes/{locked}/apprenants/{lockedplacement}/retirer",
+		expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/apprenants/:pid/retirer", path: "/periodes/{locked}/apprenants/{lockedplacement}/retirer",
+		form: url.Values{}, expects: [6]int{303, 409, 403, 403, 403, 403}},
+	{route: "GET /annexes", path: "/annexes", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /annexes/nouvelle", path: "/annexes/nouvelle", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annexes", path: "/annexes", form: url.Values{"name": {""}, "level": {"2de"}}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /annexes/:id", path: "/annexes/{annexe}", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annexes/:id", path: "/annexes/{annexe}", form: url.Values{"name": {""}, "level": {"2de"}}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "POST /annexes/:id/dupliquer", path: "/annexes/{annexe}/dupliquer", form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "GET /annexes/:id/supprimer", path: "/annexes/{annexe2}/supprimer", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annexes/:id/supprimer", path: "/annexes/{annexe2}/supprimer", form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "GET /annexes/:id/periode", path: "/annexes/{annexe}/periode", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annexes/:id/periode", path: "/annexes/{annexe}/periode", form: url.Values{"name": {"X"}, "level": {"1re"}, "kind": {"P2"}},
+		expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /bilans-intermediaires", path: "/bilans-intermediaires", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /bilans-intermediaires", path: "/bilans-intermediaires", form: url.Values{"target": {""}, "date": {"2026-03-01"}},
+		expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "POST /bilans-intermediaires/:id/supprimer", path: "/bilans-intermediaires/{checkpoint}/supprimer", form: url.Values{},
+		expects: [6]int{303, 303, 403, 403, 403, 403}},
+	// Portfolio tabs 1–3 and 7: everyone who reads the portfolio reads them; only its student
+	// writes them; comments are written by teachers and granted tutors or masters.
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/carte", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/organigramme", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/commentaires", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "POST /dossiers/:id/portfolio/entreprise", path: "/dossiers/{placement}/portfolio/entreprise",
+		form: url.Values{"company_name": {"Papeteries de la Seine"}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/carte", path: "/dossiers/{placement}/portfolio/carte",
+		form: url.Values{"lat": {"49.43"}, "lng": {"1.08"}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/organigramme", path: "/dossiers/{placement}/portfolio/organigramme",
+		form: url.Values{"op": {"add"}, "add_name": {"Direction"}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/commentaires", path: "/dossiers/{placement}/portfolio/commentaires",
+		form: url.Values{"body": {"Un conseil."}}, expects: [6]int{303, 303, 403, 404, 303, 404}},
+	// Portfolio tabs 4–6: weeks, intervention reports, annexes. Only the student writes (303 saved,
+	// 422 reached the form's checks); :rid and :aid name a record of ANOTHER collection here
+	// ({placement}), so whoever passes the policy gets 404: a report or annexe must belong to
+	// this placement. The same routes on real records: TestPortfolioWriteRoutesByActor.
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/semaines", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/semaines?semaine=2", htmx: true,
+		expects: [6]int{401, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/activites", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/annexes", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "POST /dossiers/:id/portfolio/semaines/:n", path: "/dossiers/{placement}/portfolio/semaines/2",
+		form: url.Values{"version": {"0"}, "activities": {"Graissage des convoyeurs."}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	{route: "GET /dossiers/:id/portfolio/activites/nouvelle", path: "/dossiers/{placement}/portfolio/activites/nouvelle",
+		expects: [6]int{303, 403, 200, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/activites", path: "/dossiers/{placement}/portfolio/activites",
+		form: url.Values{"title": {"Changement d'un vérin"}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	{route: "GET /dossiers/:id/portfolio/activites/:rid", path: "/dossiers/{placement}/portfolio/activites/{placement}",
+		expects: [6]int{303, 404, 404, 404, 404, 404}},
+	{route: "POST /dossiers/:id/portfolio/activites/:rid", path: "/dossiers/{placement}/portfolio/activites/{placement}",
+		form: url.Values{"title": {"x"}, "version": {"1"}}, expects: [6]int{303, 403, 404, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/activites/:rid/selection", path: "/dossiers/{placement}/portfolio/activites/{placement}/selection",
+		form: url.Values{"selected": {"1"}}, expects: [6]int{303, 403, 404, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/activites/:rid/supprimer", path: "/dossiers/{placement}/portfolio/activites/{placement}/supprimer",
+		form: url.Values{}, expects: [6]int{303, 403, 404, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/annexes", path: "/dossiers/{placement}/portfolio/annexes",
+		form: url.Values{"titre": {"Sans fichier"}}, expects: [6]int{303, 403, 422, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/annexes/lien", path: "/dossiers/{placement}/portfolio/annexes/lien",
+		form: url.Values{"lien_titre": {"Fiche INRS"}, "url": {"https://www.inrs.fr/"}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	{route: "POST /dossiers/:id/portfolio/annexes/:aid/supprimer", path: "/dossiers/{placement}/portfolio/annexes/{placement}/supprimer",
+		form: url.Values{}, expects: [6]int{303, 403, 404, 404, 403, 404}},
+	{route: "GET /dossiers/:id/portfolio/annexes/:aid/fichier", path: "/dossiers/{placement}/portfolio/annexes/{placement}/fichier",
+		expects: [6]int{303, 404, 404, 404, 404, 404}},
 }
 
 func TestAccessMatrix(t *testing.T) {
@@ -51,7 +133,14 @@ func TestAccessMatrix(t *testing.T) {
 	require.NoError(t, err)
 
 	logins := []string{"", "prof.martin", "lucas.lambert", "manon.girard", "julien.boisseau", "tuteur.sans.acces"}
-	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id)
+	locked := a.MustFind(t, "periods", "name", "PFMP 1 — 2de PMIA")
+	lockedPlacement := a.MustFind(t, "placements", "period", locked.Id)
+	annexe := a.MustFind(t, "annexes", "level", "1re")
+	annexe2 := a.MustRecord(t, "annexes", map[string]any{"name": "À supprimer", "level": "2de"})
+	checkpoint := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"})
+	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
+		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
+		"{checkpoint}", checkpoint.Id)
 
 	covered := map[string]bool{}
 	for _, row := range matrix {

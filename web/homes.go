@@ -17,11 +17,13 @@ type placementRow struct {
 	End        types.DateTime `db:"end"`
 	Student    string         `db:"student_name"`
 	Company    string         `db:"company_name"`
+	Unread     int            `db:"unread"`
 }
 
 const placementSelect = `
 	SELECT pl.id, pe.name AS period_name, pe.kind, pe.start, pe.end,
-		u.first_name || ' ' || UPPER(u.last_name) AS student_name, pl.company_name
+		u.first_name || ' ' || UPPER(u.last_name) AS student_name, pl.company_name,
+		(SELECT COUNT(*) FROM comments c WHERE c.placement = pl.id AND c.read_at = '') AS unread
 	FROM placements pl JOIN periods pe ON pe.id = pl.period JOIN users u ON u.id = pl.student `
 
 // studentHome lists the student's own periods, newest first.

@@ -101,9 +101,13 @@ func (s *Server) portfolioPage(c *fiber.Ctx, tab *portfolioTab, data fiber.Map) 
 	if err := s.views.Render(&buf, tabTemplate(tab), s.common(c, "", data)); err != nil {
 		return err
 	}
-	b, err := s.badges(data["D"].(*dossier).Placement.Id)
+	d := data["D"].(*dossier)
+	b, err := s.badges(d.Placement.Id)
 	if err != nil {
 		return err
+	}
+	if actorOf(c).ID != d.Access.StudentID {
+		b.Unread = 0 // "nouveau commentaire" is the student's mark; readers never clear it
 	}
 	data["TabHTML"] = template.HTML(buf.String()) // our own template's output, already escaped
 	data["Tabs"], data["Badges"] = portfolioTabs, b

@@ -1,0 +1,227 @@
+package web
+
+// Portfolio tab 1, « Présenter l'entreprise »: the host company and tutor (the fiche de
+// liaison's own columns, so the fiche pre-fills this tab and the student may correct them
+// here), then the student's presentation of the company. Readers get the same as text.
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"livret/pfmp"
+)
+
+const (
+	tabCompany        = "entreprise"
+	companySaved      = "Présentation de l'entreprise enregistrée."
+	maxEmployees      = 500000 // more than any French employer: a typo guard, not a rule
+	maxActivityText   = 2000   // « 2 ou 3 phrases », with room to spare
+	maxHistoryText    = 5000
+	companyFormFields = "company_name company_address company_postal_code company_city company_sector company_phone " +
+		"tutor_last_name tutor_first_name tutor_phone tutor_email company_activity employees maintenance_staff company_history"
+)
+
+// presentationField is one field of the form (and one line of the read-only view). The limits
+// of the shared columns are the fiche de liaison's (web/liaison.go), so what one accepts the
+// other does too.
+type presentationField struct {
+	Name, Label, Type, Hint string
+	Max                     int
+	Full                    bool // spans the whole form row
+	Required                bool
+	check                   func(string) error
+}
+
+// presentationGroup is a fieldset of the form, a section of the read-only view.
+type presentationGroup struct {
+	Legend, Note string
+	Fields       []presentationField
+}
+
+var presentationGroups = []presentationGroup{
+	{Legend: "L'entreprise", Note: "Reprises de la fiche de liaison entreprise : les corriger ici les corrige aussi dans la fiche.",
+		Fields: []presentationField{
+			{Name: "company_name", Label: "Raison sociale / Nom de l'entreprise", Max: 150, Full: true, Required: true},
+			{Name: "company_address", Label: "Adresse", Max: 255, Full: true},
+			{Name: "company_postal_code", Label: "Code postal", Max: 5, check: pfmp.PostalCode},
+			{Name: "company_city", Label: "Ville", Max: 120},
+			{Name: "company_sector", Label: "Secteur d'activité de l'entreprise", Max: 150},
+			{Name: "company_phone", Label: "Tél. de l'entreprise", Type: "tel", Max: 20, check: pfmp.Phone},
+		}},
+	{Legend: "Le tuteur", Fields: []presentationField{
+		{Name: "tutor_last_name", Label: "Nom du tuteur", Max: 100},
+		{Name: "tutor_first_name", Label: "Prénom du tuteur", Max: 100},
+		{Name: "tutor_phone", Label: "Tél. du tuteur", Type: "tel", Max: 20, check: pfmp.Phone},
+		{Name: "tutor_email", Label: "Courriel du tuteur", Type: "email", Max: 254, check: pfmp.Email},
+	}},
+	{Legend: "Présentation", Fields: []presentationField{
+		{Name: "company_activity", Label: "Activité de l'entreprise", Type: "textarea", Max: maxActivityText, Full: true,
+			Hint: "Décrivez en 2 ou 3 phrases les ou l'activité(s) de l'entreprise."},
+		{Name: "employees", Label: "Nombre d'employé(s)", Type: "number", check: countCheck("Nombre d'employé(s)")},
+		{Name: "maintenance_staff", Label: "Nombre de personne(s) dans le service maintenance", Type: "number",
+			check: countCheck("Nombre de personne(s) dans le service maintenance")},
+		{Name: "company_history", Label: "Historique de l'entreprise", Type: "textarea", Max: maxHistoryText, Full: true,
+			Hint: "Depuis quand existe-t-elle ? Quels sont les grands changements ? Que produit-elle ? Etc."},
+	}},
+}
+
+func init() { setTabLoader(tabCompany, loadCompanyTab) }
+
+func loadCompanyTab(_ *Server, _ *fiber.Ctx, d *dossier) (fiber.Map, error) {
+	return fiber.Map{"Groups": presentationGroups, "V": storedPresentation(d), "Errors": map[string]string{}}, nil
+}
+
+// storedPresentation reads the form's values from the placement. Counts print empty when
+// unknown: no company has 0 employees, and a maintenance staff of 0 is only an answer once
+// the number of employees is known.
+func storedPresentation(d *dossier) map[string]string {
+	p := d.Placement
+	v := formValuesOf(p.GetString, strings.Fields(companyFormFields))
+	employees, staff := p.GetInt("employees"), p.GetInt("maintenance_staff")
+	v["employees"], v["maintenance_staff"] = "", ""
+	if employees > 0 {
+		v["employees"] = strconv.Itoa(employees)
+		v["maintenance_staff"] = strconv.Itoa(staff)
+	} else if staff > 0 {
+		v["maintenance_staff"] = strconv.Itoa(staff)
+	}
+	return v
+}
+
+func formValuesOf(get func(string) string, names []string) map[string]string {
+	out := make(map[string]string, len(names))
+	for _, n := range names {
+		out[n] = get(n)
+	}
+	return out
+}
+
+// portfolioCompanySave stores the form: 422 with every message next to its field and nothing
+// written, or saved (the form again with « enregistré » to htmx, a redirect and a flash otherwise).
+func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
+	if err != nil {
+		return err
+	}
+	v := formValues(c, strings.Fields(companyFormFields)...)
+	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{}}
+	if err := checkPresentation(v); err != nil {
+		return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, err)
+	}
+	p := d.Placement
+	for _, g := range presentationGroups {
+		for _, f := range g.Fields {
+			if f.Type == "number" {
+				n, _ := parseCount(v[f.Name])
+				p.Set(f.Name, n)
+				continue
+			}
+			p.Set(f.Name, v[f.Name])
+		}
+	}
+	s.stampPortfolio(d)
+	if err := s.app.Save(p); err != nil {
+		return err
+	}
+	data["V"], data["Saved"] = storedPresentation(d), companySaved
+	return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, nil)
+}
+
+// checkPresentation puts each field's first problem next to it.
+func checkPresentation(v map[string]string) error {
+	errs := pfmp.FieldErrors{}
+	for _, g := range presentationGroups {
+		for _, f := range g.Fields {
+			if f.Required {
+				errs.Add(f.Name, pfmp.Required(v[f.Name], f.Label))
+			}
+			if f.check != nil {
+				errs.Add(f.Name, f.check(v[f.Name]))
+			}
+			if f.Max > 0 {
+				errs.Add(f.Name, pfmp.MaxLen(v[f.Name], f.Max, f.Label))
+			}
+		}
+	}
+	employees, err1 := parseCount(v["employees"])
+	staff, err2 := parseCount(v["maintenance_staff"])
+	if err1 == nil && err2 == nil && employees > 0 && staff > employees {
+		errs.Add("maintenance_staff", pfmp.Invalid("Le service maintenance ne peut pas compter plus de personnes que l'entreprise ("+
+			strconv.Itoa(employees)+").", nil))
+	}
+	return errs.Err()
+}
+
+// parseCount reads a head count: empty is 0; "1 200" is 1200.
+func parseCount(s string) (int, error) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, pfmp.Invalid("Indiquez un nombre entier, 0 ou plus.", nil)
+	}
+	if n > maxEmployees {
+		return 0, pfmp.Invalid("Ce nombre semble trop grand (500 000 au plus).", nil)
+	}
+	return n, nil
+}
+
+func countCheck(label string) func(string) error {
+	return func(s string) error {
+		if _, err := parseCount(s); err != nil {
+			return pfmp.Invalid("« "+label+" » : "+pfmp.Message(err), nil)
+		}
+		return nil
+	}
+}
+
+// stampPortfolio marks the student's first save. The model hook (hooks/portfolio.go) stamps
+// the portfolio's own columns on every path; the company and tutor columns are shared with the
+// fiche de liaison, which teachers fill too, so only this page (the student's) can tell.
+func (s *Server) stampPortfolio(d *dossier) {
+	if d.Placement.GetDateTime("portfolio_edited").IsZero() {
+		d.Placement.Set("portfolio_edited", s.cfg.Now().UTC())
+	}
+}
+
+// answerPortfolioTab answers a write to a portfolio tab. err nil: the fragment (with its
+// « enregistré ») to htmx, else a redirect to the tab with data["Saved"] as a flash. err
+// invalid: the form again with its messages, 422, as a fragment or inside the whole page.
+func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *dossier, data fiber.Map, err error) error {
+	if err != nil && pfmp.Status(err) != fiber.StatusUnprocessableEntity {
+		return err
+	}
+	tab := findTab(slug)
+	data["D"], data["Tab"] = d, tab
+	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+	status := fiber.StatusOK
+	if err != nil {
+		status = fiber.StatusUnprocessableEntity
+		if fe := pfmp.FieldsOf(err); fe != nil {
+			data["Errors"] = fe
+		}
+		data["FormError"] = pfmp.Message(err) // shown in the form, so once, also in a fragment
+	}
+	if isFragment(c) {
+		return s.fragment(c, status, frag, data)
+	}
+	if err == nil {
+		if msg, ok := data["Saved"].(string); ok {
+			s.flash(c, msg)
+		}
+		return c.Redirect(portfolioTabURL(d, slug), fiber.StatusSeeOther)
+	}
+	if err := s.portfolioPage(c, tab, data); err != nil {
+		return err
+	}
+	c.Status(status) // portfolioPage answers 200; the body stays, the status says "invalid"
+	return nil
+}
+
+func portfolioTabURL(d *dossier, slug string) string {
+	return "/dossiers/" + d.Placement.Id + "/portfolio/" + slug
+}
