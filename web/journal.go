@@ -1,0 +1,298 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"livret/pfmp"
+)
+
+// « Présenter les activités hebdomadaires »: one journal page per week of the period, the
+// week's activities and the student's self-assessment. A week is saved on its own (upsert by
+// placement and week), carrying the version it was loaded at: a newer stored version answers
+// 409 with what the student typed, and nothing is overwritten.
+
+// maxPortfolioText bounds each long text of the portfolio (a week's fields, a report's).
+const maxPortfolioText = 5000
+
+// textField is one text input of a portfolio form: its name, its French label, its limit.
+type textField struct {
+	Name, Label string
+	Max         int
+}
+
+var weekFields = []textField{
+	{"activities", "Mes activités de la semaine", maxPortfolioText},
+	{"liked", "Ce que j'ai aimé", maxPortfolioText},
+	{"succeeded", "Ce que j'ai réussi", maxPortfolioText},
+}
+
+const weekConflictMsg = "Cette semaine a été modifiée ailleurs (autre onglet ou appareil) : rechargez pour voir " +
+	"la dernière version ; votre texte n'a pas été perdu, le voici :"
+
+func init() { setTabLoader("semaines", journalTab) }
+
+// journalWeek is one week of the period with its journal page, if written.
+type journalWeek struct {
+	N       int
+	Label   string
+	Values  map[string]string
+	Version int
+	Written bool
+}
+
+// journalTab shows the week asked for (?semaine=N, the first by default, as the manual does).
+// An htmx request aimed at #week-panel (slider, previous/next) gets only that panel.
+func journalTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
+	weeks := periodWeeks(d)
+	data, err := s.journalData(d, weeks, c.QueryInt("semaine", 1))
+	if err != nil {
+		return nil, err
+	}
+	c.Vary("HX-Target")
+	data["PanelOnly"] = isFragment(c) && c.Get("HX-Target") == "week-panel"
+	return data, nil
+}
+
+func periodWeeks(d *dossier) []pfmp.Week {
+	return pfmp.Weeks(d.Period.GetDateTime("start").Time(), d.Period.GetDateTime("end").Time())
+}
+
+// journalData is the tab's data for week n (clamped to the period).
+func (s *Server) journalData(d *dossier, weeks []pfmp.Week, n int) (fiber.Map, error) {
+	n = max(1, min(n, len(weeks)))
+	recs, err := s.app.FindAllRecords("journal_weeks", dbx.HashExp{"placement": d.Placement.Id})
+	if err != nil {
+		return nil, err
+	}
+	byMonday := make(map[time.Time]*core.Record, len(recs))
+	for _, r := range recs {
+		byMonday[mondayOf(r.GetDateTime("week_start").Time())] = r
+	}
+	written := 0
+	var week journalWeek
+	for _, w := range weeks {
+		rec := byMonday[mondayOf(w.Start)]
+		if rec != nil && anyText(rec) {
+			written++
+		}
+		if w.Index == n {
+			week = journalWeek{N: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
+			if rec != nil {
+				week.Version = rec.GetInt("version")
+				for _, f := range weekFields {
+					week.Values[f.Name] = rec.GetString(f.Name)
+				}
+			}
+		}
+	}
+	labels := make([]string, len(weeks))
+	for i, w := range weeks {
+		labels[i] = w.Label()
+	}
+	labelsJSON, _ := json.Marshal(labels)
+	return fiber.Map{"Weeks": labels, "LabelsJSON": string(labelsJSON), "Week": week, "Written": written, "Fields": weekFields,
+		"Prev": n - 1, "Next": n + 1, "Errors": map[string]string{}}, nil
+}
+
+func anyText(r *core.Record) bool {
+	for _, f := range weekFields {
+		if r.GetString(f.Name) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mondayOf is the Monday (UTC midnight) of a calendar day's week: a journal page belongs to
+// a week by its Monday, so a period whose first day moves keeps its pages.
+func mondayOf(t time.Time) time.Time {
+	day := pfmp.DateOnly(t)
+	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+}
+
+// weekSave stores one week (POST /dossiers/:id/portfolio/semaines/:n). To htmx it answers a
+// status line and the new version (out of band), leaving the text areas and the focus alone.
+func (s *Server) weekSave(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
+	if err != nil {
+		return err
+	}
+	weeks := periodWeeks(d)
+	n, err := strconv.Atoi(c.Params("n"))
+	if err != nil || n < 1 || n > len(weeks) {
+		return pfmp.NotFound("Cette semaine ne fait pas partie de la période.")
+	}
+	in := formValues(c, fieldNames(weekFields)...)
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	if err := checkTexts(in, weekFields); err != nil {
+		return s.weekFailed(c, d, weeks, n, in, version, err)
+	}
+	rec, err := s.upsertWeek(d.Placement.Id, weeks[n-1], version, in)
+	if err != nil {
+		return s.weekFailed(c, d, weeks, n, in, version, err)
+	}
+	if isFragment(c) {
+		return s.fragment(c, fiber.StatusOK, "portfolio/semaines-status", fiber.Map{
+			"Saved": clockLabel(s.cfg.Now()), "Version": rec.GetInt("version")})
+	}
+	s.flash(c, "Semaine enregistrée.")
+	return c.Redirect(weekURL(d, n), fiber.StatusSeeOther)
+}
+
+// clockLabel is "à 14 h 05", Paris time: when a save happened today.
+func clockLabel(t time.Time) string {
+	p := t.In(pfmp.Paris)
+	return fmt.Sprintf("à %d h %02d", p.Hour(), p.Minute())
+}
+
+func weekURL(d *dossier, n int) string {
+	return "/dossiers/" + d.Placement.Id + "/portfolio/semaines?semaine=" + strconv.Itoa(n)
+}
+
+// errStale marks a save whose version is older than the stored one.
+var errStale = errors.New("stale version")
+
+// upsertWeek creates or updates the week's page if the stored version is still the one the
+// student started from. The check and the write share one transaction (PocketBase runs them
+// one at a time), so two saves from the same version cannot both win.
+func (s *Server) upsertWeek(placementID string, w pfmp.Week, version int, in map[string]string) (*core.Record, error) {
+	var rec *core.Record
+	err := s.app.RunInTransaction(func(tx core.App) error {
+		monday := mondayOf(w.Start)
+		found, err := tx.FindRecordsByFilter("journal_weeks",
+			"placement = {:p} && week_start >= {:from} && week_start < {:to}", "week_start", 1, 0,
+			dbx.Params{"p": placementID, "from": dbDate(monday), "to": dbDate(monday.AddDate(0, 0, 7))})
+		if err != nil {
+			return err
+		}
+		if len(found) > 0 {
+			rec = found[0]
+			if rec.GetInt("version") != version {
+				return errStale
+			}
+		} else {
+			col, err := tx.FindCachedCollectionByNameOrId("journal_weeks")
+			if err != nil {
+				return err
+			}
+			rec = core.NewRecord(col)
+			rec.Set("placement", placementID)
+		}
+		rec.Set("week_start", w.Start)
+		for k, v := range in {
+			rec.Set(k, v)
+		}
+		rec.Set("version", rec.GetInt("version")+1)
+		return tx.Save(rec)
+	})
+	if errors.Is(err, errStale) {
+		return nil, pfmp.Conflict(weekConflictMsg)
+	}
+	return rec, err
+}
+
+// dbDate is a date as PocketBase stores it, for comparisons in filters.
+func dbDate(t time.Time) string {
+	dt, _ := types.ParseDateTime(t)
+	return dt.String()
+}
+
+// weekFailed answers a refused save: to htmx, the status line with the message (and, on a
+// conflict, the text typed); otherwise the tab again, with what was typed (422) or with the
+// stored version and what was typed beside it (409).
+func (s *Server) weekFailed(c *fiber.Ctx, d *dossier, weeks []pfmp.Week, n int, in map[string]string, version int, err error) error {
+	status := pfmp.Status(err)
+	if status != fiber.StatusUnprocessableEntity && status != fiber.StatusConflict {
+		return err
+	}
+	var typed []typedText
+	if status == fiber.StatusConflict {
+		typed = typedTexts(weekFields, in)
+	}
+	if isFragment(c) {
+		return s.fragment(c, status, "portfolio/semaines-status", fiber.Map{
+			"Error": pfmp.Message(err), "Errors": pfmp.FieldsOf(err), "Typed": typed, "Fields": weekFields,
+			"Reload": weekURL(d, n)})
+	}
+	data, derr := s.journalData(d, weeks, n)
+	if derr != nil {
+		return derr
+	}
+	if status == fiber.StatusUnprocessableEntity {
+		w := data["Week"].(journalWeek)
+		w.Values, w.Version = in, version
+		data["Week"] = w
+	}
+	data["D"], data["Errors"] = d, pfmp.FieldsOf(err)
+	if status == fiber.StatusConflict {
+		data["Conflict"], data["Typed"] = pfmp.Message(err), typed
+	} else {
+		data["Error"] = pfmp.Message(err)
+	}
+	return s.tabPage(c, status, "semaines", "portfolio/semaines", "", data)
+}
+
+// typedText is one field of what the student typed, shown back after a conflict.
+type typedText struct{ Label, Value string }
+
+func typedTexts(fields []textField, in map[string]string) []typedText {
+	var out []typedText
+	for _, f := range fields {
+		if v := in[f.Name]; v != "" {
+			out = append(out, typedText{f.Label, v})
+		}
+	}
+	return out
+}
+
+func fieldNames(fields []textField) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// checkTexts applies each field's length limit.
+func checkTexts(in map[string]string, fields []textField) error {
+	fe := pfmp.FieldErrors{}
+	for _, f := range fields {
+		fe.Add(f.Name, pfmp.MaxLen(in[f.Name], f.Max, f.Label))
+	}
+	return fe.Err()
+}
+
+// tabPage renders inner inside the portfolio page with the given status, the tab named by
+// slug being the current one: a tab's own page after a refused plain form (422, 409), or a
+// page under a tab (an intervention report).
+func (s *Server) tabPage(c *fiber.Ctx, status int, slug, inner, title string, data fiber.Map) error {
+	d := data["D"].(*dossier)
+	tab := findTab(slug)
+	data["Tab"] = tab
+	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+	if title == "" {
+		title = "Portfolio — " + tab.Label
+	}
+	var buf bytes.Buffer
+	if err := s.views.Render(&buf, inner, s.common(c, "", data)); err != nil {
+		return err
+	}
+	b, err := s.badges(d.Placement.Id)
+	if err != nil {
+		return err
+	}
+	data["TabHTML"] = template.HTML(buf.String()) // our own template's output, already escaped
+	data["Tabs"], data["Badges"] = portfolioTabs, b
+	return s.page(c, status, "portfolio/page", title, data)
+}
