@@ -213,7 +213,7 @@ func (s *Server) attachmentsFailed(c *fiber.Ctx, d *dossier, in map[string]strin
 	} else if status == fiber.StatusRequestEntityTooLarge {
 		data["Errors"] = map[string]string{"fichier": pfmp.Message(err)}
 	}
-	return s.tabPage(c, status, "annexes", "portfolio/annexes", "", data)
+	return s.portfolioPage(c, status, "annexes", "portfolio/annexes", "", data)
 }
 
 // findAttachment loads an annexe of THIS placement: another placement's id is not found.

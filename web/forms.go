@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/pocketbase/pocketbase/core"
 
 	"livret/pfmp"
 )
@@ -35,4 +36,20 @@ func formList(c *fiber.Ctx, name string) []string {
 		out = append(out, string(v))
 	}
 	return out
+}
+
+// seenField carries, in a form, the record's "updated" stamp as it was when the form was shown.
+const seenField = "vu"
+
+// unchanged refuses a save when the record changed since the form was shown (another tab or
+// device saved in between): 409, and the caller shows the typed text again rather than
+// overwrite the other save silently. Forms without the field (none of ours) are not checked.
+func unchanged(c *fiber.Ctx, rec *core.Record) error {
+	seen := c.FormValue(seenField)
+	if seen == "" || seen == rec.GetDateTime("updated").String() {
+		return nil
+	}
+	return pfmp.Conflict("Ces informations ont été modifiées entre-temps (autre onglet ou autre appareil). " +
+		"Votre saisie n'a pas été enregistrée ; elle est conservée ci-dessous : rechargez la page pour voir " +
+		"la dernière version, puis reportez-y ce qui manque.")
 }

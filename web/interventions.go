@@ -95,7 +95,7 @@ func (s *Server) interventionShow(c *fiber.Ctx) error {
 		return err
 	}
 	if !pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access) {
-		return s.tabPage(c, fiber.StatusOK, "activites", "portfolio/activites-show", "",
+		return s.portfolioPage(c, fiber.StatusOK, "activites", "portfolio/activites-show", "",
 			fiber.Map{"D": d, "R": rec, "Fields": interventionFields})
 	}
 	return s.interventionForm(c, fiber.StatusOK, d, rec, interventionValues(rec), rec.GetInt("version"), nil)
@@ -123,7 +123,7 @@ func (s *Server) interventionForm(c *fiber.Ctx, status int, d *dossier, rec *cor
 	if rec != nil {
 		title = "Compte rendu : " + rec.GetString("title")
 	}
-	return s.tabPage(c, status, "activites", "portfolio/intervention_form", title, data)
+	return s.portfolioPage(c, status, "activites", "portfolio/intervention_form", title, data)
 }
 
 // interventionCreate saves a new report (POST …/activites).

@@ -1,11 +1,9 @@
 package web
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
 	"strconv"
 	"time"
 
@@ -240,7 +238,7 @@ func (s *Server) weekFailed(c *fiber.Ctx, d *dossier, weeks []pfmp.Week, n int, 
 	} else {
 		data["Error"] = pfmp.Message(err)
 	}
-	return s.tabPage(c, status, "semaines", "portfolio/semaines", "", data)
+	return s.portfolioPage(c, status, "semaines", "portfolio/semaines", "", data)
 }
 
 // typedText is one field of what the student typed, shown back after a conflict.
@@ -271,28 +269,4 @@ func checkTexts(in map[string]string, fields []textField) error {
 		fe.Add(f.Name, pfmp.MaxLen(in[f.Name], f.Max, f.Label))
 	}
 	return fe.Err()
-}
-
-// tabPage renders inner inside the portfolio page with the given status, the tab named by
-// slug being the current one: a tab's own page after a refused plain form (422, 409), or a
-// page under a tab (an intervention report).
-func (s *Server) tabPage(c *fiber.Ctx, status int, slug, inner, title string, data fiber.Map) error {
-	d := data["D"].(*dossier)
-	tab := findTab(slug)
-	data["Tab"] = tab
-	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
-	if title == "" {
-		title = "Portfolio — " + tab.Label
-	}
-	var buf bytes.Buffer
-	if err := s.views.Render(&buf, inner, s.common(c, "", data)); err != nil {
-		return err
-	}
-	b, err := s.badges(d.Placement.Id)
-	if err != nil {
-		return err
-	}
-	data["TabHTML"] = template.HTML(buf.String()) // our own template's output, already escaped
-	data["Tabs"], data["Badges"] = portfolioTabs, b
-	return s.page(c, status, "portfolio/page", title, data)
 }

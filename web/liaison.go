@@ -107,13 +107,17 @@ func (s *Server) liaisonCompany(c *fiber.Ctx) error {
 		return err
 	}
 	form := formValues(c, liaisonFieldNames()...)
-	if errs := checkLiaisonFields(form); errs.Any() {
-		data, err := s.liaisonData(c, d, tabPlace, nil)
-		if err != nil {
-			return err
+	err = checkLiaisonFields(form).Err()
+	if err == nil {
+		err = unchanged(c, d.Placement)
+	}
+	if err != nil {
+		data, derr := s.liaisonData(c, d, tabPlace, nil)
+		if derr != nil {
+			return derr
 		}
 		data["Form"] = form
-		return s.invalid(c, "liaison/page", liaisonTitle, data, errs.Err())
+		return s.invalid(c, "liaison/page", liaisonTitle, data, err)
 	}
 	for name, v := range form {
 		d.Placement.Set(name, v)

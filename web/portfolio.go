@@ -1,9 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"html/template"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/dbx"
 
@@ -80,28 +77,32 @@ func (s *Server) portfolioTabPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{}
-	if tab.load != nil {
-		if data, err = tab.load(s, c, d); err != nil {
-			return err
-		}
-	}
-	data["D"], data["Tab"] = d, tab
-	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
-	if isFragment(c) {
-		return s.fragment(c, fiber.StatusOK, tabTemplate(tab), data)
-	}
-	return s.portfolioPage(c, tab, data)
-}
-
-// portfolioPage wraps a rendered tab in the tab bar; the tab's template name is dynamic, so it
-// is rendered first and handed to the page as HTML.
-func (s *Server) portfolioPage(c *fiber.Ctx, tab *portfolioTab, data fiber.Map) error {
-	var buf bytes.Buffer
-	if err := s.views.Render(&buf, tabTemplate(tab), s.common(c, "", data)); err != nil {
+	data, err := tab.load(s, c, d)
+	if err != nil {
 		return err
 	}
+	data["D"] = d
+	if isFragment(c) {
+		data["Tab"], data["CanEdit"] = tab, pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+		return s.fragment(c, fiber.StatusOK, "portfolio/"+tab.Slug, data)
+	}
+	return s.portfolioPage(c, fiber.StatusOK, tab.Slug, "portfolio/"+tab.Slug, "", data)
+}
+
+// portfolioPage renders inner — a tab's template, or a page under a tab such as one report —
+// inside the portfolio page, the tab named slug being the current one. The inner template's
+// name varies, so it is rendered first and handed to the page as HTML.
+func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title string, data fiber.Map) error {
 	d := data["D"].(*dossier)
+	tab := findTab(slug)
+	data["Tab"], data["CanEdit"] = tab, pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+	if title == "" {
+		title = "Portfolio — " + tab.Label
+	}
+	html, err := s.renderHTML(inner, s.common(c, "", data))
+	if err != nil {
+		return err
+	}
 	b, err := s.badges(d.Placement.Id)
 	if err != nil {
 		return err
@@ -109,14 +110,40 @@ func (s *Server) portfolioPage(c *fiber.Ctx, tab *portfolioTab, data fiber.Map) 
 	if actorOf(c).ID != d.Access.StudentID {
 		b.Unread = 0 // "nouveau commentaire" is the student's mark; readers never clear it
 	}
-	data["TabHTML"] = template.HTML(buf.String()) // our own template's output, already escaped
-	data["Tabs"], data["Badges"] = portfolioTabs, b
-	return s.page(c, fiber.StatusOK, "portfolio/page", "Portfolio — "+tab.Label, data)
+	data["TabHTML"], data["Tabs"], data["Badges"] = html, portfolioTabs, b
+	return s.page(c, status, "portfolio/page", title, data)
 }
 
-func tabTemplate(t *portfolioTab) string {
-	if t.load == nil {
-		return "portfolio/soon"
+// answerPortfolioTab answers a write to a portfolio tab. err nil: the fragment (with its
+// « enregistré ») to htmx, else a redirect to the tab with data["Saved"] as a flash. err
+// invalid (422) or conflicting (409): the form again with what was typed and the message, as a
+// fragment or inside the whole page.
+func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *dossier, data fiber.Map, err error) error {
+	status := pfmp.Status(err) // 200 for nil
+	if err != nil && status != fiber.StatusUnprocessableEntity && status != fiber.StatusConflict {
+		return err
 	}
-	return "portfolio/" + t.Slug
+	tab := findTab(slug)
+	data["D"], data["Tab"] = d, tab
+	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+	if err != nil {
+		if fe := pfmp.FieldsOf(err); fe != nil {
+			data["Errors"] = fe
+		}
+		data["FormError"] = pfmp.Message(err) // shown in the form, so once, also in a fragment
+	}
+	if isFragment(c) {
+		return s.fragment(c, status, frag, data)
+	}
+	if err == nil {
+		if msg, ok := data["Saved"].(string); ok {
+			s.flash(c, msg)
+		}
+		return c.Redirect(portfolioTabURL(d, slug), fiber.StatusSeeOther)
+	}
+	return s.portfolioPage(c, status, slug, "portfolio/"+slug, "", data)
+}
+
+func portfolioTabURL(d *dossier, slug string) string {
+	return "/dossiers/" + d.Placement.Id + "/portfolio/" + slug
 }

@@ -107,7 +107,11 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	}
 	v := formValues(c, strings.Fields(companyFormFields)...)
 	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{}}
-	if err := checkPresentation(v); err != nil {
+	err = checkPresentation(v)
+	if err == nil {
+		err = unchanged(c, d.Placement)
+	}
+	if err != nil {
 		return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, err)
 	}
 	p := d.Placement
@@ -186,42 +190,4 @@ func (s *Server) stampPortfolio(d *dossier) {
 	if d.Placement.GetDateTime("portfolio_edited").IsZero() {
 		d.Placement.Set("portfolio_edited", s.cfg.Now().UTC())
 	}
-}
-
-// answerPortfolioTab answers a write to a portfolio tab. err nil: the fragment (with its
-// « enregistré ») to htmx, else a redirect to the tab with data["Saved"] as a flash. err
-// invalid: the form again with its messages, 422, as a fragment or inside the whole page.
-func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *dossier, data fiber.Map, err error) error {
-	if err != nil && pfmp.Status(err) != fiber.StatusUnprocessableEntity {
-		return err
-	}
-	tab := findTab(slug)
-	data["D"], data["Tab"] = d, tab
-	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
-	status := fiber.StatusOK
-	if err != nil {
-		status = fiber.StatusUnprocessableEntity
-		if fe := pfmp.FieldsOf(err); fe != nil {
-			data["Errors"] = fe
-		}
-		data["FormError"] = pfmp.Message(err) // shown in the form, so once, also in a fragment
-	}
-	if isFragment(c) {
-		return s.fragment(c, status, frag, data)
-	}
-	if err == nil {
-		if msg, ok := data["Saved"].(string); ok {
-			s.flash(c, msg)
-		}
-		return c.Redirect(portfolioTabURL(d, slug), fiber.StatusSeeOther)
-	}
-	if err := s.portfolioPage(c, tab, data); err != nil {
-		return err
-	}
-	c.Status(status) // portfolioPage answers 200; the body stays, the status says "invalid"
-	return nil
-}
-
-func portfolioTabURL(d *dossier, slug string) string {
-	return "/dossiers/" + d.Placement.Id + "/portfolio/" + slug
 }
