@@ -94,3 +94,11 @@ func (c *Client) Do(method, path string, body io.Reader, contentType string, hea
 	}
 	return &Response{Status: res.StatusCode, Header: res.Header, Body: string(b)}
 }
+
+// For is the same client (same cookies and token) reporting failures to tb, to share one
+// logged-in client between subtests.
+func (c *Client) For(tb testing.TB) *Client {
+	cp := *c
+	cp.tb = tb
+	return &cp
+}

@@ -142,15 +142,26 @@ func TestAccessMatrix(t *testing.T) {
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
 		"{checkpoint}", checkpoint.Id)
 
+	// One session per actor (logging in costs a bcrypt); logging out gets its own.
+	sessions := map[string]*apptest.Client{}
+	session := func(t *testing.T, who string, fresh bool) *apptest.Client {
+		switch {
+		case who == "":
+			return a.NewClient(t)
+		case fresh:
+			return a.MustLogin(t, who, demo.Password)
+		case sessions[who] == nil:
+			sessions[who] = a.MustLogin(t, who, demo.Password)
+		}
+		return sessions[who].For(t)
+	}
+
 	covered := map[string]bool{}
 	for _, row := range matrix {
 		covered[row.route] = true
 		for i, who := range logins {
 			t.Run(row.route+" "+actors[i], func(t *testing.T) {
-				c := a.NewClient(t)
-				if who != "" {
-					c = a.MustLogin(t, who, demo.Password)
-				}
+				c := session(t, who, row.route == "POST /deconnexion")
 				var headers []string
 				if row.htmx {
 					headers = []string{"HX-Request", "true"}

@@ -13,17 +13,18 @@ type tabLoader func(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error)
 // portfolioTab is one of the seven tabs of the manual, in its order.
 type portfolioTab struct {
 	Slug, Label string
+	Short       string // on a phone, where the seven labels cannot stand in one row
 	load        tabLoader
 }
 
 var portfolioTabs = []*portfolioTab{
-	{Slug: "entreprise", Label: "Présenter l'entreprise"},
-	{Slug: "carte", Label: "Géolocaliser l'entreprise"},
-	{Slug: "organigramme", Label: "Construire l'organigramme"},
-	{Slug: "semaines", Label: "Présenter les activités hebdomadaires"},
-	{Slug: "activites", Label: "Présenter une activité"},
-	{Slug: "annexes", Label: "Ajouter des annexes"},
-	{Slug: "commentaires", Label: "Commentaires"},
+	{Slug: "entreprise", Label: "Présenter l'entreprise", Short: "Entreprise"},
+	{Slug: "carte", Label: "Géolocaliser l'entreprise", Short: "Carte"},
+	{Slug: "organigramme", Label: "Construire l'organigramme", Short: "Organigramme"},
+	{Slug: "semaines", Label: "Présenter les activités hebdomadaires", Short: "Semaines"},
+	{Slug: "activites", Label: "Présenter une activité", Short: "Activités"},
+	{Slug: "annexes", Label: "Ajouter des annexes", Short: "Annexes"},
+	{Slug: "commentaires", Label: "Commentaires", Short: "Commentaires"},
 }
 
 // setTabLoader plugs a tab's data loader in; each tab's file does it from init.

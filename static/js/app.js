@@ -66,4 +66,16 @@
     list.querySelectorAll("[aria-current]").forEach(function (el) { el.removeAttribute("aria-current"); });
     link.closest("li").setAttribute("aria-current", "true");
   });
+
+  // A tab bar wider than the screen (phones) scrolls its current tab into view, on load and
+  // after each htmx swap; "nearest" keeps the page itself where it is.
+  function showCurrentTabs(root) {
+    root.querySelectorAll(".tabs [aria-current='page']").forEach(function (tab) {
+      var bar = tab.closest(".tabs");
+      var offset = tab.getBoundingClientRect().left - bar.getBoundingClientRect().left;
+      bar.scrollLeft += offset - (bar.clientWidth - tab.offsetWidth) / 2;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showCurrentTabs(document); });
+  document.addEventListener("htmx:load", function (event) { showCurrentTabs(event.target); });
 })();
