@@ -86,11 +86,7 @@ func (s *Server) interventionNew(c *fiber.Ctx) error {
 
 // interventionShow is a report: its form for the student, its text for the readers.
 func (s *Server) interventionShow(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.ReadPortfolio)
-	if err != nil {
-		return err
-	}
-	rec, err := s.findIntervention(d, c.Params("rid"))
+	d, rec, err := s.loadIntervention(c, pfmp.ReadPortfolio)
 	if err != nil {
 		return err
 	}
@@ -153,11 +149,7 @@ func (s *Server) interventionCreate(c *fiber.Ctx) error {
 
 // interventionUpdate saves a report if nobody saved it since the form was loaded.
 func (s *Server) interventionUpdate(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
-	if err != nil {
-		return err
-	}
-	rec, err := s.findIntervention(d, c.Params("rid"))
+	d, rec, err := s.loadIntervention(c, pfmp.EditPortfolio)
 	if err != nil {
 		return err
 	}
@@ -220,11 +212,7 @@ func setIntervention(rec *core.Record, in map[string]string) {
 // interventionSelect ticks or unticks a report for the export (POST …/:rid/selection); htmx
 // gets the card back. The version does not move: the report's text is untouched.
 func (s *Server) interventionSelect(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
-	if err != nil {
-		return err
-	}
-	rec, err := s.findIntervention(d, c.Params("rid"))
+	d, rec, err := s.loadIntervention(c, pfmp.EditPortfolio)
 	if err != nil {
 		return err
 	}
@@ -258,11 +246,7 @@ func (s *Server) interventionSelect(c *fiber.Ctx) error {
 
 // interventionDelete deletes a report after the page asked for confirmation.
 func (s *Server) interventionDelete(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
-	if err != nil {
-		return err
-	}
-	rec, err := s.findIntervention(d, c.Params("rid"))
+	d, rec, err := s.loadIntervention(c, pfmp.EditPortfolio)
 	if err != nil {
 		return err
 	}
@@ -271,4 +255,14 @@ func (s *Server) interventionDelete(c *fiber.Ctx) error {
 	}
 	s.flash(c, "Compte rendu supprimé.")
 	return c.Redirect(interventionsURL(d), fiber.StatusSeeOther)
+}
+
+// loadIntervention loads the :id placement through the policy, then its :rid report.
+func (s *Server) loadIntervention(c *fiber.Ctx, act pfmp.Action) (*dossier, *core.Record, error) {
+	d, err := s.loadPlacement(c, act)
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := s.findIntervention(d, c.Params("rid"))
+	return d, rec, err
 }
