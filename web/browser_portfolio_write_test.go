@@ -41,7 +41,7 @@ func TestBrowserStudentWritesWeeksReportAndPhotoOnAPhone(t *testing.T) {
 	apptest.MustLoginUI(t, ctx, a.URL, "adam.vincent", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(base+"semaines"))
 	apptest.MustWaitText(t, ctx, "#week-title", weeks[0].Label())
-	assert.Equal(t, "Présenter les activités hebdomadaires", apptest.MustText(t, ctx, `nav.tabs a[aria-current="page"]`))
+	assert.Equal(t, "Semaines", apptest.MustText(t, ctx, `nav.tabs a[aria-current="page"] .tab-short`), "the short label on a phone")
 
 	// Week 1: typed, saved by itself after a pause, the cursor still in the text area.
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.ID("f-activities")),

@@ -51,7 +51,7 @@ func TestInterventionsStudentCreatesEditsSelectsDeletes(t *testing.T) {
 		"Rapport d'intervention", "Défauts constatés", "Cause(s)", "Réparations effectuées", "Durée de l&#39;intervention"} {
 		assert.Contains(t, form.Body, label)
 	}
-	assert.Contains(t, form.Body, `aria-current="page">Présenter une activité`, "inside the portfolio, on its tab")
+	assert.Contains(t, form.Body, `aria-current="page"><span class="tab-long">Présenter une activité`, "inside the portfolio, on its tab")
 
 	// Create.
 	r := f.owner.PostForm(portfolioPath(f.lucas, "activites"), reportForm("0"))

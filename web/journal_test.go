@@ -158,7 +158,7 @@ func TestJournalStudentSavesAWeekThenAnOlderTabConflicts(t *testing.T) {
 	assert.Contains(t, r.Body, "Encore un vieil onglet")
 	assert.Contains(t, r.Body, "Lundi et mardi : graissage.", "the form shows the latest version")
 	assert.Contains(t, r.Body, `id="week-version" name="version" value="2"`)
-	assert.Contains(t, r.Body, `class="tabs"`, "inside the portfolio page")
+	assert.Contains(t, r.Body, `aria-label="Onglets du portfolio"`, "inside the portfolio page")
 	assert.Equal(t, 2, weeksOf(t, f.a, f.lucas)[week2].GetInt("version"))
 
 	// A plain save goes back to the week with a message.
