@@ -77,6 +77,8 @@ func (r *report) markdown() string {
 	b.WriteString("\n## Targets\n\nThe period view is served from a render cache that any database write " +
 		"invalidates (web/cache.go); these runs read the cached view, as a teacher reloading it does.\n\n")
 	b.WriteString(r.targetTable())
+	fmt.Fprintf(&b, "\n## Portfolio figures\n\nRead off the Go benchmarks below: mean time per "+
+		"operation, one request at a time except the concurrent saves.\n\n%s", goTargetTable(r.GoBench))
 	fmt.Fprintf(&b, "\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem -count 1 ./web/ ./pfmp/` "+
 		"(the app in-process, requests over real loopback HTTP):\n\n```text\n%s```\n", r.GoBench)
 	return b.String()
