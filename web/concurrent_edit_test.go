@@ -21,16 +21,14 @@ func TestConcurrentEditsAreDetected(t *testing.T) {
 	a.MustDemo(t)
 	manon := a.MustFind(t, "users", "username", "manon.girard")
 	p := a.MustFind(t, "placements", "student", manon.Id)
+	company := url.Values{"company_name": {"Fragrance Plus"}, "company_address": {"1 rue A"},
+		"company_postal_code": {"76000"}, "company_city": {"Rouen"}, "tutor_last_name": {"Boisseau"},
+		"tutor_first_name": {"Julien"}, "tutor_email": {"j.b@fragrance.example"}}
 	cases := []struct {
-		page, post string
-		form       url.Values
-		field      string
+		page, post, field string
 	}{
-		{"/portfolio/entreprise", "/portfolio/entreprise", url.Values{"company_name": {"Fragrance Plus"},
-			"company_history": {"HISTOIRE"}}, "company_history"},
-		{"/liaison", "/liaison/entreprise", url.Values{"company_name": {"Fragrance Plus"}, "company_address": {"1 rue A"},
-			"company_postal_code": {"76000"}, "company_city": {"Rouen"}, "tutor_last_name": {"Boisseau"},
-			"tutor_first_name": {"Julien"}, "tutor_email": {"j.b@fragrance.example"}, "company_sector": {"SECTEUR"}}, "company_sector"},
+		{"/portfolio/entreprise", "/portfolio/entreprise", "company_history"},
+		{"/liaison", "/liaison/entreprise", "company_sector"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.page, func(t *testing.T) {
@@ -41,12 +39,12 @@ func TestConcurrentEditsAreDetected(t *testing.T) {
 			require.NotNil(t, seen1)
 			require.Equal(t, seen1, seen2)
 
-			first := cloneValues(tc.form)
+			first := cloneValues(company)
 			first.Set(tc.field, "premier")
 			first.Set("vu", seen1[1])
 			require.Equal(t, http.StatusSeeOther, tab1.PostForm("/dossiers/"+p.Id+tc.post, first).Status)
 
-			second := cloneValues(tc.form)
+			second := cloneValues(company)
 			second.Set(tc.field, "second texte à ne pas perdre")
 			second.Set("vu", seen2[1])
 			r := tab2.PostForm("/dossiers/"+p.Id+tc.post, second)
@@ -64,4 +62,20 @@ func cloneValues(v url.Values) url.Values {
 		out[k] = append([]string(nil), vs...)
 	}
 	return out
+}
+
+// TestPortfolioCannotBlankWhatTheFicheRequires: both forms edit the same columns, with the same
+// required fields.
+func TestPortfolioCannotBlankWhatTheFicheRequires(t *testing.T) {
+	a := apptest.MustStart(t)
+	a.MustDemo(t)
+	manon := a.MustFind(t, "users", "username", "manon.girard")
+	p := a.MustFind(t, "placements", "student", manon.Id)
+	c := a.MustLogin(t, "manon.girard", demo.Password)
+	r := c.PostForm("/dossiers/"+p.Id+"/portfolio/entreprise", url.Values{"company_name": {"Fragrance Plus"},
+		"company_address": {"45, rue du Bois noir"}, "company_postal_code": {"76000"}, "company_city": {"Rouen"},
+		"tutor_last_name": {"Boisseau"}, "tutor_first_name": {"Julien"}, "tutor_email": {""}})
+	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
+	require.Contains(t, r.Body, "Le champ « Courriel du tuteur » est obligatoire.")
+	require.Equal(t, "julien.boisseau@fragrance.example", a.MustFind(t, "placements", "id", p.Id).GetString("tutor_email"))
 }

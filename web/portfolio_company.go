@@ -24,8 +24,8 @@ const (
 )
 
 // presentationField is one field of the form (and one line of the read-only view). The limits
-// of the shared columns are the fiche de liaison's (web/liaison.go), so what one accepts the
-// other does too.
+// and required fields of the shared columns are the fiche de liaison's (web/liaison.go), so what
+// one accepts the other does too, and neither form can blank what the other requires.
 type presentationField struct {
 	Name, Label, Type, Hint string
 	Max                     int
@@ -44,17 +44,17 @@ var presentationGroups = []presentationGroup{
 	{Legend: "L'entreprise", Note: "Reprises de la fiche de liaison entreprise : les corriger ici les corrige aussi dans la fiche.",
 		Fields: []presentationField{
 			{Name: "company_name", Label: "Raison sociale / Nom de l'entreprise", Max: 150, Full: true, Required: true},
-			{Name: "company_address", Label: "Adresse", Max: 255, Full: true},
-			{Name: "company_postal_code", Label: "Code postal", Max: 5, check: pfmp.PostalCode},
-			{Name: "company_city", Label: "Ville", Max: 120},
+			{Name: "company_address", Required: true, Label: "Adresse", Max: 255, Full: true},
+			{Name: "company_postal_code", Required: true, Label: "Code postal", Max: 5, check: pfmp.PostalCode},
+			{Name: "company_city", Required: true, Label: "Ville", Max: 120},
 			{Name: "company_sector", Label: "Secteur d'activité de l'entreprise", Max: 150},
 			{Name: "company_phone", Label: "Tél. de l'entreprise", Type: "tel", Max: 20, check: pfmp.Phone},
 		}},
 	{Legend: "Le tuteur", Fields: []presentationField{
-		{Name: "tutor_last_name", Label: "Nom du tuteur", Max: 100},
-		{Name: "tutor_first_name", Label: "Prénom du tuteur", Max: 100},
+		{Name: "tutor_last_name", Required: true, Label: "Nom du tuteur", Max: 100},
+		{Name: "tutor_first_name", Required: true, Label: "Prénom du tuteur", Max: 100},
 		{Name: "tutor_phone", Label: "Tél. du tuteur", Type: "tel", Max: 20, check: pfmp.Phone},
-		{Name: "tutor_email", Label: "Courriel du tuteur", Type: "email", Max: 254, check: pfmp.Email},
+		{Name: "tutor_email", Required: true, Label: "Courriel du tuteur", Type: "email", Max: 254, check: pfmp.Email},
 	}},
 	{Legend: "Présentation", Fields: []presentationField{
 		{Name: "company_activity", Label: "Activité de l'entreprise", Type: "textarea", Max: maxActivityText, Full: true,
