@@ -24,13 +24,14 @@ const (
 )
 
 // presentationField is one field of the form (and one line of the read-only view). The limits
-// and required fields of the shared columns are the fiche de liaison's (web/liaison.go), so what
-// one accepts the other does too, and neither form can blank what the other requires.
+// of the shared columns are the fiche de liaison's (web/liaison.go), so what one accepts the
+// other does too; what the fiche requires may be left empty here until known, but never blanked.
 type presentationField struct {
 	Name, Label, Type, Hint string
 	Max                     int
 	Full                    bool // spans the whole form row
 	Required                bool
+	keep                    bool // required by the fiche de liaison: once filled, never blanked here
 	check                   func(string) error
 }
 
@@ -44,17 +45,17 @@ var presentationGroups = []presentationGroup{
 	{Legend: "L'entreprise", Note: "Reprises de la fiche de liaison entreprise : les corriger ici les corrige aussi dans la fiche.",
 		Fields: []presentationField{
 			{Name: "company_name", Label: "Raison sociale / Nom de l'entreprise", Max: 150, Full: true, Required: true},
-			{Name: "company_address", Required: true, Label: "Adresse", Max: 255, Full: true},
-			{Name: "company_postal_code", Required: true, Label: "Code postal", Max: 5, check: pfmp.PostalCode},
-			{Name: "company_city", Required: true, Label: "Ville", Max: 120},
+			{Name: "company_address", keep: true, Label: "Adresse", Max: 255, Full: true},
+			{Name: "company_postal_code", keep: true, Label: "Code postal", Max: 5, check: pfmp.PostalCode},
+			{Name: "company_city", keep: true, Label: "Ville", Max: 120},
 			{Name: "company_sector", Label: "Secteur d'activité de l'entreprise", Max: 150},
 			{Name: "company_phone", Label: "Tél. de l'entreprise", Type: "tel", Max: 20, check: pfmp.Phone},
 		}},
 	{Legend: "Le tuteur", Fields: []presentationField{
-		{Name: "tutor_last_name", Required: true, Label: "Nom du tuteur", Max: 100},
-		{Name: "tutor_first_name", Required: true, Label: "Prénom du tuteur", Max: 100},
+		{Name: "tutor_last_name", keep: true, Label: "Nom du tuteur", Max: 100},
+		{Name: "tutor_first_name", keep: true, Label: "Prénom du tuteur", Max: 100},
 		{Name: "tutor_phone", Label: "Tél. du tuteur", Type: "tel", Max: 20, check: pfmp.Phone},
-		{Name: "tutor_email", Required: true, Label: "Courriel du tuteur", Type: "email", Max: 254, check: pfmp.Email},
+		{Name: "tutor_email", keep: true, Label: "Courriel du tuteur", Type: "email", Max: 254, check: pfmp.Email},
 	}},
 	{Legend: "Présentation", Fields: []presentationField{
 		{Name: "company_activity", Label: "Activité de l'entreprise", Type: "textarea", Max: maxActivityText, Full: true,
@@ -107,7 +108,7 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	}
 	v := formValues(c, strings.Fields(companyFormFields)...)
 	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{}}
-	err = checkPresentation(v)
+	err = checkPresentation(v, storedPresentation(d))
 	if err == nil {
 		err = unchanged(c, d.Placement)
 	}
@@ -134,11 +135,11 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 }
 
 // checkPresentation puts each field's first problem next to it.
-func checkPresentation(v map[string]string) error {
+func checkPresentation(v, stored map[string]string) error {
 	errs := pfmp.FieldErrors{}
 	for _, g := range presentationGroups {
 		for _, f := range g.Fields {
-			if f.Required {
+			if f.Required || (f.keep && stored[f.Name] != "") {
 				errs.Add(f.Name, pfmp.Required(v[f.Name], f.Label))
 			}
 			if f.check != nil {
