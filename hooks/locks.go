@@ -1,7 +1,9 @@
 package hooks
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -14,77 +16,139 @@ import (
 
 // registerLocks enforces the dated locks: a period whose bilans-entreprise date is before the
 // latest checkpoint of its students, and a bilan entreprise whose meeting is before its
-// student's latest checkpoint, can no longer change — whoever asks, by whatever path.
+// student's latest checkpoint, can no longer change — whoever asks, by whatever path. The
+// stored state decides (see stored), and a checkpoint that locks something cannot be taken back.
 func registerLocks(app core.App) {
-	periodGuard := func(e *core.RecordEvent) error {
-		// the stored state decides, not the one being written (see stored)
-		if err := periodLocked(e.App, stored(e.App, e.Record)); err != nil {
-			return err
-		}
-		return e.Next()
-	}
-	app.OnRecordUpdate("periods").BindFunc(periodGuard)
-	app.OnRecordDelete("periods").BindFunc(periodGuard)
-
-	placementGuard := func(e *core.RecordEvent) error {
-		period, err := e.App.FindRecordById("periods", e.Record.GetString("period"))
-		if err == nil {
-			if err := periodLocked(e.App, period); err != nil {
-				return err
-			}
-		}
-		return e.Next()
-	}
-	app.OnRecordCreate("placements").BindFunc(placementGuard)
-	app.OnRecordDelete("placements").BindFunc(placementGuard)
-
-	reviewGuard := func(e *core.RecordEvent) error {
-		if err := reviewLocked(e.App, e.Record); err != nil {
-			return err
-		}
-		return e.Next()
-	}
-	app.OnRecordCreate("company_reviews").BindFunc(reviewGuard)
-	app.OnRecordUpdate("company_reviews").BindFunc(reviewGuard)
-	app.OnRecordDelete("company_reviews").BindFunc(reviewGuard)
+	app.OnRecordUpdate("periods").BindFunc(guard(periodUpdate))
+	app.OnRecordDelete("periods").BindFunc(guard(func(app core.App, r *core.Record) error {
+		return periodLocked(app, stored(app, r), "")
+	}))
+	app.OnRecordCreate("placements").BindFunc(guard(placementChange))
+	app.OnRecordUpdate("placements").BindFunc(guard(placementChange))
+	app.OnRecordDelete("placements").BindFunc(guard(func(app core.App, r *core.Record) error {
+		return placementPeriodLocked(app, stored(app, r))
+	}))
+	app.OnRecordCreate("company_reviews").BindFunc(guard(reviewLocked))
+	app.OnRecordUpdate("company_reviews").BindFunc(guard(reviewLocked))
+	app.OnRecordDelete("company_reviews").BindFunc(guard(reviewLocked))
+	app.OnRecordUpdate("checkpoints").BindFunc(guard(checkpointUpdate))
+	app.OnRecordDelete("checkpoints").BindFunc(guard(checkpointHeld))
 }
 
-// periodLocked refuses a change to a locked period with a 409 and a French message.
-func periodLocked(app core.App, period *core.Record) error {
+// guard turns a check into a record hook.
+func guard(check func(core.App, *core.Record) error) func(*core.RecordEvent) error {
+	return func(e *core.RecordEvent) error {
+		if err := check(e.App, e.Record); err != nil {
+			return err
+		}
+		return e.Next()
+	}
+}
+
+// periodUpdate refuses any change to a locked period, except clearing its references to an
+// annexe or an author that is being deleted (PocketBase does that by cascade).
+func periodUpdate(app core.App, r *core.Record) error {
+	old := stored(app, r)
+	if onlyCleared(old, r, "annexe", "author") {
+		return nil
+	}
+	return periodLocked(app, old, "")
+}
+
+// placementChange: opening, moving or deleting a dossier changes its period, so the period's
+// lock applies — to its stored and its new period, counting the student being added.
+func placementChange(app core.App, r *core.Record) error {
+	old := stored(app, r)
+	if !r.IsNew() && old.GetString("period") == r.GetString("period") &&
+		old.GetString("student") == r.GetString("student") {
+		return nil // the dossier's own content: not the period's parameters
+	}
+	if err := placementPeriodLocked(app, old); err != nil {
+		return err
+	}
+	return placementPeriodLocked(app, r)
+}
+
+// placementPeriodLocked applies the lock of a dossier's period, counting its student.
+func placementPeriodLocked(app core.App, p *core.Record) error {
+	period, err := app.FindRecordById("periods", p.GetString("period"))
+	if err != nil {
+		return nil // the relation field's own validation reports it
+	}
+	return periodLocked(app, period, p.GetString("student"))
+}
+
+// periodLocked refuses a change to a locked period with a 409 and a French message; student,
+// when set, counts as one of its students (one being added).
+func periodLocked(app core.App, period *core.Record, student string) error {
 	var latest types.DateTime
-	err := app.DB().NewQuery(`SELECT COALESCE(MAX(k.date), '') FROM placements pl
-		JOIN checkpoints k ON k.student = pl.student WHERE pl.period = {:id}`).
-		Bind(dbx.Params{"id": period.Id}).Row(&latest)
+	err := app.DB().NewQuery(`SELECT COALESCE(MAX(k.date), '') FROM checkpoints k
+		WHERE k.student IN (SELECT pl.student FROM placements pl WHERE pl.period = {:id}) OR k.student = {:s}`).
+		Bind(dbx.Params{"id": period.Id, "s": student}).Row(&latest)
 	if err != nil {
 		return err
 	}
 	review := reviewDate(period)
 	if pfmp.PeriodLocked(review, []time.Time{latest.Time()}) {
-		return router.NewApiError(http.StatusConflict, pfmp.PeriodLockMessage(review, latest.Time()), nil)
+		return conflict(pfmp.PeriodLockMessage(review, latest.Time()))
 	}
 	return nil
 }
 
-// reviewLocked checks both the stored and the new meeting date of a bilan entreprise, so a
+// reviewLocked checks a bilan entreprise as stored and as written (date and student), so a
 // locked review can neither change nor be moved out of the lock.
 func reviewLocked(app core.App, review *core.Record) error {
-	placement, err := app.FindRecordById("placements", review.GetString("placement"))
-	if err != nil {
-		return nil // the relation field's own validation reports it
-	}
-	var latest types.DateTime
-	err = app.DB().NewQuery(`SELECT COALESCE(MAX(date), '') FROM checkpoints WHERE student = {:s}`).
-		Bind(dbx.Params{"s": placement.GetString("student")}).Row(&latest)
-	if err != nil {
-		return err
-	}
 	for _, r := range []*core.Record{stored(app, review), review} {
+		placement, err := app.FindRecordById("placements", r.GetString("placement"))
+		if err != nil {
+			continue // the relation field's own validation reports it
+		}
+		latest, err := latestCheckpoint(app, placement.GetString("student"))
+		if err != nil {
+			return err
+		}
 		meeting := r.GetDateTime("meeting_date").Time()
-		if pfmp.ReviewLocked(meeting, latest.Time()) {
-			return router.NewApiError(http.StatusConflict, pfmp.ReviewLockMessage(meeting, latest.Time()), nil)
+		if pfmp.ReviewLocked(meeting, latest) {
+			return conflict(pfmp.ReviewLockMessage(meeting, latest))
 		}
 	}
 	return nil
+}
+
+// checkpointUpdate lets a checkpoint move later (it only locks more) on the same student;
+// anything else would undo the locks it holds (see checkpointHeld).
+func checkpointUpdate(app core.App, r *core.Record) error {
+	old := stored(app, r)
+	if old.GetString("student") == r.GetString("student") &&
+		!r.GetDateTime("date").Time().Before(old.GetDateTime("date").Time()) {
+		return nil
+	}
+	return checkpointHeld(app, old)
+}
+
+// checkpointHeld refuses to delete or move a checkpoint that already locks a period or a bilan
+// entreprise of its student. One entered by mistake that locks nothing can still be corrected.
+func checkpointHeld(app core.App, r *core.Record) error {
+	old := stored(app, r)
+	var n int
+	err := app.DB().NewQuery(`SELECT
+		(SELECT COUNT(*) FROM placements pl JOIN periods p ON p.id = pl.period
+			WHERE pl.student = {:s} AND COALESCE(NULLIF(p.review_date, ''), p.end) < {:d}) +
+		(SELECT COUNT(*) FROM company_reviews r JOIN placements pl ON pl.id = r.placement
+			WHERE pl.student = {:s} AND r.meeting_date != '' AND r.meeting_date < {:d})`).
+		Bind(dbx.Params{"s": old.GetString("student"), "d": old.GetDateTime("date").String()}).Row(&n)
+	if err != nil || n == 0 {
+		return err
+	}
+	return conflict(fmt.Sprintf("Ce bilan intermédiaire verrouille déjà %d période(s) ou bilan(s) entreprise : "+
+		"il ne peut plus être supprimé, avancé ni attribué à un autre apprenant.", n))
+}
+
+func latestCheckpoint(app core.App, student string) (time.Time, error) {
+	var latest types.DateTime
+	err := app.DB().NewQuery(`SELECT COALESCE(MAX(date), '') FROM checkpoints WHERE student = {:s}`).
+		Bind(dbx.Params{"s": student}).Row(&latest)
+	return latest.Time(), err
 }
 
 // stored is the record as the database holds it: Record.Original() is empty for a record
@@ -99,6 +163,20 @@ func stored(app core.App, r *core.Record) *core.Record {
 	return r
 }
 
+// onlyCleared reports whether the only changes from old to r empty some of the named fields.
+func onlyCleared(old, r *core.Record, fields ...string) bool {
+	for _, f := range r.Collection().Fields {
+		name := f.GetName()
+		if name == "updated" || fmt.Sprint(old.Get(name)) == fmt.Sprint(r.Get(name)) {
+			continue
+		}
+		if !slices.Contains(fields, name) || r.GetString(name) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // reviewDate is the date of a period's bilans entreprise, its last day when not set.
 func reviewDate(period *core.Record) time.Time {
 	if d := period.GetDateTime("review_date"); !d.IsZero() {
@@ -106,3 +184,5 @@ func reviewDate(period *core.Record) time.Time {
 	}
 	return period.GetDateTime("end").Time()
 }
+
+func conflict(msg string) error { return router.NewApiError(http.StatusConflict, msg, nil) }

@@ -105,3 +105,80 @@ func TestCompanyReviewAfterCheckpointStaysOpen(t *testing.T) {
 	review.Set("comment", "Complété")
 	require.NoError(t, a.PB.Save(review))
 }
+
+func TestACheckpointThatLocksCannotBeTakenBack(t *testing.T) {
+	a, student, period, _ := lockFixture(t)
+	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
+
+	requireConflict(t, a.PB.Delete(cp), "verrouille déjà 1 période")
+	cp.Set("date", day("2025-03-10")) // earlier: would unlock
+	requireConflict(t, a.PB.Save(cp), "verrouille déjà")
+	other := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "autre", "password": "secret-123"})
+	cp.Set("date", day("2025-03-20"))
+	cp.Set("student", other.Id)
+	requireConflict(t, a.PB.Save(cp), "verrouille déjà")
+
+	cp.Set("student", student.Id)
+	cp.Set("date", day("2025-04-01")) // later: locks more, allowed
+	require.NoError(t, a.PB.Save(cp))
+	period.Set("name", "Renommée")
+	requireConflict(t, a.PB.Save(period), "Période verrouillée")
+}
+
+func TestACheckpointThatLocksNothingCanBeCorrected(t *testing.T) {
+	a, student, _, _ := lockFixture(t)
+	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-01")})
+	cp.Set("date", day("2025-02-01"))
+	require.NoError(t, a.PB.Save(cp))
+	require.NoError(t, a.PB.Delete(cp))
+}
+
+func TestADossierCannotLeaveOrJoinALockedPeriod(t *testing.T) {
+	a, student, period, placement := lockFixture(t)
+	a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
+	open := a.MustRecord(t, "periods", map[string]any{"name": "PFMP ouverte", "level": "2de", "kind": "P2",
+		"start": day("2025-05-05"), "end": day("2025-05-23")})
+
+	placement.Set("period", open.Id)
+	requireConflict(t, a.PB.Save(placement), "Période verrouillée")
+
+	// A student whose latest checkpoint is after a period's bilans cannot be added to it either.
+	late := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "tardif", "password": "secret-123"})
+	a.MustRecord(t, "checkpoints", map[string]any{"student": late.Id, "date": day("2025-06-01")})
+	col, err := a.PB.FindCollectionByNameOrId("placements")
+	require.NoError(t, err)
+	p := core.NewRecord(col)
+	p.Set("period", open.Id)
+	p.Set("student", late.Id)
+	requireConflict(t, a.PB.Save(p), "Période verrouillée")
+	require.Equal(t, period.Id, a.MustFind(t, "placements", "id", placement.Id).GetString("period"), "not moved")
+}
+
+func TestALockedReviewCannotBeMovedToAnotherStudent(t *testing.T) {
+	a, student, _, placement := lockFixture(t)
+	review := a.MustRecord(t, "company_reviews", map[string]any{"placement": placement.Id,
+		"meeting_date": day("2025-03-14")})
+	a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
+	other := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "autre", "password": "secret-123"})
+	elsewhere := a.MustRecord(t, "periods", map[string]any{"name": "Autre", "level": "2de", "kind": "P2",
+		"start": day("2025-05-05"), "end": day("2025-05-23")})
+	otherPlacement := a.MustRecord(t, "placements", map[string]any{"period": elsewhere.Id, "student": other.Id})
+
+	review.Set("placement", otherPlacement.Id)
+	requireConflict(t, a.PB.Save(review), "Bilan entreprise verrouillé")
+	require.Equal(t, placement.Id, a.MustFind(t, "company_reviews", "id", review.Id).GetString("placement"))
+}
+
+func TestDeletingAnAnnexeKeepsItsLockedPeriod(t *testing.T) {
+	a, student, period, _ := lockFixture(t)
+	annexe := a.MustRecord(t, "annexes", map[string]any{"name": "Annexe", "level": "2de"})
+	period.Set("annexe", annexe.Id)
+	require.NoError(t, a.PB.Save(period))
+	a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
+
+	require.NoError(t, a.PB.Delete(annexe), "the cascade only clears the period's reference")
+	kept, err := a.PB.FindRecordById("periods", period.Id)
+	require.NoError(t, err)
+	require.Empty(t, kept.GetString("annexe"))
+	require.Equal(t, "PFMP", kept.GetString("name"))
+}

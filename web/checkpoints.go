@@ -22,6 +22,7 @@ type checkpointRow struct {
 	FirstName string         `db:"first_name"`
 	LastName  string         `db:"last_name"`
 	ClassName string         `db:"class_name"`
+	Locks     int            `db:"locks"` // periods and bilans it locks: then it cannot be deleted
 }
 
 var checkpointFields = []string{"target", "date", "label"}
@@ -34,7 +35,12 @@ func (s *Server) checkpointsIndex(c *fiber.Ctx) error {
 func (s *Server) checkpointsPage(c *fiber.Ctx, form map[string]string, err error) error {
 	var rows []checkpointRow
 	qerr := s.app.DB().NewQuery(`SELECT k.id, k.date, k.label, u.first_name, u.last_name,
-		COALESCE(c.name, '') AS class_name FROM checkpoints k JOIN users u ON u.id = k.student
+		COALESCE(c.name, '') AS class_name,
+		(SELECT COUNT(*) FROM placements pl JOIN periods p ON p.id = pl.period
+			WHERE pl.student = k.student AND COALESCE(NULLIF(p.review_date, ''), p.end) < k.date) +
+		(SELECT COUNT(*) FROM company_reviews r JOIN placements pl ON pl.id = r.placement
+			WHERE pl.student = k.student AND r.meeting_date != '' AND r.meeting_date < k.date) AS locks
+		FROM checkpoints k JOIN users u ON u.id = k.student
 		LEFT JOIN classes c ON c.id = u.class ORDER BY k.date DESC, c.name, u.last_name LIMIT 200`).All(&rows)
 	if qerr != nil {
 		return qerr

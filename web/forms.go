@@ -1,10 +1,12 @@
 package web
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
 
 	"livret/pfmp"
 )
@@ -52,4 +54,13 @@ func unchanged(c *fiber.Ctx, rec *core.Record) error {
 	return pfmp.Conflict("Ces informations ont été modifiées entre-temps (autre onglet ou autre appareil). " +
 		"Votre saisie n'a pas été enregistrée ; elle est conservée ci-dessous : rechargez la page pour voir " +
 		"la dernière version, puis reportez-y ce qui manque.")
+}
+
+// lockRefusal tells a dated lock's refusal (a model hook's 409) from other errors.
+func lockRefusal(err error) (string, bool) {
+	var ae *router.ApiError
+	if errors.As(err, &ae) && ae.Status == fiber.StatusConflict {
+		return ae.Message, true
+	}
+	return "", false
 }

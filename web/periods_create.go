@@ -40,6 +40,7 @@ func (s *Server) periodCreate(c *fiber.Ctx) error {
 		return err
 	}
 	form := formValues(c, periodInfoFields...)
+	form["level"] = a.GetString("level") // the annexe's: its students are offered, not another level's
 	classIDs, studentIDs := formList(c, "classes"), formList(c, "students")
 	p, err := pfmp.CheckPeriod(periodForm(form))
 	if err != nil {
@@ -67,6 +68,9 @@ func (s *Server) periodCreate(c *fiber.Ctx) error {
 		}
 		return assignStudents(tx, period.Id, chosenStudents(classes, classIDs, studentIDs))
 	})
+	if msg, locked := lockRefusal(err); locked { // a student's checkpoint is after these bilans
+		return s.periodNewForm(c, a, form, classIDs, studentIDs, pfmp.Invalid(msg, map[string]string{"review_date": msg}))
+	}
 	if err != nil {
 		return err
 	}

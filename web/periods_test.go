@@ -226,3 +226,19 @@ func TestPeriodViewReflectsWritesFromAnyPath(t *testing.T) {
 	require.Contains(t, c.Get(page).Body, "Période verrouillée")
 	require.Contains(t, c.Get(panel, "HX-Request", "true").Body, "Période verrouillée")
 }
+
+// TestPeriodCreatedBeforeACheckpointIsRefusedWithTheFormKept: a period whose bilans fall before a
+// student's checkpoint would be locked at birth; the teacher gets the form back, not an error page.
+func TestPeriodCreatedBeforeACheckpointIsRefusedWithTheFormKept(t *testing.T) {
+	a, c := teacher(t)
+	annexe := a.MustFind(t, "annexes", "level", "2de")
+	class := a.MustFind(t, "classes", "name", "2de PMIA") // its students have a checkpoint on 30 January
+	r := c.PostForm("/annexes/"+annexe.Id+"/periode", url.Values{"name": {"PFMP rétroactive"}, "level": {"1re"},
+		"kind": {"P2"}, "start": {"2026-01-05"}, "end": {"2026-01-16"}, "classes": {class.Id}})
+	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
+	require.Contains(t, r.Body, "Période verrouillée")
+	require.Contains(t, r.Body, `value="PFMP rétroactive"`)
+	require.Contains(t, r.Body, "2de Bac Pro", "the level is the annexe's, whatever the form says")
+	_, err := a.PB.FindFirstRecordByData("periods", "name", "PFMP rétroactive")
+	require.Error(t, err, "nothing half-written")
+}
