@@ -2,7 +2,7 @@
 export GOTOOLCHAIN := local
 GO ?= go
 ADDR ?= 127.0.0.1:8090
-DATA ?= pb_data
+DATA ?= demo_data
 
 .PHONY: run test bench build chromium
 

@@ -21,6 +21,9 @@ func Command(app core.App) *cobra.Command {
 			if err := app.RunAllMigrations(); err != nil {
 				return err
 			}
+			if err := refuseRealSchool(app); err != nil {
+				return err
+			}
 			logins, err := Seed(app, time.Now())
 			if err != nil {
 				return err
@@ -39,4 +42,20 @@ func Command(app core.App) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&addr, "http", "127.0.0.1:8090", "adresse d'écoute HTTP")
 	return cmd
+}
+
+// refuseRealSchool keeps the demo (its accounts and their published passwords) out of a data
+// folder that already serves a school: one with an administrator of its own.
+func refuseRealSchool(app core.App) error {
+	admins, err := app.FindAllRecords(core.CollectionNameSuperusers)
+	if err != nil {
+		return err
+	}
+	for _, a := range admins {
+		if a.Email() != demoAdmin {
+			return fmt.Errorf("ce dossier de données (%s) sert déjà un établissement (administrateur %s) : "+
+				"lancez la démonstration dans un autre dossier, par exemple --dir demo_data", app.DataDir(), a.Email())
+		}
+	}
+	return nil
 }

@@ -153,8 +153,11 @@ func (s *seeder) grant() error {
 	return s.app.Save(r)
 }
 
+// demoAdmin is the demo's dashboard administrator.
+const demoAdmin = "admin@demo.livret.fr"
+
 func (s *seeder) superuser() error {
-	_, err := s.app.FindAuthRecordByEmail(core.CollectionNameSuperusers, "admin@demo.livret.fr")
+	_, err := s.app.FindAuthRecordByEmail(core.CollectionNameSuperusers, demoAdmin)
 	if err == nil {
 		return nil
 	}
@@ -163,13 +166,13 @@ func (s *seeder) superuser() error {
 		return err
 	}
 	r := core.NewRecord(col)
-	r.SetEmail("admin@demo.livret.fr")
+	r.SetEmail(demoAdmin)
 	r.SetPassword(Password + "-admin")
 	return s.app.Save(r)
 }
 
 func (s *seeder) logins() []Login {
-	out := []Login{{"Administrateur (tableau de bord /_/)", "admin", "admin@demo.livret.fr (mot de passe " + Password + "-admin)"}}
+	out := []Login{{"Administrateur (tableau de bord /_/)", "admin", demoAdmin + " (mot de passe " + Password + "-admin)"}}
 	for _, p := range teachers {
 		out = append(out, Login{pfmp.RoleTeacher.Label(), p.first + " " + p.last, p.username})
 	}

@@ -36,3 +36,15 @@ func TestDemoSchoolIsIdempotent(t *testing.T) {
 
 	require.NotEmpty(t, a.MustFind(t, "users", "status", "apprenti").Id, "some students are apprentices")
 }
+
+func TestDemoRefusesAFolderThatServesASchool(t *testing.T) {
+	a := apptest.MustStart(t)
+	a.MustRecord(t, "_superusers", map[string]any{"email": "admin@lycee.fr", "password": "un-long-secret"})
+	cmd := demo.Command(a.PB)
+	cmd.SetArgs([]string{"--http", "127.0.0.1:0"})
+	err := cmd.Execute()
+	require.ErrorContains(t, err, "sert déjà un établissement (administrateur admin@lycee.fr)")
+	n, err := a.PB.CountRecords("users")
+	require.NoError(t, err)
+	require.Zero(t, n, "no demo account was created")
+}

@@ -25,7 +25,7 @@ func (s *Server) loginForm(c *fiber.Ctx) error {
 func (s *Server) login(c *fiber.Ctx) error {
 	identity := strings.TrimSpace(c.FormValue("identifiant"))
 	next := safeNext(c.FormValue("suite"))
-	keys := throttleKeys(c.IP(), identity)
+	keys := throttleKeys(clientIP(c), identity)
 	form := fiber.Map{"Identity": identity, "Next": next}
 	if w := s.logins.wait(keys...); w > 0 {
 		form["LoginError"] = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",

@@ -74,6 +74,17 @@ func Register(app core.App, cfg Config) *Server {
 	return s
 }
 
+// clientIPHeader carries the client's real address from PocketBase to the pages.
+const clientIPHeader = "X-Livret-Client-Ip"
+
+// clientIP is the client's address (behind a reverse proxy too, once configured in PocketBase).
+func clientIP(c *fiber.Ctx) string {
+	if ip := c.Get(clientIPHeader); ip != "" {
+		return ip
+	}
+	return c.IP()
+}
+
 // pbHandler answers PocketBase's own 404 for unknown /api/ paths and hands the rest to Fiber.
 func (s *Server) pbHandler() func(*core.RequestEvent) error {
 	mount := s.mount()
@@ -81,6 +92,9 @@ func (s *Server) pbHandler() func(*core.RequestEvent) error {
 		if p := e.Request.URL.Path; p == "/api" || strings.HasPrefix(p, "/api/") {
 			return apis.NewNotFoundError("", nil)
 		}
+		// The client's address as PocketBase resolves it (its trusted-proxy settings apply);
+		// set here, so a client cannot supply it.
+		e.Request.Header.Set(clientIPHeader, e.RealIP())
 		mount(e.Response, e.Request)
 		return nil
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/url"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -88,9 +89,14 @@ func requireLogin(c *fiber.Ctx) error {
 	return c.Redirect("/connexion?suite="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a path, with no scheme, no host, no
+// backslash or control character (browsers strip those and could read "//elsewhere").
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r == '\\' || unicode.IsControl(r) }) {
+		return ""
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" {
 		return ""
 	}
 	return next

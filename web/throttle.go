@@ -37,7 +37,7 @@ func (t *loginThrottle) wait(keys ...string) time.Duration {
 		recent := t.recent(k)
 		limit := maxFailures
 		if strings.HasPrefix(k, "ip:") {
-			limit = 4 * maxFailures // a classroom shares one address
+			limit = 20 * maxFailures // a school behind one address: students mistype too
 		}
 		if len(recent) >= limit {
 			if w := recent[len(recent)-limit].Add(failureWindow).Sub(t.now()); w > longest {

@@ -1,0 +1,23 @@
+package web
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSafeNextKeepsRedirectsOnThisSite(t *testing.T) {
+	for in, want := range map[string]string{
+		"/periodes":                  "/periodes",
+		"/periodes?niveau=1re&x=%2F": "/periodes?niveau=1re&x=%2F",
+		"":                           "",
+		"periodes":                   "",
+		"//evil.example/":            "",
+		"/\\evil.example":            "",
+		"/\t/evil.example":           "",
+		"/\n/evil.example":           "",
+		"https://evil.example/":      "",
+	} {
+		require.Equal(t, want, safeNext(in), "%q", in)
+	}
+}
