@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"strings"
 
@@ -40,15 +42,36 @@ func formList(c *fiber.Ctx, name string) []string {
 	return out
 }
 
-// seenField carries, in a form, the record's "updated" stamp as it was when the form was shown.
+// seenField carries, in a form, a fingerprint of the stored values of its fields as they were
+// when the form was shown.
 const seenField = "vu"
 
-// unchanged refuses a save when the record changed since the form was shown (another tab or
+// seenStamp fingerprints the stored values of a form's fields: only a change to those fields
+// (not to the rest of the record) makes a later save stale.
+func seenStamp(rec *core.Record, fields []string) string {
+	h := sha256.New()
+	for _, f := range fields {
+		h.Write([]byte(rec.GetString(f)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// formSeen is the stamp a form shows: the one it was submitted with (a re-rendered form keeps
+// its baseline), else the stored values'.
+func formSeen(c *fiber.Ctx, rec *core.Record, fields []string) string {
+	if seen := c.FormValue(seenField); seen != "" {
+		return seen
+	}
+	return seenStamp(rec, fields)
+}
+
+// unchanged refuses a save when the form's fields changed since it was shown (another tab or
 // device saved in between): 409, and the caller shows the typed text again rather than
-// overwrite the other save silently. Forms without the field (none of ours) are not checked.
-func unchanged(c *fiber.Ctx, rec *core.Record) error {
+// overwrite the other save silently.
+func unchanged(c *fiber.Ctx, rec *core.Record, fields []string) error {
 	seen := c.FormValue(seenField)
-	if seen == "" || seen == rec.GetDateTime("updated").String() {
+	if seen == "" || seen == seenStamp(rec, fields) {
 		return nil
 	}
 	return pfmp.Conflict("Ces informations ont été modifiées entre-temps (autre onglet ou autre appareil). " +

@@ -109,7 +109,7 @@ func (s *Server) liaisonCompany(c *fiber.Ctx) error {
 	form := formValues(c, liaisonFieldNames()...)
 	err = checkLiaisonFields(form).Err()
 	if err == nil {
-		err = unchanged(c, d.Placement)
+		err = unchanged(c, d.Placement, liaisonFieldNames())
 	}
 	if err != nil {
 		data, derr := s.liaisonData(c, d, tabPlace, nil)
@@ -206,6 +206,7 @@ func (s *Server) liaisonData(c *fiber.Ctx, d *dossier, tab string, typed *object
 		"D": d, "Tab": tab, "Tabs": liaisonTabs,
 		"CompanyFields": companyFields, "TutorFields": tutorFields,
 		"Form": storedValues(d), "Errors": map[string]string{},
+		"Seen":           formSeen(c, d.Placement, liaisonFieldNames()),
 		"CanEditCompany": pfmp.Can(a, pfmp.EditLiaisonCompany, d.Access),
 		"CanPersonalise": pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
 	}

@@ -70,8 +70,12 @@ var presentationGroups = []presentationGroup{
 
 func init() { setTabLoader(tabCompany, loadCompanyTab) }
 
-func loadCompanyTab(_ *Server, _ *fiber.Ctx, d *dossier) (fiber.Map, error) {
-	return fiber.Map{"Groups": presentationGroups, "V": storedPresentation(d), "Errors": map[string]string{}}, nil
+// companyFormNames are the form's fields, whose stored values its staleness stamp covers.
+var companyFormNames = strings.Fields(companyFormFields)
+
+func loadCompanyTab(_ *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
+	return fiber.Map{"Groups": presentationGroups, "V": storedPresentation(d), "Errors": map[string]string{},
+		"Seen": formSeen(c, d.Placement, companyFormNames)}, nil
 }
 
 // storedPresentation reads the form's values from the placement. Counts print empty when
@@ -106,11 +110,12 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v := formValues(c, strings.Fields(companyFormFields)...)
-	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{}}
+	v := formValues(c, companyFormNames...)
+	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{},
+		"Seen": formSeen(c, d.Placement, companyFormNames)}
 	err = checkPresentation(v, storedPresentation(d))
 	if err == nil {
-		err = unchanged(c, d.Placement)
+		err = unchanged(c, d.Placement, companyFormNames)
 	}
 	if err != nil {
 		return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, err)
@@ -131,6 +136,7 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 		return err
 	}
 	data["V"], data["Saved"] = storedPresentation(d), companySaved
+	data["Seen"] = seenStamp(d.Placement, companyFormNames) // the new baseline of the form swapped back
 	return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, nil)
 }
 

@@ -3,8 +3,8 @@ package web
 import (
 	"net/url"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
