@@ -33,6 +33,8 @@ func TestBrowserTeacherPreparesAPeriod(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("f-objectives"), "Diagnostiquer et dépanner."),
 		chromedp.SendKeys(chromedp.ID("task-search"), "diagnostiquer"),
 		chromedp.WaitNotVisible(chromedp.Search(`//label[contains(., "A1T1")]`)),
+		chromedp.WaitNotVisible(chromedp.Search(`//label[contains(., "A3T2")]`)), // same activity, no match
+		chromedp.WaitVisible(chromedp.Search(`//label[contains(., "A3T1")]`)),
 		chromedp.Click(chromedp.Search(`//label[contains(., "A3T1")]/input`)),
 		submit(`form[action="/annexes"]`),
 	)

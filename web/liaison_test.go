@@ -101,7 +101,7 @@ func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
 			require.Equal(t, http.StatusUnprocessableEntity, r.Status)
 			require.Contains(t, r.Body, `id="e-`+tc.field+`">`+tc.message, "the message sits next to its field")
 			require.Contains(t, r.Body, `name="`+tc.field+`" type=`)
-			require.Regexp(t, `name="`+tc.field+`"[^>]*aria-invalid="true" aria-describedby="e-`+tc.field+`"`, r.Body)
+			require.Regexp(t, `name="`+tc.field+`"[^>]*aria-invalid="true" autofocus aria-describedby="e-`+tc.field+``, r.Body)
 			require.Contains(t, r.Body, "Le formulaire contient des erreurs.")
 			require.Contains(t, r.Body, `value="8, rue des Forges"`, "the other values are kept")
 			if tc.value != "" && len(tc.value) < 50 {

@@ -36,6 +36,11 @@ func (s *Server) page(c *fiber.Ctx, status int, name, title string, data fiber.M
 // layout wraps content already rendered (or cached) in the base layout.
 func (s *Server) layout(c *fiber.Ctx, status int, content template.HTML, data fiber.Map) error {
 	c.Vary("HX-Request")
+	if c.Method() != fiber.MethodGet {
+		// A form answered in place (422, 409…): the address stays the form's page, not the
+		// POST's, which a reload or the back button could not open.
+		c.Set("HX-Push-Url", "false")
+	}
 	data["Content"] = content
 	return c.Status(status).Render(baseLayout, data)
 }

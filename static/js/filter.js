@@ -1,4 +1,4 @@
-/* Livret — live filter for long checklists (the référentiel's tasks).
+/* Livret — long checklists: a live filter (the référentiel's tasks), and "tick the whole class".
  * <input data-filter="#container"> hides the [data-filter-item] elements of the container whose
  * text does not contain every typed word (accents and case ignored), and the [data-filter-group]
  * left empty. Checked boxes stay checked: hidden is not unchosen. */
@@ -17,6 +17,15 @@
     });
     root.querySelectorAll("[data-filter-group]").forEach(function (g) {
       g.hidden = !g.querySelector("[data-filter-item]:not([hidden])");
+    });
+  });
+
+  // A [data-check-all] box ticks or unticks every box of its fieldset ("Toute la classe").
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest("[data-check-all]");
+    if (!all) return;
+    all.closest("fieldset").querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = all.checked;
     });
   });
 })();
