@@ -91,14 +91,14 @@ var dateLayouts = [...]string{"2006-01-02", "2/1/2006"}
 func ParseDate(s string) (time.Time, error) {
 	v := strings.TrimSpace(s)
 	if v == "" {
-		return time.Time{}, errors.New("date invalide : aucune date saisie")
+		return time.Time{}, errors.New("Date invalide : aucune date saisie.")
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("date invalide : « %s » (format attendu : JJ/MM/AAAA)", v)
+	return time.Time{}, fmt.Errorf("Date invalide : « %s » (format attendu : JJ/MM/AAAA).", v)
 }
 
 // DateOnly returns UTC midnight of t's calendar day in Paris: the stored form of a

@@ -75,7 +75,7 @@ func TestParseDate(t *testing.T) {
 			got, err := ParseDate(tt.in)
 			if !tt.ok {
 				require.Error(t, err)
-				require.Contains(t, err.Error(), "date invalide : ")
+				require.Contains(t, err.Error(), "Date invalide : ")
 				return
 			}
 			require.NoError(t, err)

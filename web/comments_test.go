@@ -111,7 +111,7 @@ func TestCommentsAreNewForTheStudentUntilRead(t *testing.T) {
 	// The teacher reading them marks nothing, and is not shown the student's mark.
 	read := teacher.Get(path)
 	require.Contains(t, read.Body, "Et la carte.")
-	require.NotContains(t, read.Body, `aria-label="nouveau commentaire">nouveau</span>`)
+	require.NotContains(t, read.Body, `<span class="badge">nouveau<span class="visually-hidden"> commentaire</span></span>`)
 	for _, c := range f.comments(t, f.lucas) {
 		require.Empty(t, c["read_at"])
 	}
@@ -119,7 +119,7 @@ func TestCommentsAreNewForTheStudentUntilRead(t *testing.T) {
 	student := f.login(t, "lucas.lambert")
 	require.Contains(t, student.Get("/mes-periodes").Body, "2 nouveau(x) commentaire(s)", "his home says so too")
 	other := student.Get("/dossiers/" + f.lucas + "/portfolio/entreprise")
-	require.Contains(t, other.Body, `<span class="badge" aria-label="nouveau commentaire">nouveau</span>`, "the tab bar says so")
+	require.Contains(t, other.Body, `<span class="badge">nouveau<span class="visually-hidden"> commentaire</span></span>`, "the tab bar says so")
 	require.NotContains(t, portfolioTabSection(t, other.Body), "<textarea name=\"body\"")
 
 	page := student.Get(path)
@@ -134,5 +134,5 @@ func TestCommentsAreNewForTheStudentUntilRead(t *testing.T) {
 
 	again := student.Get(path)
 	require.NotContains(t, again.Body, "nouveau commentaire</span>")
-	require.NotContains(t, again.Body, `aria-label="nouveau commentaire">nouveau</span>`)
+	require.NotContains(t, again.Body, `<span class="badge">nouveau<span class="visually-hidden"> commentaire</span></span>`)
 }

@@ -217,8 +217,18 @@ func (s *Server) interventionSelect(c *fiber.Ctx) error {
 		return err
 	}
 	selected := c.FormValue("selected") != ""
-	rec.Set("selected", selected)
-	if err := s.app.Save(rec); err != nil {
+	// Re-read inside the transaction: the report may have been edited since it was loaded, and
+	// saving the loaded copy would silently undo that edit.
+	err = s.app.RunInTransaction(func(tx core.App) error {
+		fresh, err := tx.FindRecordById("interventions", rec.Id)
+		if err != nil {
+			return err
+		}
+		fresh.Set("selected", selected)
+		rec = fresh
+		return tx.Save(fresh)
+	})
+	if err != nil {
 		return err
 	}
 	if isFragment(c) {

@@ -78,7 +78,7 @@ func TestInterventionsStudentCreatesEditsSelectsDeletes(t *testing.T) {
 	assert.Contains(t, tab.Body, "mardi 10 mars 2026")
 	assert.Contains(t, tab.Body, "Convoyeur C3")
 	assert.Contains(t, tab.Body, "Sélectionnée pour l'export")
-	assert.Contains(t, tab.Body, `<span class="badge-count" aria-label="1 activité(s)">1</span>`)
+	assert.Contains(t, tab.Body, `<span class="badge-count">1<span class="visually-hidden"> activité(s)</span></span>`)
 	assert.NotContains(t, tab.Body, "iv-card is-selected")
 
 	// Select (htmx: the card comes back greyed; plain: back to the tab).

@@ -59,7 +59,7 @@ var presentationGroups = []presentationGroup{
 	}},
 	{Legend: "Présentation", Fields: []presentationField{
 		{Name: "company_activity", Label: "Activité de l'entreprise", Type: "textarea", Max: maxActivityText, Full: true,
-			Hint: "Décrivez en 2 ou 3 phrases les ou l'activité(s) de l'entreprise."},
+			Hint: "Décrivez en 2 ou 3 phrases la ou les activités de l'entreprise."},
 		{Name: "employees", Label: "Nombre d'employé(s)", Type: "number", check: countCheck("Nombre d'employé(s)")},
 		{Name: "maintenance_staff", Label: "Nombre de personne(s) dans le service maintenance", Type: "number",
 			check: countCheck("Nombre de personne(s) dans le service maintenance")},

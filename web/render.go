@@ -119,6 +119,8 @@ func frenchStatus(code int) string {
 		return "Fichier trop volumineux"
 	case fiber.StatusTooManyRequests:
 		return "Trop de tentatives"
+	case fiber.StatusConflict:
+		return "Modification impossible"
 	}
 	if code >= 500 {
 		return "Erreur interne"

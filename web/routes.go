@@ -17,7 +17,7 @@ func (s *Server) routes() {
 	f.Use("/static", filesystem.New(filesystem.Config{
 		Root: http.FS(static.FS), MaxAge: int((24 * time.Hour).Seconds()),
 	}))
-	f.Use(s.session, s.csrf)
+	f.Use(refuseTooLarge, s.session, s.csrf)
 
 	f.Get("/", s.home)
 	f.Get("/connexion", s.loginForm)

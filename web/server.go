@@ -13,6 +13,8 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"livret/pfmp"
 )
 
 // Config is what the pages need to know about their deployment.
@@ -21,7 +23,8 @@ type Config struct {
 	SecureCookies bool
 	// Now is the clock (tests inject one).
 	Now func() time.Time
-	// MaxUpload bounds request bodies handled by the pages (bytes).
+	// MaxUpload bounds request bodies handled by the pages (bytes); PocketBase's own limit
+	// (32 MiB by default) applies first.
 	MaxUpload int
 	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
 	TileURL string
@@ -54,7 +57,6 @@ func New(app core.App, cfg Config) *Server {
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
 		DisableStartupMessage: true,
-		BodyLimit:             cfg.MaxUpload,
 		ReadBufferSize:        16 << 10,
 	})
 	s.routes()
@@ -77,6 +79,17 @@ func Register(app core.App, cfg Config) *Server {
 // clientIPHeader carries the client's real address from PocketBase to the pages.
 const clientIPHeader = "X-Livret-Client-Ip"
 
+// tooLargeHeader marks a request whose body was over Config.MaxUpload (see pbHandler).
+const tooLargeHeader = "X-Livret-Too-Large"
+
+// refuseTooLarge answers the French 413 for a body pbHandler refused.
+func refuseTooLarge(c *fiber.Ctx) error {
+	if c.Get(tooLargeHeader) != "" {
+		return pfmp.TooLarge("Envoi trop volumineux : un fichier ne peut pas dépasser 10 Mo.")
+	}
+	return c.Next()
+}
+
 // clientIP is the client's address (behind a reverse proxy too, once configured in PocketBase).
 func clientIP(c *fiber.Ctx) string {
 	if ip := c.Get(clientIPHeader); ip != "" {
@@ -95,6 +108,12 @@ func (s *Server) pbHandler() func(*core.RequestEvent) error {
 		// The client's address as PocketBase resolves it (its trusted-proxy settings apply);
 		// set here, so a client cannot supply it.
 		e.Request.Header.Set(clientIPHeader, e.RealIP())
+		e.Request.Header.Del(tooLargeHeader)
+		if e.Request.ContentLength > int64(s.cfg.MaxUpload) {
+			// Refused before the adaptor buffers it; the pages answer a French 413.
+			e.Request.Body, e.Request.ContentLength = http.NoBody, 0
+			e.Request.Header.Set(tooLargeHeader, "1")
+		}
 		mount(e.Response, e.Request)
 		return nil
 	}
