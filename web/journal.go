@@ -49,11 +49,16 @@ type journalWeek struct {
 	Written bool
 }
 
-// journalTab shows the week asked for (?semaine=N, the first by default, as the manual does).
-// An htmx request aimed at #week-panel (slider, previous/next) gets only that panel.
+// journalTab shows the week asked for (?semaine=N). By default the student lands on the week
+// under way, where he writes; readers, and everyone outside the period, on the first week, as
+// the manual does. An htmx request aimed at #week-panel (slider, previous/next) gets only that panel.
 func journalTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 	weeks := periodWeeks(d)
-	data, err := s.journalData(d, weeks, c.QueryInt("semaine", 1))
+	first := 1
+	if w, ok := pfmp.WeekOf(weeks, pfmp.DateOnly(s.cfg.Now())); ok && actorOf(c).ID == d.Access.StudentID {
+		first = w.Index
+	}
+	data, err := s.journalData(d, weeks, c.QueryInt("semaine", first))
 	if err != nil {
 		return nil, err
 	}

@@ -83,11 +83,16 @@ func TestJournalTabShowsEveryWeekWithASlider(t *testing.T) {
 	weeks := periodWeeksOf(t, f.a, f.lucas)
 	require.Len(t, weeks, 6)
 
-	page := f.owner.Get(portfolioPath(f.lucas, "semaines"))
+	now := f.owner.Get(portfolioPath(f.lucas, "semaines"))
+	assert.Contains(t, now.Body, `<h3 id="week-title" class="week-title">`+weeks[2].Label(), "the student lands on the week under way")
+	teacher := f.teacher.Get(portfolioPath(f.lucas, "semaines"))
+	assert.Contains(t, teacher.Body, `<h3 id="week-title" class="week-title">`+weeks[0].Label(), "a reader on the first week, as the manual")
+
+	page := f.owner.Get(portfolioPath(f.lucas, "semaines") + "?semaine=1")
 	require.Equal(t, http.StatusOK, page.Status)
 	assert.Contains(t, page.Body, `type="range" id="week-range" name="semaine" min="1" max="6"`)
 	assert.Contains(t, page.Body, `<label for="week-range"`)
-	assert.Contains(t, page.Body, weeks[0].Label(), "the first week by default, as the manual")
+	assert.Contains(t, page.Body, weeks[0].Label())
 	assert.Contains(t, page.Body, "Accueil sécurité", "the demo's first week")
 	assert.Contains(t, page.Body, `id="week-form"`)
 	assert.Contains(t, page.Body, `name="_csrf"`)
