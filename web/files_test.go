@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/assert"
@@ -271,7 +272,10 @@ func TestAnnexesWritesOnlyByTheStudent(t *testing.T) {
 	fsys, err := f.a.PB.NewFilesystem()
 	require.NoError(t, err)
 	defer fsys.Close()
-	exists, _ := fsys.Exists(fileKey)
-	assert.False(t, exists, "the stored file is deleted too")
+	// PocketBase removes a deleted record's files after the commit, in the background.
+	assert.Eventually(t, func() bool {
+		exists, err := fsys.Exists(fileKey)
+		return err == nil && !exists
+	}, 5*time.Second, 10*time.Millisecond, "the stored file is deleted too")
 	assert.Contains(t, f.owner.Get(portfolioPath(f.lucas, "annexes")).Body, "Annexe « Photo » supprimée.")
 }
