@@ -45,3 +45,14 @@ func (a *App) MustFind(tb testing.TB, col, field string, value any) *core.Record
 	}
 	return r
 }
+
+// MustPlacement finds a student's dossier (by username) on a period (by name).
+func (a *App) MustPlacement(tb testing.TB, period, username string) *core.Record {
+	tb.Helper()
+	p, err := a.PB.FindFirstRecordByFilter("placements", "period = {:p} && student = {:s}", map[string]any{
+		"p": a.MustFind(tb, "periods", "name", period).Id, "s": a.MustFind(tb, "users", "username", username).Id})
+	if err != nil {
+		tb.Fatalf("placement of %s on %s: %v", username, period, err)
+	}
+	return p
+}

@@ -63,7 +63,7 @@ func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
 	assert.Equal(t, "75011", apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("f-company_postal_code"))))
 	assert.Equal(t, "Forges et Mécanique SARL", apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("f-company_name"))))
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "liaison-phone.png"))
-	p := mustPlacement(t, a, "adam.vincent")
+	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	require.Equal(t, "75011", p.GetString("company_postal_code"))
 	require.Equal(t, "sophie.durand@forges.example", p.GetString("tutor_email"))
 
@@ -82,7 +82,7 @@ func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
 func TestBrowserTeacherPersonalisesTheObjectivesThenResets(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	p := mustPlacement(t, a, "manon.girard")
+	p := a.MustPlacement(t, demoE31, "manon.girard")
 	ctx := apptest.MustBrowser(t)
 	shots := filepath.Join(os.TempDir(), "livret-shots")
 

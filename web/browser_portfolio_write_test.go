@@ -31,7 +31,7 @@ const editControls = `document.querySelectorAll('#portfolio-tab :is(form[method=
 func TestBrowserStudentWritesWeeksReportAndPhotoOnAPhone(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	p := pfPlacement(t, a, "adam.vincent")
+	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	weeks := periodWeeksOf(t, a, p)
 	ctx := apptest.MustBrowser(t)
 	shots := filepath.Join(os.TempDir(), "livret-shots")

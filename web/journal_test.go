@@ -17,6 +17,9 @@ import (
 	"livret/pfmp"
 )
 
+// demoE31 is the demo's running 1re period, the one the portfolio tests write in.
+const demoE31 = "PFMP 1re MSPC — E31"
+
 // pf is a demo school with the 1re period's dossiers and a client per kind of actor; lucas is
 // the owner of the dossier under test (as in the access matrix).
 type pf struct {
@@ -32,20 +35,11 @@ func mustPF(t *testing.T) *pf {
 	a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.sans.acces",
 		"first_name": "Paul", "last_name": "Sansacces", "password": demo.Password})
 	return &pf{a: a,
-		lucas: pfPlacement(t, a, "lucas.lambert"), manon: pfPlacement(t, a, "manon.girard"), adam: pfPlacement(t, a, "adam.vincent"),
+		lucas: a.MustPlacement(t, demoE31, "lucas.lambert"), manon: a.MustPlacement(t, demoE31, "manon.girard"),
+		adam:  a.MustPlacement(t, demoE31, "adam.vincent"),
 		owner: a.MustLogin(t, "lucas.lambert", demo.Password), teacher: a.MustLogin(t, "prof.martin", demo.Password),
 		other: a.MustLogin(t, "manon.girard", demo.Password), master: a.MustLogin(t, "julien.boisseau", demo.Password),
 		tu: a.MustLogin(t, "tuteur.sans.acces", demo.Password)}
-}
-
-func pfPlacement(t *testing.T, a *apptest.App, username string) *core.Record {
-	t.Helper()
-	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
-	student := a.MustFind(t, "users", "username", username)
-	p, err := a.PB.FindFirstRecordByFilter("placements", "period = {:p} && student = {:s}",
-		map[string]any{"p": period.Id, "s": student.Id})
-	require.NoError(t, err)
-	return p
 }
 
 func portfolioPath(p *core.Record, rest string) string {

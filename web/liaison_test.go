@@ -33,16 +33,6 @@ func validLiaisonCompany() url.Values {
 }
 
 // mustPlacement is a demo student's dossier for the 1re period.
-func mustPlacement(t *testing.T, a *apptest.App, username string) *core.Record {
-	t.Helper()
-	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
-	student := a.MustFind(t, "users", "username", username)
-	p, err := a.PB.FindFirstRecordByFilter("placements", "period = {:p} && student = {:s}",
-		map[string]any{"p": period.Id, "s": student.Id})
-	require.NoError(t, err)
-	return p
-}
-
 func reload(t *testing.T, a *apptest.App, r *core.Record) *core.Record {
 	t.Helper()
 	fresh, err := a.PB.FindRecordById(r.Collection(), r.Id)
@@ -55,7 +45,7 @@ func liaisonPath(p *core.Record, rest string) string { return "/dossiers/" + p.I
 func TestLiaisonStudentSavesTheCompany(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	p := mustPlacement(t, a, "adam.vincent")
+	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	c := a.MustLogin(t, "adam.vincent", demo.Password)
 
 	page := c.Get(liaisonPath(p, ""))
@@ -81,7 +71,7 @@ func TestLiaisonStudentSavesTheCompany(t *testing.T) {
 func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	p := mustPlacement(t, a, "adam.vincent")
+	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	c := a.MustLogin(t, "adam.vincent", demo.Password)
 
 	cases := []struct{ field, value, message string }{
@@ -117,7 +107,7 @@ func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
 func TestLiaisonTeacherPersonalisesThenResets(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	p := mustPlacement(t, a, "manon.girard")
+	p := a.MustPlacement(t, demoE31, "manon.girard")
 	period := a.MustFind(t, "periods", "id", p.GetString("period"))
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
 	student := a.MustLogin(t, "manon.girard", demo.Password)
@@ -179,7 +169,7 @@ func TestLiaisonTeacherPersonalisesThenResets(t *testing.T) {
 func TestLiaisonAccess(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	lucas := mustPlacement(t, a, "lucas.lambert")
+	lucas := a.MustPlacement(t, demoE31, "lucas.lambert")
 	tutor := a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.lambert",
 		"first_name": "Anne", "last_name": "Tutrice", "password": demo.Password})
 	a.MustRecord(t, "tutor_access", map[string]any{"placement": lucas.Id, "tutor": tutor.Id,
@@ -213,7 +203,7 @@ func TestLiaisonAccess(t *testing.T) {
 func TestLiaisonTabsAsHtmxFragments(t *testing.T) {
 	a := apptest.MustStart(t)
 	a.MustDemo(t)
-	p := mustPlacement(t, a, "lucas.lambert")
+	p := a.MustPlacement(t, demoE31, "lucas.lambert")
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 
 	frag := c.Get(liaisonPath(p, "?onglet=objectifs"), "HX-Request", "true")
