@@ -39,20 +39,26 @@ type liaisonField struct {
 // l'entreprise » tab reads the same company_* columns, so what is typed here pre-fills it (as
 // the manual says) with no copy to keep in step.
 var companyFields = []liaisonField{
-	{Name: "company_name", Label: "Raison sociale", Max: 150, Required: true},
-	{Name: "company_address", Label: "Adresse", Max: 255, Required: true},
-	{Name: "company_postal_code", Label: "Code postal", Max: 5, Required: true, check: pfmp.PostalCode},
-	{Name: "company_city", Label: "Ville", Max: 120, Required: true},
-	{Name: "company_sector", Label: "Secteur d'activité", Max: 150},
-	{Name: "company_phone", Label: "Téléphone de l'entreprise", Type: "tel", Max: 20, check: pfmp.Phone},
-	{Name: "company_siret", Label: "SIRET", Hint: "14 chiffres, facultatif.", Max: 17, check: pfmp.SIRET},
+	hostField("company_name", "Raison sociale", "", ""),
+	hostField("company_address", "Adresse", "", ""),
+	hostField("company_postal_code", "Code postal", "", ""),
+	hostField("company_city", "Ville", "", ""),
+	hostField("company_sector", "Secteur d'activité", "", ""),
+	hostField("company_phone", "Téléphone de l'entreprise", "tel", ""),
+	hostField("company_siret", "SIRET", "", "14 chiffres, facultatif."),
 }
 
 var tutorFields = []liaisonField{
-	{Name: "tutor_last_name", Label: "Nom", Max: 100, Required: true},
-	{Name: "tutor_first_name", Label: "Prénom", Max: 100, Required: true},
-	{Name: "tutor_phone", Label: "Téléphone", Type: "tel", Max: 20, check: pfmp.Phone},
-	{Name: "tutor_email", Label: "Courriel", Type: "email", Max: 254, Required: true, check: pfmp.Email},
+	hostField("tutor_last_name", "Nom", "", ""),
+	hostField("tutor_first_name", "Prénom", "", ""),
+	hostField("tutor_phone", "Téléphone", "tel", ""),
+	hostField("tutor_email", "Courriel", "email", ""),
+}
+
+// hostField is a fiche input checked by the shared rules of its column (pfmp.HostRules).
+func hostField(name, label, typ, hint string) liaisonField {
+	r := pfmp.HostRules[name]
+	return liaisonField{Name: name, Label: label, Type: typ, Hint: hint, Max: r.Max, Required: r.Required, check: r.Check}
 }
 
 var liaisonFields = append(append([]liaisonField{}, companyFields...), tutorFields...)

@@ -23,9 +23,9 @@ const (
 		"tutor_last_name tutor_first_name tutor_phone tutor_email company_activity employees maintenance_staff company_history"
 )
 
-// presentationField is one field of the form (and one line of the read-only view). The limits
-// of the shared columns are the fiche de liaison's (web/liaison.go), so what one accepts the
-// other does too; what the fiche requires may be left empty here until known, but never blanked.
+// presentationField is one field of the form (and one line of the read-only view). The shared
+// host columns follow pfmp.HostRules, as the fiche de liaison does, so what one accepts the other
+// does too; what the fiche requires may be left empty here until known, but never blanked.
 type presentationField struct {
 	Name, Label, Type, Hint string
 	Max                     int
@@ -44,18 +44,18 @@ type presentationGroup struct {
 var presentationGroups = []presentationGroup{
 	{Legend: "L'entreprise", Note: "Reprises de la fiche de liaison entreprise : les corriger ici les corrige aussi dans la fiche.",
 		Fields: []presentationField{
-			{Name: "company_name", Label: "Raison sociale / Nom de l'entreprise", Max: 150, Full: true, Required: true},
-			{Name: "company_address", keep: true, Label: "Adresse", Max: 255, Full: true},
-			{Name: "company_postal_code", keep: true, Label: "Code postal", Max: 5, check: pfmp.PostalCode},
-			{Name: "company_city", keep: true, Label: "Ville", Max: 120},
-			{Name: "company_sector", Label: "Secteur d'activité de l'entreprise", Max: 150},
-			{Name: "company_phone", Label: "Tél. de l'entreprise", Type: "tel", Max: 20, check: pfmp.Phone},
+			hostPresentation("company_name", "Raison sociale / Nom de l'entreprise", "", true),
+			hostPresentation("company_address", "Adresse", "", true),
+			hostPresentation("company_postal_code", "Code postal", "", false),
+			hostPresentation("company_city", "Ville", "", false),
+			hostPresentation("company_sector", "Secteur d'activité de l'entreprise", "", false),
+			hostPresentation("company_phone", "Tél. de l'entreprise", "tel", false),
 		}},
 	{Legend: "Le tuteur", Fields: []presentationField{
-		{Name: "tutor_last_name", keep: true, Label: "Nom du tuteur", Max: 100},
-		{Name: "tutor_first_name", keep: true, Label: "Prénom du tuteur", Max: 100},
-		{Name: "tutor_phone", Label: "Tél. du tuteur", Type: "tel", Max: 20, check: pfmp.Phone},
-		{Name: "tutor_email", keep: true, Label: "Courriel du tuteur", Type: "email", Max: 254, check: pfmp.Email},
+		hostPresentation("tutor_last_name", "Nom du tuteur", "", false),
+		hostPresentation("tutor_first_name", "Prénom du tuteur", "", false),
+		hostPresentation("tutor_phone", "Tél. du tuteur", "tel", false),
+		hostPresentation("tutor_email", "Courriel du tuteur", "email", false),
 	}},
 	{Legend: "Présentation", Fields: []presentationField{
 		{Name: "company_activity", Label: "Activité de l'entreprise", Type: "textarea", Max: maxActivityText, Full: true,
@@ -138,6 +138,14 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	data["V"], data["Saved"] = storedPresentation(d), companySaved
 	data["Seen"] = seenStamp(d.Placement, companyFormNames) // the new baseline of the form swapped back
 	return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, nil)
+}
+
+// hostPresentation is a host column in this form, checked by the fiche's rules (pfmp.HostRules):
+// the company's name is always required; the fiche's other required fields only once filled.
+func hostPresentation(name, label, typ string, full bool) presentationField {
+	r := pfmp.HostRules[name]
+	return presentationField{Name: name, Label: label, Type: typ, Max: r.Max, Full: full,
+		Required: name == "company_name", keep: r.Required, check: r.Check}
 }
 
 // checkPresentation puts each field's first problem next to it.
