@@ -22,6 +22,7 @@ func newViews() *html.Engine {
 		"dateShort":  func(d any) string { return fmtDate(d, pfmp.FormatShort) },
 		"iso":        func(d any) string { return fmtDate(d, pfmp.ISODate) },
 		"kindLabel":  func(k string) string { return pfmp.Kind(k).Label() },
+		"kind":       func(k string) pfmp.Kind { return pfmp.Kind(k) },
 		"levelLabel": func(l string) string { return pfmp.Level(l).Label() },
 		"roleLabel":  func(r pfmp.Role) string { return r.Label() },
 		"upper":      upperName,
