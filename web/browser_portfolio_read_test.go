@@ -59,13 +59,8 @@ func pfTab(slug string) chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
-	f := &portfolioFixture{a: a}
-	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
-	adam := a.MustFind(t, "users", "username", "adam.vincent")
-	p, err := a.PB.FindFirstRecordByFilter("placements", "period = {:p} && student = {:s}", map[string]any{"p": period.Id, "s": adam.Id})
-	require.NoError(t, err)
+	f := mustPF(t)
+	a, p := f.a, f.adam
 	portfolio := a.URL + "/dossiers/" + p.Id + "/portfolio/"
 	shots := filepath.Join(os.TempDir(), "livret-shots")
 
@@ -90,8 +85,8 @@ func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
 	apptest.MustWaitText(t, ctx, "#entreprise-form .saved-indicator", "Présentation de l'entreprise enregistrée.")
 	assert.Equal(t, "Usine Vincent & Fils", apptest.MustRun(t, ctx, chromedp.Value(chromedp.ID("f-company_name"))))
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "portfolio-entreprise-eleve-phone.png"))
-	require.Equal(t, "Usine Vincent & Fils", f.placement(t, p.Id).GetString("company_name"))
-	require.Equal(t, 120, f.placement(t, p.Id).GetInt("employees"))
+	require.Equal(t, "Usine Vincent & Fils", f.placement(t, p).GetString("company_name"))
+	require.Equal(t, 120, f.placement(t, p).GetInt("employees"))
 
 	// « Géolocaliser l'entreprise »: offline, the address service says so; a click places the marker.
 	apptest.MustDo(t, ctx, pfTab("carte"))
@@ -103,7 +98,7 @@ func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
 	apptest.MustDo(t, ctx, chromedp.WaitVisible(chromedp.CSS("#company-map .leaflet-marker-icon.leaflet-marker-draggable")))
 	apptest.MustWaitText(t, ctx, "#map-coords", "° N")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "portfolio-carte-eleve-phone.png"))
-	placed := f.placement(t, p.Id)
+	placed := f.placement(t, p)
 	require.InDelta(t, 46.6, placed.GetFloat("lat"), 2, "near the middle of France, where the map opened")
 	require.InDelta(t, 2.4, placed.GetFloat("lng"), 2)
 
@@ -124,7 +119,7 @@ func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
 	apptest.MustWaitText(t, ctx, ".orgchart li ul", "Service maintenance")
 	apptest.MustWaitText(t, ctx, "#orgchart .saved-indicator", "Élément ajouté")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "portfolio-organigramme-eleve-phone.png"))
-	require.NotEmpty(t, f.placement(t, p.Id).GetString("portfolio_edited"))
+	require.NotEmpty(t, f.placement(t, p).GetString("portfolio_edited"))
 	pfLogout(t, ctx)
 
 	// The teacher reads it all and finds no edit control; then writes a comment.
@@ -179,7 +174,7 @@ func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
 	assert.Zero(t, apptest.MustRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#commentaires textarea").length`)),
 		"the student does not write comments")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "portfolio-commentaires-eleve-phone.png"))
-	comments := f.comments(t, p.Id)
+	comments := f.comments(t, p)
 	require.Len(t, comments, 1)
 	require.NotEmpty(t, comments[0]["read_at"], "read once the student opened the tab")
 	require.True(t, strings.HasPrefix(apptest.MustLocation(t, ctx).Path, "/dossiers/"+p.Id+"/portfolio/commentaires"))

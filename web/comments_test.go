@@ -1,19 +1,18 @@
 package web_test
 
 import (
+	"github.com/pocketbase/pocketbase/core"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"livret/demo"
 )
 
-func (f *portfolioFixture) comments(t *testing.T, placement string) []map[string]string {
+func (f *pf) comments(t *testing.T, placement *core.Record) []map[string]string {
 	t.Helper()
-	recs, err := f.a.PB.FindRecordsByFilter("comments", "placement = {:p}", "created", 0, 0, map[string]any{"p": placement})
+	recs, err := f.a.PB.FindRecordsByFilter("comments", "placement = {:p}", "created", 0, 0, map[string]any{"p": placement.Id})
 	require.NoError(t, err)
 	out := make([]map[string]string, len(recs))
 	for i, r := range recs {
@@ -23,8 +22,8 @@ func (f *portfolioFixture) comments(t *testing.T, placement string) []map[string
 }
 
 func TestCommentsWritersPost(t *testing.T) {
-	f := mustPortfolioFixture(t)
-	path := "/dossiers/" + f.lucas + "/portfolio/commentaires"
+	f := mustPF(t)
+	path := "/dossiers/" + f.lucas.Id + "/portfolio/commentaires"
 	teacher := f.login(t, "prof.martin")
 
 	page := teacher.Get(path)
@@ -61,11 +60,8 @@ func TestCommentsWritersPost(t *testing.T) {
 }
 
 func TestCommentsRefusals(t *testing.T) {
-	f := mustPortfolioFixture(t)
-	path := "/dossiers/" + f.lucas + "/portfolio/commentaires"
-	a := f.a
-	a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.sans.acces",
-		"first_name": "Paul", "last_name": "Sansacces", "password": demo.Password})
+	f := mustPF(t)
+	path := "/dossiers/" + f.lucas.Id + "/portfolio/commentaires"
 
 	for _, c := range []struct {
 		who    string
@@ -102,8 +98,8 @@ func TestCommentsRefusals(t *testing.T) {
 }
 
 func TestCommentsAreNewForTheStudentUntilRead(t *testing.T) {
-	f := mustPortfolioFixture(t)
-	path := "/dossiers/" + f.lucas + "/portfolio/commentaires"
+	f := mustPF(t)
+	path := "/dossiers/" + f.lucas.Id + "/portfolio/commentaires"
 	teacher := f.login(t, "prof.martin")
 	require.Equal(t, http.StatusOK, teacher.PostForm(path, url.Values{"body": {"Ajoutez l'organigramme."}}, hxFrag...).Status)
 	require.Equal(t, http.StatusOK, teacher.PostForm(path, url.Values{"body": {"Et la carte."}}, hxFrag...).Status)
@@ -118,7 +114,7 @@ func TestCommentsAreNewForTheStudentUntilRead(t *testing.T) {
 
 	student := f.login(t, "lucas.lambert")
 	require.Contains(t, student.Get("/mes-periodes").Body, "2 nouveau(x) commentaire(s)", "his home says so too")
-	other := student.Get("/dossiers/" + f.lucas + "/portfolio/entreprise")
+	other := student.Get("/dossiers/" + f.lucas.Id + "/portfolio/entreprise")
 	require.Contains(t, other.Body, `<span class="badge">nouveau<span class="visually-hidden"> commentaire</span></span>`, "the tab bar says so")
 	require.NotContains(t, portfolioTabSection(t, other.Body), "<textarea name=\"body\"")
 

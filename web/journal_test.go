@@ -42,6 +42,20 @@ func mustPF(t *testing.T) *pf {
 		tu: a.MustLogin(t, "tuteur.sans.acces", demo.Password)}
 }
 
+// placement reads a dossier back from the database.
+func (f *pf) placement(t *testing.T, p *core.Record) *core.Record {
+	t.Helper()
+	fresh, err := f.a.PB.FindRecordById("placements", p.Id)
+	require.NoError(t, err)
+	return fresh
+}
+
+// login is a new session of who (the fixture's own clients cover the usual actors).
+func (f *pf) login(t *testing.T, who string) *apptest.Client {
+	t.Helper()
+	return f.a.MustLogin(t, who, demo.Password)
+}
+
 func portfolioPath(p *core.Record, rest string) string {
 	return "/dossiers/" + p.Id + "/portfolio/" + rest
 }

@@ -7,47 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
-
-	"livret/apptest"
-	"livret/demo"
 )
-
-// portfolioFixture is the demo school with the placements of three 1re students on the E31
-// period: lucas (company filled, granted to julien.boisseau), manon (company filled) and adam
-// (nothing yet).
-type portfolioFixture struct {
-	a                  *apptest.App
-	lucas, manon, adam string
-}
-
-func mustPortfolioFixture(t *testing.T) *portfolioFixture {
-	t.Helper()
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
-	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
-	placement := func(username string) string {
-		st := a.MustFind(t, "users", "username", username)
-		p, err := a.PB.FindFirstRecordByFilter("placements", "period = {:p} && student = {:s}",
-			map[string]any{"p": period.Id, "s": st.Id})
-		require.NoError(t, err)
-		return p.Id
-	}
-	return &portfolioFixture{a: a, lucas: placement("lucas.lambert"), manon: placement("manon.girard"), adam: placement("adam.vincent")}
-}
-
-func (f *portfolioFixture) placement(t *testing.T, id string) *core.Record {
-	t.Helper()
-	p, err := f.a.PB.FindRecordById("placements", id)
-	require.NoError(t, err)
-	return p
-}
-
-func (f *portfolioFixture) login(t *testing.T, who string) *apptest.Client {
-	t.Helper()
-	return f.a.MustLogin(t, who, demo.Password)
-}
 
 var hxFrag = []string{"HX-Request", "true"}
 
@@ -75,9 +36,9 @@ func presentationForm() url.Values {
 }
 
 func TestCompanyTabStudentSaves(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
-	url := "/dossiers/" + f.adam + "/portfolio/entreprise"
+	url := "/dossiers/" + f.adam.Id + "/portfolio/entreprise"
 
 	page := adam.Get(url)
 	require.Equal(t, http.StatusOK, page.Status)
@@ -130,9 +91,9 @@ func TestCompanyTabRefusesInvalidInput(t *testing.T) {
 		{"activity too long", url.Values{"company_activity": {strings.Repeat("a", 2001)}}, "company_activity", "ne doit pas dépasser 2000 caractères"},
 		{"history too long", url.Values{"company_history": {strings.Repeat("é", 5001)}}, "company_history", "ne doit pas dépasser 5000 caractères"},
 	}
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
-	url := "/dossiers/" + f.adam + "/portfolio/entreprise"
+	url := "/dossiers/" + f.adam.Id + "/portfolio/entreprise"
 	for _, c := range cases {
 		for _, frag := range []bool{true, false} {
 			name := c.name + " (page)"
@@ -169,7 +130,7 @@ func TestCompanyTabRefusesInvalidInput(t *testing.T) {
 }
 
 func TestCompanyTabOnlyTheStudentWrites(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	before := f.placement(t, f.lucas).GetString("company_name")
 	cases := []struct {
 		who    string
@@ -182,9 +143,9 @@ func TestCompanyTabOnlyTheStudentWrites(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.who, func(t *testing.T) {
 			cl := f.login(t, c.who)
-			r := cl.PostForm("/dossiers/"+f.lucas+"/portfolio/entreprise", presentationForm(), hxFrag...)
+			r := cl.PostForm("/dossiers/"+f.lucas.Id+"/portfolio/entreprise", presentationForm(), hxFrag...)
 			require.Equal(t, c.status, r.Status)
-			r = cl.PostForm("/dossiers/"+f.lucas+"/portfolio/entreprise", presentationForm())
+			r = cl.PostForm("/dossiers/"+f.lucas.Id+"/portfolio/entreprise", presentationForm())
 			require.Equal(t, c.status, r.Status)
 			require.Equal(t, before, f.placement(t, f.lucas).GetString("company_name"), "nothing stored")
 		})
@@ -192,10 +153,10 @@ func TestCompanyTabOnlyTheStudentWrites(t *testing.T) {
 }
 
 func TestCompanyTabReadersSeeTextOnly(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	for _, who := range []string{"prof.martin", "julien.boisseau"} {
 		t.Run(who, func(t *testing.T) {
-			page := f.login(t, who).Get("/dossiers/" + f.lucas + "/portfolio/entreprise")
+			page := f.login(t, who).Get("/dossiers/" + f.lucas.Id + "/portfolio/entreprise")
 			require.Equal(t, http.StatusOK, page.Status)
 			tab := portfolioTabSection(t, page.Body)
 			require.Contains(t, tab, "Papeteries de la Seine")
@@ -206,7 +167,7 @@ func TestCompanyTabReadersSeeTextOnly(t *testing.T) {
 			}
 		})
 	}
-	student := f.login(t, "lucas.lambert").Get("/dossiers/" + f.lucas + "/portfolio/entreprise")
+	student := f.login(t, "lucas.lambert").Get("/dossiers/" + f.lucas.Id + "/portfolio/entreprise")
 	require.Contains(t, portfolioTabSection(t, student.Body), `name="company_activity"`, "the student gets the form")
 }
 
@@ -220,7 +181,7 @@ func folderOf(t *testing.T, page, placementID string) string {
 }
 
 func TestTeacherSeesTheFolderFilledAfterTheStudentsFirstSave(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	period := f.a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
 	teacher := f.login(t, "prof.martin")
 	panel := func() string {
@@ -228,11 +189,11 @@ func TestTeacherSeesTheFolderFilledAfterTheStudentsFirstSave(t *testing.T) {
 		require.Equal(t, http.StatusOK, r.Status)
 		return r.Body
 	}
-	require.Equal(t, "Portfolio pas encore édité", folderOf(t, panel(), f.adam))
-	require.Equal(t, "Portfolio édité", folderOf(t, panel(), f.manon), "the demo's started portfolio")
+	require.Equal(t, "Portfolio pas encore édité", folderOf(t, panel(), f.adam.Id))
+	require.Equal(t, "Portfolio édité", folderOf(t, panel(), f.manon.Id), "the demo's started portfolio")
 
-	r := f.login(t, "adam.vincent").PostForm("/dossiers/"+f.adam+"/portfolio/organigramme",
+	r := f.login(t, "adam.vincent").PostForm("/dossiers/"+f.adam.Id+"/portfolio/organigramme",
 		url.Values{"op": {"add"}, "add_name": {"Direction"}}, hxFrag...)
 	require.Equal(t, http.StatusOK, r.Status)
-	require.Equal(t, "Portfolio édité", folderOf(t, panel(), f.adam))
+	require.Equal(t, "Portfolio édité", folderOf(t, panel(), f.adam.Id))
 }

@@ -9,9 +9,9 @@ import (
 )
 
 func TestMapTabStudentPlacesTheMarker(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
-	path := "/dossiers/" + f.adam + "/portfolio/carte"
+	path := "/dossiers/" + f.adam.Id + "/portfolio/carte"
 
 	page := adam.Get(path)
 	require.Equal(t, http.StatusOK, page.Status)
@@ -56,9 +56,9 @@ func TestMapTabRefusesInvalidPositions(t *testing.T) {
 		{"not finite", "NaN", "1.09", "lat", "un nombre en degrés décimaux est attendu"},
 		{"zero zero", "0", "0", "lat", "en plein océan"},
 	}
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	manon := f.login(t, "manon.girard")
-	path := "/dossiers/" + f.manon + "/portfolio/carte"
+	path := "/dossiers/" + f.manon.Id + "/portfolio/carte"
 	before := f.placement(t, f.manon)
 	for _, c := range cases {
 		for _, headers := range [][]string{hxFrag, nil} {
@@ -80,11 +80,11 @@ func TestMapTabRefusesInvalidPositions(t *testing.T) {
 }
 
 func TestMapTabReadersSeeTheMarkerOnly(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	for _, who := range []string{"prof.martin", "julien.boisseau"} {
 		t.Run(who, func(t *testing.T) {
 			cl := f.login(t, who)
-			page := cl.Get("/dossiers/" + f.lucas + "/portfolio/carte")
+			page := cl.Get("/dossiers/" + f.lucas.Id + "/portfolio/carte")
 			require.Equal(t, http.StatusOK, page.Status)
 			tab := portfolioTabSection(t, page.Body)
 			require.Contains(t, tab, `data-lat="49.43" data-lng="1.08"`)
@@ -95,11 +95,11 @@ func TestMapTabReadersSeeTheMarkerOnly(t *testing.T) {
 			}
 
 			before := f.placement(t, f.lucas).GetFloat("lat")
-			r := cl.PostForm("/dossiers/"+f.lucas+"/portfolio/carte", url.Values{"lat": {"45"}, "lng": {"2"}})
+			r := cl.PostForm("/dossiers/"+f.lucas.Id+"/portfolio/carte", url.Values{"lat": {"45"}, "lng": {"2"}})
 			require.Equal(t, http.StatusForbidden, r.Status)
 			require.Equal(t, before, f.placement(t, f.lucas).GetFloat("lat"))
 		})
 	}
-	other := f.login(t, "adam.vincent").PostForm("/dossiers/"+f.lucas+"/portfolio/carte", url.Values{"lat": {"45"}, "lng": {"2"}})
+	other := f.login(t, "adam.vincent").PostForm("/dossiers/"+f.lucas.Id+"/portfolio/carte", url.Values{"lat": {"45"}, "lng": {"2"}})
 	require.Equal(t, http.StatusNotFound, other.Status)
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"github.com/pocketbase/pocketbase/core"
 	"net/http"
 	"net/url"
 	"strings"
@@ -12,9 +13,9 @@ import (
 )
 
 // storedChart reads a placement's chart back from the database.
-func (f *portfolioFixture) storedChart(t *testing.T, id string) *pfmp.OrgChart {
+func (f *pf) storedChart(t *testing.T, p *core.Record) *pfmp.OrgChart {
 	t.Helper()
-	c, err := pfmp.ParseOrgChart([]byte(f.placement(t, id).GetString("org_chart")))
+	c, err := pfmp.ParseOrgChart([]byte(f.placement(t, p).GetString("org_chart")))
 	require.NoError(t, err)
 	return c
 }
@@ -31,9 +32,9 @@ func chartNode(t *testing.T, c *pfmp.OrgChart, name string) *pfmp.OrgNode {
 }
 
 func TestOrgChartStudentBuildsTheChart(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
-	path := "/dossiers/" + f.adam + "/portfolio/organigramme"
+	path := "/dossiers/" + f.adam.Id + "/portfolio/organigramme"
 
 	page := adam.Get(path)
 	require.Equal(t, http.StatusOK, page.Status)
@@ -78,9 +79,9 @@ func TestOrgChartStudentBuildsTheChart(t *testing.T) {
 }
 
 func TestOrgChartRefusesInvalidOperations(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
-	path := "/dossiers/" + f.adam + "/portfolio/organigramme"
+	path := "/dossiers/" + f.adam.Id + "/portfolio/organigramme"
 	adam.PostForm(path, url.Values{"op": {"add"}, "add_name": {"Direction"}}, hxFrag...)
 	dir := chartNode(t, f.storedChart(t, f.adam), "Direction")
 	adam.PostForm(path, url.Values{"op": {"add"}, "add_parent": {dir.ID}, "add_name": {"Atelier"}}, hxFrag...)
@@ -126,9 +127,9 @@ func TestOrgChartRefusesInvalidOperations(t *testing.T) {
 }
 
 func TestOrgChartReadersSeeTheChartOnly(t *testing.T) {
-	f := mustPortfolioFixture(t)
+	f := mustPF(t)
 	lucas := f.login(t, "lucas.lambert")
-	path := "/dossiers/" + f.lucas + "/portfolio/organigramme"
+	path := "/dossiers/" + f.lucas.Id + "/portfolio/organigramme"
 	lucas.PostForm(path, url.Values{"op": {"add"}, "add_name": {"Direction du site"}}, hxFrag...)
 	before := f.placement(t, f.lucas).GetString("org_chart")
 
