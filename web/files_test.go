@@ -235,16 +235,7 @@ func TestAnnexesWritesOnlyByTheStudent(t *testing.T) {
 	att := attachmentsOf(t, f.a, f.lucas)[0]
 	fileKey := att.BaseFilesPath() + "/" + att.GetString("file")
 
-	for _, tt := range []struct {
-		who    string
-		c      *apptest.Client
-		status int
-	}{
-		{"enseignant", f.teacher, http.StatusForbidden},
-		{"maître (accès)", f.master, http.StatusForbidden},
-		{"autre apprenant", f.other, http.StatusNotFound},
-		{"tuteur (sans accès)", f.tu, http.StatusNotFound},
-	} {
+	for _, tt := range f.intruders() {
 		assert.Equal(t, tt.status, upload(t, tt.c, f.lucas, "Intrus", "i.png", pngFile(t)).Status, tt.who)
 		assert.Equal(t, tt.status, tt.c.PostForm(portfolioPath(f.lucas, "annexes/lien"),
 			url.Values{"lien_titre": {"x"}, "url": {"https://example.fr"}}).Status, tt.who)

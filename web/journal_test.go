@@ -42,6 +42,24 @@ func mustPF(t *testing.T) *pf {
 		tu: a.MustLogin(t, "tuteur.sans.acces", demo.Password)}
 }
 
+// intruder is someone who may not write in lucas's portfolio, and the status he gets.
+type intruder struct {
+	who    string
+	c      *apptest.Client
+	status int
+}
+
+// intruders are the logged-in actors refused a write in lucas's portfolio: readers get 403,
+// those who may not even see it 404.
+func (f *pf) intruders() []intruder {
+	return []intruder{
+		{"enseignant", f.teacher, http.StatusForbidden},
+		{"maître (accès)", f.master, http.StatusForbidden},
+		{"autre apprenant", f.other, http.StatusNotFound},
+		{"tuteur (sans accès)", f.tu, http.StatusNotFound},
+	}
+}
+
 // placement reads a dossier back from the database.
 func (f *pf) placement(t *testing.T, p *core.Record) *core.Record {
 	t.Helper()
@@ -239,17 +257,7 @@ func TestJournalRefusesTooLongTextKeepingIt(t *testing.T) {
 func TestJournalWritesOnlyByTheStudent(t *testing.T) {
 	f := mustPF(t)
 	path := portfolioPath(f.lucas, "semaines/2")
-	for _, tt := range []struct {
-		who    string
-		c      *apptest.Client
-		status int
-	}{
-		{"enseignant", f.teacher, http.StatusForbidden},
-		{"maître (accès)", f.master, http.StatusForbidden},
-		{"autre apprenant", f.other, http.StatusNotFound},
-		{"tuteur (sans accès)", f.tu, http.StatusNotFound},
-		{"anonyme", f.a.NewClient(t), http.StatusSeeOther},
-	} {
+	for _, tt := range append(f.intruders(), intruder{"anonyme", f.a.NewClient(t), http.StatusSeeOther}) {
 		r := tt.c.PostForm(path, weekForm("0", "Intrusion "+tt.who))
 		assert.Equal(t, tt.status, r.Status, tt.who)
 		want := tt.status
