@@ -29,6 +29,12 @@ type PlacementAccess struct {
 	ReviewSaved bool // the review asked about has been saved at least once
 }
 
+// IsOwner reports whether the actor is the placement's own student: the one whose portfolio it
+// is, who lands on the week under way and whose reading clears the "nouveau commentaire" mark.
+func IsOwner(a *Actor, p PlacementAccess) bool {
+	return a != nil && a.Role == RoleStudent && a.ID == p.StudentID
+}
+
 // CanSchool answers school-wide actions: periods, annexes, checkpoints, tutor links.
 func CanSchool(a *Actor, act Action) bool {
 	return act == ManageSchool && a.IsTeacher()
@@ -40,7 +46,7 @@ func Can(a *Actor, act Action, p PlacementAccess) bool {
 		return false
 	}
 	switch {
-	case a.Role == RoleStudent && a.ID == p.StudentID:
+	case IsOwner(a, p):
 		return studentCan(act, p)
 	case a.IsTeacher():
 		return act != EditPortfolio

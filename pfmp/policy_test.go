@@ -57,6 +57,15 @@ func TestPolicyTable(t *testing.T) {
 	}
 }
 
+func TestIsOwner(t *testing.T) {
+	p := PlacementAccess{StudentID: "s1", Granted: true}
+	require.True(t, IsOwner(&Actor{ID: "s1", Role: RoleStudent}, p))
+	require.False(t, IsOwner(&Actor{ID: "s2", Role: RoleStudent}, p))
+	require.False(t, IsOwner(&Actor{ID: "s1", Role: RoleTeacher}, p), "an id alone is not enough")
+	require.False(t, IsOwner(&Actor{ID: "t", Role: RoleTutor}, p))
+	require.False(t, IsOwner(nil, p))
+}
+
 func TestCanSchool(t *testing.T) {
 	require.True(t, CanSchool(&Actor{Role: RoleTeacher}, ManageSchool))
 	for _, r := range []Role{RoleStudent, RoleTutor, RoleMaster} {

@@ -61,7 +61,7 @@ func loadCommentsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	if isOwner(actorOf(c), d) {
+	if pfmp.IsOwner(actorOf(c), d.Access) {
 		for i := range rows {
 			rows[i].New = rows[i].ReadAt == ""
 		}
@@ -74,12 +74,7 @@ func loadCommentsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 
 func (s *Server) commentsData(c *fiber.Ctx, d *dossier, rows []commentRow, body string) fiber.Map {
 	return fiber.Map{"Comments": rows, "Body": body, "Errors": map[string]string{}, "Max": maxCommentBody,
-		"CanWrite": pfmp.Can(actorOf(c), pfmp.WriteComment, d.Access), "IsStudent": isOwner(actorOf(c), d)}
-}
-
-// isOwner: the student of the dossier (the one whose reading marks comments read).
-func isOwner(a *pfmp.Actor, d *dossier) bool {
-	return a != nil && a.Role == pfmp.RoleStudent && a.ID == d.Access.StudentID
+		"CanWrite": pfmp.Can(actorOf(c), pfmp.WriteComment, d.Access), "IsStudent": pfmp.IsOwner(actorOf(c), d.Access)}
 }
 
 func (s *Server) commentsOf(placementID string) ([]commentRow, error) {

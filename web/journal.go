@@ -55,7 +55,7 @@ type journalWeek struct {
 func journalTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 	weeks := periodWeeks(d)
 	first := 1
-	if w, ok := pfmp.WeekOf(weeks, pfmp.DateOnly(s.cfg.Now())); ok && actorOf(c).ID == d.Access.StudentID {
+	if w, ok := pfmp.WeekOf(weeks, pfmp.DateOnly(s.cfg.Now())); ok && pfmp.IsOwner(actorOf(c), d.Access) {
 		first = w.Index
 	}
 	data, err := s.journalData(d, weeks, c.QueryInt("semaine", first))

@@ -108,7 +108,7 @@ func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title stri
 	if err != nil {
 		return err
 	}
-	if actorOf(c).ID != d.Access.StudentID {
+	if !pfmp.IsOwner(actorOf(c), d.Access) {
 		b.Unread = 0 // "nouveau commentaire" is the student's mark; readers never clear it
 	}
 	data["TabHTML"], data["Tabs"], data["Badges"] = html, portfolioTabs, b
