@@ -1,5 +1,12 @@
 package pfmp
 
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // HostRule is how a host-company or tutor column of a placement is checked, wherever it is
 // typed: the fiche de liaison and the portfolio's company presentation edit the same columns,
 // so they share one set of rules.
@@ -22,4 +29,31 @@ var HostRules = map[string]HostRule{
 	"tutor_first_name":    {Max: 100, Required: true},
 	"tutor_phone":         {Max: 20, Check: Phone},
 	"tutor_email":         {Max: 254, Required: true, Check: Email},
+}
+
+// maxHeadcount is more than any French employer: a typo guard, not a rule.
+const maxHeadcount = 500000
+
+// ParseHeadcount reads a number of people as typed ("1 200", empty for unknown → 0).
+func ParseHeadcount(s string) (int, error) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, errors.New("Indiquez un nombre entier, 0 ou plus.")
+	}
+	if n > maxHeadcount {
+		return 0, errors.New("Ce nombre semble trop grand (500 000 au plus).")
+	}
+	return n, nil
+}
+
+// CheckStaff: the maintenance service is part of the company, when its size is known.
+func CheckStaff(employees, staff int) error {
+	if employees > 0 && staff > employees {
+		return fmt.Errorf("Le service maintenance ne peut pas compter plus de personnes que l'entreprise (%d).", employees)
+	}
+	return nil
 }

@@ -19,3 +19,18 @@ func TestHostRulesCoverTheFicheColumns(t *testing.T) {
 	require.True(t, HostRules["tutor_email"].Required)
 	require.False(t, HostRules["company_siret"].Required)
 }
+
+func TestHeadcounts(t *testing.T) {
+	for in, want := range map[string]int{"": 0, "30": 30, "1 200": 1200, "1\u202f200": 1200} {
+		n, err := ParseHeadcount(in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, n, in)
+	}
+	for _, bad := range []string{"-1", "trente", "2.5", "600000"} {
+		_, err := ParseHeadcount(bad)
+		require.Error(t, err, bad)
+	}
+	require.NoError(t, CheckStaff(30, 6))
+	require.NoError(t, CheckStaff(0, 6), "unknown company size: nothing to compare")
+	require.ErrorContains(t, CheckStaff(5, 6), "plus de personnes que l'entreprise (5)")
+}

@@ -5,6 +5,7 @@ package web
 // here), then the student's presentation of the company. Readers get the same as text.
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -16,8 +17,7 @@ import (
 const (
 	tabCompany        = "entreprise"
 	companySaved      = "Présentation de l'entreprise enregistrée."
-	maxEmployees      = 500000 // more than any French employer: a typo guard, not a rule
-	maxActivityText   = 2000   // « 2 ou 3 phrases », with room to spare
+	maxActivityText   = 2000 // « 2 ou 3 phrases », with room to spare
 	maxHistoryText    = 5000
 	companyFormFields = "company_name company_address company_postal_code company_city company_sector company_phone " +
 		"tutor_last_name tutor_first_name tutor_phone tutor_email company_activity employees maintenance_staff company_history"
@@ -124,7 +124,7 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	for _, g := range presentationGroups {
 		for _, f := range g.Fields {
 			if f.Type == "number" {
-				n, _ := parseCount(v[f.Name])
+				n, _ := pfmp.ParseHeadcount(v[f.Name])
 				p.Set(f.Name, n)
 				continue
 			}
@@ -164,35 +164,19 @@ func checkPresentation(v, stored map[string]string) error {
 			}
 		}
 	}
-	employees, err1 := parseCount(v["employees"])
-	staff, err2 := parseCount(v["maintenance_staff"])
-	if err1 == nil && err2 == nil && employees > 0 && staff > employees {
-		errs.Add("maintenance_staff", pfmp.Invalid("Le service maintenance ne peut pas compter plus de personnes que l'entreprise ("+
-			strconv.Itoa(employees)+").", nil))
+	employees, err1 := pfmp.ParseHeadcount(v["employees"])
+	staff, err2 := pfmp.ParseHeadcount(v["maintenance_staff"])
+	if err1 == nil && err2 == nil {
+		errs.Add("maintenance_staff", pfmp.CheckStaff(employees, staff))
 	}
 	return errs.Err()
 }
 
-// parseCount reads a head count: empty is 0; "1 200" is 1200.
-func parseCount(s string) (int, error) {
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(s))
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		return 0, pfmp.Invalid("Indiquez un nombre entier, 0 ou plus.", nil)
-	}
-	if n > maxEmployees {
-		return 0, pfmp.Invalid("Ce nombre semble trop grand (500 000 au plus).", nil)
-	}
-	return n, nil
-}
-
+// countCheck checks a head count field, naming it in the message.
 func countCheck(label string) func(string) error {
 	return func(s string) error {
-		if _, err := parseCount(s); err != nil {
-			return pfmp.Invalid("« "+label+" » : "+pfmp.Message(err), nil)
+		if _, err := pfmp.ParseHeadcount(s); err != nil {
+			return errors.New("« " + label + " » : " + err.Error())
 		}
 		return nil
 	}
