@@ -32,17 +32,6 @@ func dayBefore(a, b time.Time) bool {
 	return DateOnly(a).Before(DateOnly(b))
 }
 
-// Latest returns the latest of ts, or the zero time when none is set (zero times ignored).
-func Latest(ts ...time.Time) time.Time {
-	var latest time.Time
-	for _, t := range ts {
-		if !t.IsZero() && (latest.IsZero() || t.After(latest)) {
-			latest = t
-		}
-	}
-	return latest
-}
-
 // PeriodLockMessage explains a period lock to the user, naming both dates.
 func PeriodLockMessage(reviewDate, checkpoint time.Time) string {
 	return "Période verrouillée : la date des bilans entreprise (" + FormatLong(reviewDate) +

@@ -52,13 +52,6 @@ func TestReviewLocked(t *testing.T) {
 	}
 }
 
-func TestLatest(t *testing.T) {
-	require.True(t, Latest().IsZero())
-	require.True(t, Latest(time.Time{}, time.Time{}).IsZero())
-	require.Equal(t, day(2025, 3, 14), Latest(day(2025, 3, 1), time.Time{}, day(2025, 3, 14), day(2025, 3, 10)))
-	require.Equal(t, day(2025, 3, 1), Latest(time.Time{}, day(2025, 3, 1)))
-}
-
 func TestLockMessages(t *testing.T) {
 	require.Equal(t,
 		"Période verrouillée : la date des bilans entreprise (lundi 3 mars 2025) est antérieure au dernier bilan intermédiaire de compétences (vendredi 14 mars 2025).",

@@ -45,13 +45,9 @@ func (s *Server) checkpointsPage(c *fiber.Ctx, form map[string]string, err error
 	if qerr != nil {
 		return qerr
 	}
-	var classes []classRow
-	for _, l := range pfmp.Levels() {
-		cs, qerr := s.classesOfLevel(string(l))
-		if qerr != nil {
-			return qerr
-		}
-		classes = append(classes, cs...)
+	classes, qerr := s.classesOfLevel("")
+	if qerr != nil {
+		return qerr
 	}
 	data := fiber.Map{"Checkpoints": rows, "Classes": classes, "Form": form}
 	if err != nil {

@@ -20,13 +20,14 @@ type pickStudent struct {
 	ClassName string `db:"class_name"`
 }
 
-// classesOfLevel lists a level's classes and their students by name, in one query.
+// classesOfLevel lists a level's classes (every level's for "") and their students by name, in
+// one query.
 func (s *Server) classesOfLevel(level string) ([]classRow, error) {
 	var rows []pickStudent
 	err := s.app.DB().NewQuery(`SELECT u.id, u.first_name, u.last_name, u.status,
 		c.id AS class_id, c.name AS class_name
 		FROM classes c JOIN users u ON u.class = c.id AND u.role = 'student'
-		WHERE c.level = {:level} ORDER BY c.name, u.last_name, u.first_name`).
+		WHERE {:level} = '' OR c.level = {:level} ORDER BY c.level, c.name, u.last_name, u.first_name`).
 		Bind(dbx.Params{"level": level}).All(&rows)
 	var out []classRow
 	for _, r := range rows {
