@@ -43,8 +43,8 @@ type Server struct {
 	dummyRec  *core.Record
 }
 
-// New builds the Fiber app for a PocketBase app; Register mounts it.
-func New(app core.App, cfg Config) *Server {
+// newServer builds the Fiber app for a PocketBase app; Register mounts it.
+func newServer(app core.App, cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -65,7 +65,7 @@ func New(app core.App, cfg Config) *Server {
 
 // Register mounts the pages on PocketBase's router for every path it does not own itself.
 func Register(app core.App, cfg Config) *Server {
-	s := New(app, cfg)
+	s := newServer(app, cfg)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Priority: 999, // late: PocketBase's own routes are bound first and stay more specific
 		Func: func(se *core.ServeEvent) error {
