@@ -205,27 +205,44 @@ func MustLocation(tb testing.TB, ctx context.Context) *url.URL {
 // htmx history push); what names the condition in the failure. It returns the URL.
 func MustWaitURL(tb testing.TB, ctx context.Context, what string, ok func(*url.URL) bool) *url.URL {
 	tb.Helper()
-	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
-	defer cancel()
-	tick := time.NewTicker(25 * time.Millisecond)
-	defer tick.Stop()
 	type state struct {
 		URL   string `json:"url"`
 		Title string `json:"title"`
 	}
-	var last state
+	var found *url.URL
+	last := mustPoll(tb, ctx, `({url: location.href, title: document.title})`, func(st state) bool {
+		u, err := url.Parse(st.URL)
+		if err == nil && ok(u) {
+			found = u
+		}
+		return found != nil
+	})
+	if found == nil {
+		tb.Fatalf("browser: waiting for URL %s: timed out (at %s, page title %q)", what, last.URL, last.Title)
+	}
+	return found
+}
+
+// mustPoll evaluates js in the page every 25 ms until done says so or StepTimeout passes, and
+// returns the last state read. Evaluating can fail while a document is being replaced: that
+// read is simply skipped.
+func mustPoll[T any](tb testing.TB, ctx context.Context, js string, done func(T) bool) T {
+	tb.Helper()
+	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
+	defer cancel()
+	tick := time.NewTicker(25 * time.Millisecond)
+	defer tick.Stop()
+	var last T
 	for {
-		// Evaluate can fail while a document is being replaced: just try again.
-		st, err := chromedp.Run(sctx, chromedp.Evaluate[state](`({url: location.href, title: document.title})`))
-		if err == nil {
+		if st, err := chromedp.Run(sctx, chromedp.Evaluate[T](js)); err == nil {
 			last = st
-			if u, err := url.Parse(st.URL); err == nil && ok(u) {
-				return u
+			if done(st) {
+				return st
 			}
 		}
 		select {
 		case <-sctx.Done():
-			tb.Fatalf("browser: waiting for URL %s: %v (at %s, page title %q)", what, sctx.Err(), last.URL, last.Title)
+			return last
 		case <-tick.C:
 		}
 	}
@@ -252,30 +269,18 @@ func MustLoginUI(tb testing.TB, ctx context.Context, baseURL, identity, password
 		tb.Fatalf("browser: login form: the password field holds %d characters, not %d", len(got), len(password))
 	}
 	MustDo(tb, ctx, chromedp.Click(chromedp.CSS(`form[action="/connexion"] button[type="submit"]`)))
-	sctx, cancel := context.WithTimeout(ctx, StepTimeout)
-	defer cancel()
-	tick := time.NewTicker(25 * time.Millisecond)
-	defer tick.Stop()
 	type state struct {
 		Path  string `json:"path"`
 		Error string `json:"error"`
 	}
 	const js = `({path: location.pathname,
 		error: (document.getElementById("login-error") || {textContent: ""}).textContent.trim()})`
-	for {
-		if st, err := chromedp.Run(sctx, chromedp.Evaluate[state](js)); err == nil {
-			switch {
-			case st.Path != "/connexion":
-				return
-			case st.Error != "":
-				tb.Fatalf("browser: login %s refused: %s", identity, st.Error)
-			}
-		}
-		select {
-		case <-sctx.Done():
-			tb.Fatalf("browser: login %s: still on /connexion after %s", identity, StepTimeout)
-		case <-tick.C:
-		}
+	st := mustPoll(tb, ctx, js, func(st state) bool { return st.Path != "/connexion" || st.Error != "" })
+	switch {
+	case st.Error != "":
+		tb.Fatalf("browser: login %s refused: %s", identity, st.Error)
+	case st.Path == "/connexion" || st.Path == "":
+		tb.Fatalf("browser: login %s: still on /connexion after %s", identity, StepTimeout)
 	}
 }
 
