@@ -4,6 +4,7 @@ package main
 import (
 	"log"
 	"os"
+	"time"
 	"slices"
 	"strings"
 
@@ -21,7 +22,7 @@ import (
 func main() {
 	app := pocketbase.New()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
-	hooks.Register(app)
+	hooks.Register(app, time.Now)
 	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL")})
 	app.RootCmd.AddCommand(demo.Command(app))
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {

@@ -42,10 +42,11 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 // DefaultNow is the tests' "today": a Wednesday in a school term.
 var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
 
-// MustStart starts the app on tb.TempDir() and stops it when the test ends.
+// MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
+// test ends.
 func MustStart(tb testing.TB) *App {
 	tb.Helper()
-	return MustStartIn(tb, tb.TempDir())
+	return mustStartCopy(tb, false)
 }
 
 // MustStartIn starts the app on an existing data folder (benchmarks reuse one).
@@ -56,7 +57,7 @@ func MustStartIn(tb testing.TB, dir string) *App {
 		tb.Fatalf("bootstrap: %v", err)
 	}
 	clock := &Clock{t: DefaultNow}
-	hooks.Register(pb)
+	hooks.Register(pb, clock.Now)
 	pages := web.Register(pb, web.Config{Now: clock.Now})
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -4,17 +4,7 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
-
-	"livret/demo"
 )
-
-// MustDemo seeds the demo school at the app's clock.
-func (a *App) MustDemo(tb testing.TB) {
-	tb.Helper()
-	if _, err := demo.Seed(a.PB, a.Clock.Now()); err != nil {
-		tb.Fatalf("demo: %v", err)
-	}
-}
 
 // MustRecord saves a new record of col with the given fields.
 func (a *App) MustRecord(tb testing.TB, col string, fields map[string]any) *core.Record {

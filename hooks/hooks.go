@@ -2,10 +2,17 @@
 // the dashboard, cascades — as PocketBase model hooks.
 package hooks
 
-import "github.com/pocketbase/pocketbase/core"
+import (
+	"time"
 
-// Register binds every model hook.
-func Register(app core.App) {
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// Register binds every model hook; now is the clock of the stamps (tests inject one).
+func Register(app core.App, now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
 	registerLocks(app)
-	registerPortfolio(app)
+	registerPortfolio(app, now)
 }

@@ -6,11 +6,10 @@ import (
 	"slices"
 	"time"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -81,16 +80,13 @@ func placementPeriodLocked(app core.App, p *core.Record) error {
 // periodLocked refuses a change to a locked period with a 409 and a French message; student,
 // when set, counts as one of its students (one being added).
 func periodLocked(app core.App, period *core.Record, student string) error {
-	var latest types.DateTime
-	err := app.DB().NewQuery(`SELECT COALESCE(MAX(k.date), '') FROM checkpoints k
-		WHERE k.student IN (SELECT pl.student FROM placements pl WHERE pl.period = {:id}) OR k.student = {:s}`).
-		Bind(dbx.Params{"id": period.Id, "s": student}).Row(&latest)
+	latest, err := dossier.LatestCheckpointOfPeriod(app, period.Id, student)
 	if err != nil {
 		return err
 	}
 	review := reviewDate(period)
-	if pfmp.PeriodLocked(review, []time.Time{latest.Time()}) {
-		return conflict(pfmp.PeriodLockMessage(review, latest.Time()))
+	if pfmp.PeriodLocked(review, []time.Time{latest}) {
+		return conflict(pfmp.PeriodLockMessage(review, latest))
 	}
 	return nil
 }
@@ -103,7 +99,7 @@ func reviewLocked(app core.App, review *core.Record) error {
 		if err != nil {
 			continue // the relation field's own validation reports it
 		}
-		latest, err := latestCheckpoint(app, placement.GetString("student"))
+		latest, err := dossier.LatestCheckpoint(app, placement.GetString("student"))
 		if err != nil {
 			return err
 		}
@@ -130,25 +126,17 @@ func checkpointUpdate(app core.App, r *core.Record) error {
 // entreprise of its student. One entered by mistake that locks nothing can still be corrected.
 func checkpointHeld(app core.App, r *core.Record) error {
 	old := stored(app, r)
-	var n int
-	err := app.DB().NewQuery(`SELECT
-		(SELECT COUNT(*) FROM placements pl JOIN periods p ON p.id = pl.period
-			WHERE pl.student = {:s} AND COALESCE(NULLIF(p.review_date, ''), p.end) < {:d}) +
-		(SELECT COUNT(*) FROM company_reviews r JOIN placements pl ON pl.id = r.placement
-			WHERE pl.student = {:s} AND r.meeting_date != '' AND r.meeting_date < {:d})`).
-		Bind(dbx.Params{"s": old.GetString("student"), "d": old.GetDateTime("date").String()}).Row(&n)
-	if err != nil || n == 0 {
+	student := old.GetString("student")
+	dates, err := dossier.LockDatesOf(app, student)
+	if err != nil {
 		return err
+	}
+	n := dates[student].Locks(old.GetDateTime("date").Time())
+	if n == 0 {
+		return nil
 	}
 	return conflict(fmt.Sprintf("Ce bilan intermédiaire verrouille déjà %d période(s) ou bilan(s) entreprise : "+
 		"il ne peut plus être supprimé, avancé ni attribué à un autre apprenant.", n))
-}
-
-func latestCheckpoint(app core.App, student string) (time.Time, error) {
-	var latest types.DateTime
-	err := app.DB().NewQuery(`SELECT COALESCE(MAX(date), '') FROM checkpoints WHERE student = {:s}`).
-		Bind(dbx.Params{"s": student}).Row(&latest)
-	return latest.Time(), err
 }
 
 // stored is the record as the database holds it: Record.Original() is empty for a record
@@ -177,12 +165,9 @@ func onlyCleared(old, r *core.Record, fields ...string) bool {
 	return true
 }
 
-// reviewDate is the date of a period's bilans entreprise, its last day when not set.
+// reviewDate is the date of a period's bilans entreprise (pfmp.EffectiveReviewDate).
 func reviewDate(period *core.Record) time.Time {
-	if d := period.GetDateTime("review_date"); !d.IsZero() {
-		return d.Time()
-	}
-	return period.GetDateTime("end").Time()
+	return pfmp.EffectiveReviewDate(period.GetDateTime("review_date").Time(), period.GetDateTime("end").Time())
 }
 
 func conflict(msg string) error { return router.NewApiError(http.StatusConflict, msg, nil) }

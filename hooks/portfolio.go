@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"livret/pfmp"
 )
 
 // The first-edit stamp: placements.portfolio_edited is set the first time anything of the
@@ -23,25 +25,20 @@ var portfolioFields = []string{
 // journalTexts are what makes a journal week more than an empty row.
 var journalTexts = []string{"activities", "liked", "succeeded"}
 
-// stampNow is the stamp's clock (a variable so a test could pin it).
-var stampNow = func() time.Time { return time.Now().UTC() }
-
-func registerPortfolio(app core.App) {
+func registerPortfolio(app core.App, now func() time.Time) {
 	app.OnRecordUpdate("placements").BindFunc(func(e *core.RecordEvent) error {
 		old := stored(e.App, e.Record) // Original() is empty for records created in-process
-		switch {
-		case !old.GetDateTime("portfolio_edited").IsZero():
-			e.Record.Set("portfolio_edited", old.GetDateTime("portfolio_edited")) // never reset
-		case e.Record.GetDateTime("portfolio_edited").IsZero() && portfolioChanged(old, e.Record):
-			e.Record.Set("portfolio_edited", stampNow())
+		stamp := old.GetDateTime("portfolio_edited").Time()
+		if !stamp.IsZero() || (e.Record.GetDateTime("portfolio_edited").IsZero() && portfolioChanged(old, e.Record)) {
+			e.Record.Set("portfolio_edited", pfmp.FirstEdit(stamp, now())) // set once, never reset
 		}
 		return e.Next()
 	})
 
 	// The portfolio's own collections: stamp once the row is really stored.
 	child := func(e *core.RecordEvent) error {
-		if e.Record.Collection().Name != "journal_weeks" || hasAnyText(e.Record, journalTexts) {
-			if err := stampPortfolio(e.App, e.Record.GetString("placement")); err != nil {
+		if e.Record.Collection().Name != "journal_weeks" || weekHasText(e.Record) {
+			if err := stampPortfolio(e.App, e.Record.GetString("placement"), now()); err != nil {
 				e.App.Logger().Error("portfolio first-edit stamp", "placement", e.Record.GetString("placement"), "error", err)
 			}
 		}
@@ -52,7 +49,7 @@ func registerPortfolio(app core.App) {
 }
 
 // stampPortfolio sets the placement's first-edit stamp unless it is already set.
-func stampPortfolio(app core.App, placementID string) error {
+func stampPortfolio(app core.App, placementID string, now time.Time) error {
 	if placementID == "" {
 		return nil
 	}
@@ -60,7 +57,7 @@ func stampPortfolio(app core.App, placementID string) error {
 	if err != nil || !p.GetDateTime("portfolio_edited").IsZero() {
 		return nil // gone (cascade) or already stamped
 	}
-	p.Set("portfolio_edited", stampNow())
+	p.Set("portfolio_edited", pfmp.FirstEdit(p.GetDateTime("portfolio_edited").Time(), now))
 	return app.Save(p)
 }
 
@@ -100,11 +97,11 @@ func normalizedJSON(s string) string {
 	return s
 }
 
-func hasAnyText(r *core.Record, fields []string) bool {
-	for _, f := range fields {
-		if r.GetString(f) != "" {
-			return true
-		}
+// weekHasText applies pfmp.WeekHasText to a journal week's texts.
+func weekHasText(r *core.Record) bool {
+	texts := make([]string, len(journalTexts))
+	for i, f := range journalTexts {
+		texts[i] = r.GetString(f)
 	}
-	return false
+	return pfmp.WeekHasText(texts...)
 }

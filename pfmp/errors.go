@@ -2,10 +2,9 @@ package pfmp
 
 import (
 	"errors"
-	"net/http"
 )
 
-// ErrKind classifies a domain error; Status maps it to HTTP in this one place.
+// ErrKind classifies a domain error; the pages map each kind to an HTTP status (web/errors.go).
 // ErrInternal is the zero value so an Error built without a kind fails safe (500,
 // generic message) rather than leaking its text as a validation message.
 type ErrKind int
@@ -18,24 +17,6 @@ const (
 	ErrConflict                 // state forbids it (dated lock, duplicate)
 	ErrTooLarge                 // upload over the limit
 )
-
-// Status is the HTTP status of the kind.
-func (k ErrKind) Status() int {
-	switch k {
-	case ErrInvalid:
-		return http.StatusUnprocessableEntity // 422: the HTMX convention re-renders the form
-	case ErrNotFound:
-		return http.StatusNotFound
-	case ErrForbidden:
-		return http.StatusForbidden
-	case ErrConflict:
-		return http.StatusConflict
-	case ErrTooLarge:
-		return http.StatusRequestEntityTooLarge
-	default:
-		return http.StatusInternalServerError
-	}
-}
 
 // Error is a domain error whose Msg is French and safe to show (except for ErrInternal).
 // Fields maps form field names to their messages (ErrInvalid).
@@ -64,17 +45,13 @@ func Conflict(msg string) *Error { return &Error{Kind: ErrConflict, Msg: msg} }
 // TooLarge: an upload over the limit.
 func TooLarge(msg string) *Error { return &Error{Kind: ErrTooLarge, Msg: msg} }
 
-// Status maps any error to an HTTP status: a (possibly wrapped) *Error by its kind,
-// anything else 500; nil is 200.
-func Status(err error) int {
-	if err == nil {
-		return http.StatusOK
-	}
+// KindOf is the kind of a (possibly wrapped) *Error; any other error is internal.
+func KindOf(err error) ErrKind {
 	var e *Error
 	if errors.As(err, &e) {
-		return e.Kind.Status()
+		return e.Kind
 	}
-	return http.StatusInternalServerError
+	return ErrInternal
 }
 
 // internalMessage is all the user learns of an internal error (details go to the log).

@@ -3,34 +3,33 @@ package pfmp
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
 
-func TestErrorStatusAndMessage(t *testing.T) {
+func TestErrorKindAndMessage(t *testing.T) {
 	tests := []struct {
-		name   string
-		err    error
-		status int
-		msg    string
+		name string
+		err  error
+		kind ErrKind
+		msg  string
 	}{
-		{"invalid", Invalid("Le formulaire contient des erreurs.", nil), http.StatusUnprocessableEntity, "Le formulaire contient des erreurs."},
-		{"not found", NotFound("Période introuvable."), http.StatusNotFound, "Période introuvable."},
-		{"forbidden", Forbidden("Action réservée aux enseignants."), http.StatusForbidden, "Action réservée aux enseignants."},
-		{"conflict", Conflict("Période verrouillée."), http.StatusConflict, "Période verrouillée."},
-		{"too large", TooLarge("Fichier trop volumineux (10 Mo au maximum)."), http.StatusRequestEntityTooLarge, "Fichier trop volumineux (10 Mo au maximum)."},
-		{"wrapped domain error", fmt.Errorf("saving placement: %w", Conflict("Période verrouillée.")), http.StatusConflict, "Période verrouillée."},
-		{"explicit internal hides its text", &Error{Kind: ErrInternal, Msg: "sql: no rows"}, http.StatusInternalServerError, "Une erreur interne est survenue."},
-		{"zero-kind Error fails safe", &Error{Msg: "secret detail"}, http.StatusInternalServerError, "Une erreur interne est survenue."},
-		{"foreign error", errors.New("open /data/x: permission denied"), http.StatusInternalServerError, "Une erreur interne est survenue."},
-		{"domain kind without message", NotFound(""), http.StatusNotFound, "Une erreur interne est survenue."},
-		{"nil", nil, http.StatusOK, ""},
+		{"invalid", Invalid("Le formulaire contient des erreurs.", nil), ErrInvalid, "Le formulaire contient des erreurs."},
+		{"not found", NotFound("Période introuvable."), ErrNotFound, "Période introuvable."},
+		{"forbidden", Forbidden("Action réservée aux enseignants."), ErrForbidden, "Action réservée aux enseignants."},
+		{"conflict", Conflict("Période verrouillée."), ErrConflict, "Période verrouillée."},
+		{"too large", TooLarge("Fichier trop volumineux (10 Mo au maximum)."), ErrTooLarge, "Fichier trop volumineux (10 Mo au maximum)."},
+		{"wrapped domain error", fmt.Errorf("saving placement: %w", Conflict("Période verrouillée.")), ErrConflict, "Période verrouillée."},
+		{"explicit internal hides its text", &Error{Kind: ErrInternal, Msg: "sql: no rows"}, ErrInternal, "Une erreur interne est survenue."},
+		{"zero-kind Error fails safe", &Error{Msg: "secret detail"}, ErrInternal, "Une erreur interne est survenue."},
+		{"foreign error", errors.New("open /data/x: permission denied"), ErrInternal, "Une erreur interne est survenue."},
+		{"domain kind without message", NotFound(""), ErrNotFound, "Une erreur interne est survenue."},
+		{"nil", nil, ErrInternal, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.status, Status(tt.err))
+			require.Equal(t, tt.kind, KindOf(tt.err))
 			require.Equal(t, tt.msg, Message(tt.err))
 		})
 	}
@@ -48,9 +47,4 @@ func TestErrorKindsAndFields(t *testing.T) {
 	require.Nil(t, FieldsOf(errors.New("x")))
 	require.Nil(t, FieldsOf(nil))
 
-	for kind, status := range map[ErrKind]int{
-		ErrInternal: 500, ErrInvalid: 422, ErrNotFound: 404, ErrForbidden: 403, ErrConflict: 409, ErrTooLarge: 413, ErrKind(99): 500,
-	} {
-		require.Equal(t, status, kind.Status(), "kind %d", kind)
-	}
 }

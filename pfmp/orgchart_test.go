@@ -158,8 +158,8 @@ func TestOrgChartOperations(t *testing.T) {
 				if err == nil {
 					t.Fatalf("want an error containing %q", tc.wantMsg)
 				}
-				if Status(err) != 422 {
-					t.Errorf("status %d, want 422", Status(err))
+				if KindOf(err) != ErrInvalid {
+					t.Errorf("kind %d, want invalid", KindOf(err))
 				}
 				got := err.Error()
 				if tc.wantField != "" {

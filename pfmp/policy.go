@@ -19,8 +19,53 @@ const (
 	EditReviews
 	ViewDashboard
 	Print // pré-convention, attestation, grids, exports
-	ManageSchool
+
+	ManageSchool     // periods, annexes, checkpoints, tutor links
+	ListOwnDossiers  // the student's home: « Mes périodes »
+	ListGrantedFiles // the tutor's and master's home: « Mes apprenants »
+
+	actionCount // not an action: the number of them, for the tests
 )
+
+// scope is where a role may do an action: nowhere unless the tables below say so.
+type scope int
+
+const (
+	nowhere       scope = iota
+	anyDossier          // every dossier of the school
+	ownDossier          // the dossiers whose student the actor is
+	ownSavedOnly        // the actor's own dossiers, once the thing asked about was saved
+	grantedDossier      // the dossiers a valid grant opens to the actor
+	schoolWide          // a school-wide action, not about one dossier
+)
+
+// permissions is the one table of who may do what (DESIGN.md, "Authorisation"). It denies by
+// default: a role, or an action, that is not listed here is refused.
+var permissions = map[Role]map[Action]scope{
+	RoleStudent: {
+		ViewDossier: ownDossier, ReadLiaison: ownDossier, EditLiaisonCompany: ownDossier,
+		ReadPortfolio: ownDossier, EditPortfolio: ownDossier, ReadComments: ownDossier,
+		ReadReviews: ownSavedOnly, ViewDashboard: ownDossier, Print: ownDossier,
+		ListOwnDossiers: schoolWide,
+	},
+	RoleTeacher: {
+		ViewDossier: anyDossier, ReadLiaison: anyDossier, EditLiaisonCompany: anyDossier,
+		PersonaliseLiaison: anyDossier, ReadPortfolio: anyDossier, ReadComments: anyDossier,
+		WriteComment: anyDossier, ReadReviews: anyDossier, EditReviews: anyDossier,
+		ViewDashboard: anyDossier, Print: anyDossier,
+		ManageSchool: schoolWide,
+	},
+	RoleTutor:  companyPermissions,
+	RoleMaster: companyPermissions,
+}
+
+// companyPermissions are a tutor's and a master's: read, comment and evaluate what is granted.
+var companyPermissions = map[Action]scope{
+	ViewDossier: grantedDossier, ReadLiaison: grantedDossier, ReadPortfolio: grantedDossier,
+	ReadComments: grantedDossier, WriteComment: grantedDossier, ReadReviews: grantedDossier,
+	EditReviews: grantedDossier, ViewDashboard: grantedDossier, Print: grantedDossier,
+	ListGrantedFiles: schoolWide,
+}
 
 // PlacementAccess is what the policy must know about one placement and the actor.
 type PlacementAccess struct {
@@ -35,43 +80,27 @@ func IsOwner(a *Actor, p PlacementAccess) bool {
 	return a != nil && a.Role == RoleStudent && a.ID == p.StudentID
 }
 
-// CanSchool answers school-wide actions: periods, annexes, checkpoints, tutor links.
+// CanSchool answers school-wide actions: managing periods, the personal home pages.
 func CanSchool(a *Actor, act Action) bool {
-	return act == ManageSchool && a.IsTeacher()
+	return a != nil && permissions[a.Role][act] == schoolWide
 }
 
-// Can is the one table of who may do what on a placement (DESIGN.md, "Authorisation").
+// Can answers an action on one placement.
 func Can(a *Actor, act Action, p PlacementAccess) bool {
 	if a == nil {
 		return false
 	}
-	switch {
-	case IsOwner(a, p):
-		return studentCan(act, p)
-	case a.IsTeacher():
-		return act != EditPortfolio
-	case a.IsCompany() && p.Granted:
-		return companyCan(act)
+	switch permissions[a.Role][act] {
+	case anyDossier:
+		return true
+	case ownDossier:
+		return IsOwner(a, p)
+	case ownSavedOnly:
+		return IsOwner(a, p) && p.ReviewSaved
+	case grantedDossier:
+		return p.Granted
 	}
 	return false
-}
-
-func studentCan(act Action, p PlacementAccess) bool {
-	switch act {
-	case PersonaliseLiaison, WriteComment, EditReviews, ManageSchool:
-		return false
-	case ReadReviews:
-		return p.ReviewSaved
-	}
-	return true
-}
-
-func companyCan(act Action) bool {
-	switch act {
-	case EditLiaisonCompany, PersonaliseLiaison, EditPortfolio, ManageSchool:
-		return false
-	}
-	return true
 }
 
 func upper(s string) string { return strings.ToUpper(s) }

@@ -74,3 +74,34 @@ func TestCanSchool(t *testing.T) {
 	require.False(t, CanSchool(nil, ManageSchool))
 	require.False(t, CanSchool(&Actor{Role: RoleTeacher}, EditPortfolio))
 }
+
+// An action added to the list is refused to everyone, on any dossier, until a role lists it.
+func TestPolicyDeniesAnUnlistedAction(t *testing.T) {
+	unlisted := actionCount
+	everything := PlacementAccess{StudentID: "s1", Granted: true, ReviewSaved: true}
+	for _, r := range []Role{RoleStudent, RoleTeacher, RoleTutor, RoleMaster, Role("admin"), ""} {
+		a := &Actor{ID: "s1", Role: r}
+		require.False(t, Can(a, unlisted, everything), r)
+		require.False(t, CanSchool(a, unlisted), r)
+	}
+}
+
+// An unknown role may do nothing at all, whatever the dossier says.
+func TestPolicyDeniesAnUnknownRole(t *testing.T) {
+	everything := PlacementAccess{StudentID: "x", Granted: true, ReviewSaved: true}
+	for act := Action(0); act < actionCount; act++ {
+		require.False(t, Can(&Actor{ID: "x", Role: "admin"}, act, everything), act)
+		require.False(t, CanSchool(&Actor{ID: "x", Role: "admin"}, act), act)
+	}
+}
+
+// School-wide actions are never answered as dossier actions, and the other way round.
+func TestPolicyKeepsSchoolAndDossierActionsApart(t *testing.T) {
+	teacher := &Actor{ID: "t", Role: RoleTeacher}
+	require.False(t, Can(teacher, ManageSchool, PlacementAccess{}))
+	require.False(t, CanSchool(teacher, ReadPortfolio))
+	require.True(t, CanSchool(&Actor{Role: RoleStudent}, ListOwnDossiers))
+	require.False(t, CanSchool(&Actor{Role: RoleStudent}, ListGrantedFiles))
+	require.True(t, CanSchool(&Actor{Role: RoleMaster}, ListGrantedFiles))
+	require.False(t, CanSchool(teacher, ListOwnDossiers))
+}

@@ -125,8 +125,7 @@ var matrix = []matrixRow{
 }
 
 func TestAccessMatrix(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.sans.acces",
 		"first_name": "Paul", "last_name": "Sansacces", "password": demo.Password})
 	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")

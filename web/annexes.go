@@ -6,28 +6,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
-
-// annexeRow is one annexe pédagogique in the list, with how many periods came from it.
-type annexeRow struct {
-	ID      string `db:"id"`
-	Name    string `db:"name"`
-	Level   string `db:"level"`
-	Tasks   string `db:"tasks"`
-	Periods int    `db:"periods"`
-}
-
-// TaskCount is how many référentiel tasks the annexe gives.
-func (a annexeRow) TaskCount() int { return len(jsonIDs(a.Tasks)) }
 
 var annexeFields = []string{"name", "level", "objectives"}
 
 func (s *Server) annexesIndex(c *fiber.Ctx) error {
-	var rows []annexeRow
-	err := s.app.DB().NewQuery(`SELECT a.id, a.name, a.level, a.tasks,
-		(SELECT COUNT(*) FROM periods p WHERE p.annexe = a.id) AS periods
-		FROM annexes a ORDER BY a.level, a.name`).All(&rows)
+	rows, err := s.store.Annexes()
 	if err != nil {
 		return err
 	}
@@ -50,7 +36,7 @@ func (s *Server) annexeEdit(c *fiber.Ctx) error {
 
 // annexeForm renders the create/edit form, with the référentiel tasks to choose from.
 func (s *Server) annexeForm(c *fiber.Ctx, a *core.Record, form map[string]string, tasks []string, err error) error {
-	catalogue, cerr := s.taskCatalogue()
+	catalogue, cerr := s.store.TaskCatalogue()
 	if cerr != nil {
 		return cerr
 	}
@@ -75,27 +61,25 @@ func (s *Server) annexeSave(c *fiber.Ctx) error {
 		}
 	}
 	form := formValues(c, annexeFields...)
-	catalogue, err := s.taskCatalogue()
+	catalogue, err := s.store.TaskCatalogue()
 	if err != nil {
 		return err
 	}
-	tasks := validTaskIDs(catalogue, formList(c, "tasks"))
+	tasks := dossier.ValidTaskIDs(catalogue, formList(c, "tasks"))
 	if err := checkAnnexe(form); err != nil {
 		return s.annexeForm(c, a, form, tasks, err)
 	}
-	if a == nil {
-		col, err := s.app.FindCachedCollectionByNameOrId("annexes")
-		if err != nil {
-			return err
-		}
-		a = core.NewRecord(col)
-		a.Set("author", actorOf(c).ID)
-	}
+	values := dossier.Fields{"tasks": tasks}
 	for _, f := range annexeFields {
-		a.Set(f, form[f])
+		values[f] = form[f]
 	}
-	a.Set("tasks", tasks)
-	if err := s.app.Save(a); err != nil {
+	if a == nil {
+		values["author"] = actorOf(c).ID
+		_, err = s.store.Create("annexes", values)
+	} else {
+		_, err = s.store.Update("annexes", a.Id, dossier.Set(values))
+	}
+	if err != nil {
 		return err
 	}
 	s.flash(c, "Annexe pédagogique enregistrée.")
@@ -119,13 +103,9 @@ func (s *Server) annexeDuplicate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	dup := core.NewRecord(a.Collection())
-	for _, f := range []string{"level", "objectives", "tasks"} {
-		dup.Set(f, a.Get(f))
-	}
-	dup.Set("name", truncate("Copie de "+a.GetString("name"), 120))
-	dup.Set("author", actorOf(c).ID)
-	if err := s.app.Save(dup); err != nil {
+	dup, err := s.store.Create("annexes", dossier.Fields{"level": a.Get("level"), "objectives": a.Get("objectives"),
+		"tasks": a.Get("tasks"), "name": truncate("Copie de "+a.GetString("name"), 120), "author": actorOf(c).ID})
+	if err != nil {
 		return err
 	}
 	s.flash(c, "Annexe dupliquée : modifiez la copie.")
@@ -146,7 +126,7 @@ func (s *Server) annexeDelete(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.app.Delete(a); err != nil {
+	if err := s.store.Delete("annexes", a.Id); err != nil {
 		return err
 	}
 	s.flash(c, "Annexe « "+a.GetString("name")+" » supprimée.")
@@ -154,9 +134,9 @@ func (s *Server) annexeDelete(c *fiber.Ctx) error {
 }
 
 func (s *Server) findAnnexe(c *fiber.Ctx) (*core.Record, error) {
-	a, err := s.app.FindRecordById("annexes", c.Params("id"))
+	a, err := s.store.Find("annexes", c.Params("id"))
 	if err != nil {
-		return nil, pfmp.NotFound("Cette annexe pédagogique n'existe pas (ou plus).")
+		return nil, pfmp.NotFound(pfmp.MsgNoAnnexe)
 	}
 	return a, nil
 }

@@ -88,13 +88,8 @@ func (s *Server) home(c *fiber.Ctx) error {
 }
 
 func homeFor(a *pfmp.Actor) string {
-	switch {
-	case a == nil:
-		return "/connexion"
-	case a.IsTeacher():
-		return "/periodes"
-	case a.IsCompany():
-		return "/mes-apprenants"
+	if items := navFor(a, ""); len(items) > 0 {
+		return items[0].Href // the first screen the policy opens to this actor
 	}
-	return "/mes-periodes"
+	return "/connexion"
 }

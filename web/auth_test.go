@@ -23,8 +23,7 @@ func sessionCookie(r *apptest.Response) string {
 }
 
 func TestLoginRefusesWithoutTellingWhichPartIsWrong(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 
 	wrong := c.PostForm("/connexion", url.Values{"identifiant": {"prof.martin"}, "mot_de_passe": {"nope"}})
@@ -39,8 +38,7 @@ func TestLoginRefusesWithoutTellingWhichPartIsWrong(t *testing.T) {
 }
 
 func TestLoginSetsAnHttpOnlyLaxCookieAndLogoutClearsIt(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 
 	r := c.PostForm("/connexion", url.Values{"identifiant": {"prof.martin@demo.livret.fr"}, "mot_de_passe": {demo.Password}})
@@ -62,8 +60,7 @@ func TestLoginSetsAnHttpOnlyLaxCookieAndLogoutClearsIt(t *testing.T) {
 }
 
 func TestLoginByUsernameGoesWhereTheVisitorWasHeading(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	first := c.Get("/mes-periodes")
 	require.Equal(t, "/connexion?suite=%2Fmes-periodes", first.Header.Get("Location"))
@@ -77,8 +74,7 @@ func TestLoginByUsernameGoesWhereTheVisitorWasHeading(t *testing.T) {
 }
 
 func TestRepeatedFailuresAreSlowedDown(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	for range 5 {
 		r := c.PostForm("/connexion", url.Values{"identifiant": {"prof.benali"}, "mot_de_passe": {"devine"}})
@@ -97,8 +93,7 @@ func TestRepeatedFailuresAreSlowedDown(t *testing.T) {
 }
 
 func TestUnsafeRequestsNeedTokenAndSameOrigin(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 	form := func() *strings.Reader { return strings.NewReader(url.Values{"_csrf": {c.CSRF}}.Encode()) }
 	const ct = "application/x-www-form-urlencoded"
@@ -115,8 +110,7 @@ func TestUnsafeRequestsNeedTokenAndSameOrigin(t *testing.T) {
 }
 
 func TestAnotherSessionsTokenIsRefused(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	martin := a.MustLogin(t, "prof.martin", demo.Password)
 	benali := a.MustLogin(t, "prof.benali", demo.Password)
 	r := martin.PostForm("/deconnexion", url.Values{"_csrf": {benali.CSRF}})
@@ -148,8 +142,7 @@ func TestPagesAndPocketBaseShareOnePort(t *testing.T) {
 }
 
 func TestCollectionsAreClosedToTheRESTAPI(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	for _, col := range []string{"users", "periods", "placements", "checkpoints", "tutor_access"} {
 		r := c.Get("/api/collections/" + col + "/records")

@@ -21,8 +21,7 @@ func typeInto(id, text string) []chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	shots := filepath.Join(os.TempDir(), "livret-shots")
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
@@ -80,8 +79,7 @@ func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
 }
 
 func TestBrowserTeacherPersonalisesTheObjectivesThenResets(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "manon.girard")
 	ctx := apptest.MustBrowser(t)
 	shots := filepath.Join(os.TempDir(), "livret-shots")

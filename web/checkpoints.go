@@ -7,23 +7,9 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
 	"livret/pfmp"
 )
-
-// checkpointRow is one bilan intermédiaire de compétences, as listed.
-type checkpointRow struct {
-	ID        string         `db:"id"`
-	Date      types.DateTime `db:"date"`
-	Label     string         `db:"label"`
-	FirstName string         `db:"first_name"`
-	LastName  string         `db:"last_name"`
-	ClassName string         `db:"class_name"`
-	Locks     int            `db:"locks"` // periods and bilans it locks: then it cannot be deleted
-}
 
 var checkpointFields = []string{"target", "date", "label"}
 
@@ -33,19 +19,11 @@ func (s *Server) checkpointsIndex(c *fiber.Ctx) error {
 }
 
 func (s *Server) checkpointsPage(c *fiber.Ctx, form map[string]string, err error) error {
-	var rows []checkpointRow
-	qerr := s.app.DB().NewQuery(`SELECT k.id, k.date, k.label, u.first_name, u.last_name,
-		COALESCE(c.name, '') AS class_name,
-		(SELECT COUNT(*) FROM placements pl JOIN periods p ON p.id = pl.period
-			WHERE pl.student = k.student AND COALESCE(NULLIF(p.review_date, ''), p.end) < k.date) +
-		(SELECT COUNT(*) FROM company_reviews r JOIN placements pl ON pl.id = r.placement
-			WHERE pl.student = k.student AND r.meeting_date != '' AND r.meeting_date < k.date) AS locks
-		FROM checkpoints k JOIN users u ON u.id = k.student
-		LEFT JOIN classes c ON c.id = u.class ORDER BY k.date DESC, c.name, u.last_name LIMIT 200`).All(&rows)
+	rows, qerr := s.store.Checkpoints(200)
 	if qerr != nil {
 		return qerr
 	}
-	classes, qerr := s.classesOfLevel("")
+	classes, qerr := s.store.ClassesOfLevel("")
 	if qerr != nil {
 		return qerr
 	}
@@ -75,24 +53,7 @@ func (s *Server) checkpointCreate(c *fiber.Ctx) error {
 	if err := fe.Err(); err != nil {
 		return s.checkpointsPage(c, form, err)
 	}
-	err = s.app.RunInTransaction(func(tx core.App) error {
-		col, err := tx.FindCachedCollectionByNameOrId("checkpoints")
-		if err != nil {
-			return err
-		}
-		for _, id := range students {
-			r := core.NewRecord(col)
-			r.Set("student", id)
-			r.Set("date", day)
-			r.Set("label", form["label"])
-			r.Set("author", actorOf(c).ID)
-			if err := tx.Save(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.store.CreateCheckpoints(students, day, form["label"], actorOf(c).ID); err != nil {
 		return err
 	}
 	s.flash(c, "Bilan intermédiaire enregistré pour "+plural(len(students), "apprenant")+".")
@@ -106,11 +67,12 @@ func (s *Server) checkpointStudents(target string) ([]string, error) {
 	var err error
 	switch kind {
 	case "classe":
-		err = s.app.DB().NewQuery(`SELECT id FROM users WHERE class = {:c} AND role = 'student'`).
-			Bind(dbx.Params{"c": id}).Column(&ids)
+		ids, err = s.store.StudentsOfClass(id)
 	case "eleve":
-		err = s.app.DB().NewQuery(`SELECT id FROM users WHERE id = {:s} AND role = 'student'`).
-			Bind(dbx.Params{"s": id}).Column(&ids)
+		var ok bool
+		if ok, err = s.store.IsStudent(id); ok {
+			ids = []string{id}
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -123,11 +85,10 @@ func (s *Server) checkpointStudents(target string) ([]string, error) {
 
 // checkpointDelete removes a checkpoint entered by mistake (what it locked unlocks).
 func (s *Server) checkpointDelete(c *fiber.Ctx) error {
-	r, err := s.app.FindRecordById("checkpoints", c.Params("id"))
-	if err != nil {
-		return pfmp.NotFound("Ce bilan intermédiaire n'existe pas (ou plus).")
+	if _, err := s.store.Find("checkpoints", c.Params("id")); err != nil {
+		return pfmp.NotFound(pfmp.MsgNoCheckpoint)
 	}
-	if err := s.app.Delete(r); err != nil {
+	if err := s.store.Delete("checkpoints", c.Params("id")); err != nil {
 		return err
 	}
 	s.flash(c, "Bilan intermédiaire supprimé.")

@@ -7,10 +7,8 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -20,44 +18,8 @@ const (
 	commentPosted  = "Commentaire publié."
 )
 
-// commentRow is one comment as listed.
-type commentRow struct {
-	ID        string         `db:"id"`
-	Body      string         `db:"body"`
-	Created   types.DateTime `db:"created"`
-	ReadAt    string         `db:"read_at"`
-	FirstName string         `db:"first_name"`
-	LastName  string         `db:"last_name"`
-	Role      string         `db:"role"`
-	New       bool           `db:"-"` // unread when the student opened the tab
-}
-
-// Author is "Prénom NOM", or a note when the account is gone.
-func (r commentRow) Author() string {
-	if r.FirstName == "" && r.LastName == "" {
-		return "Compte supprimé"
-	}
-	return (&pfmp.Actor{FirstName: r.FirstName, LastName: r.LastName}).Name()
-}
-
-// RoleLabel is the author's kind of account, in French.
-func (r commentRow) RoleLabel() string {
-	if r.Role == "" {
-		return ""
-	}
-	return pfmp.Role(r.Role).Label()
-}
-
-// When is the date in Paris time, « lundi 3 mars 2025 à 14 h 05 ».
-func (r commentRow) When() string { return pfmp.FormatDateTime(r.Created.Time()) }
-
-// ISO is the date for the <time> element.
-func (r commentRow) ISO() string { return r.Created.Time().UTC().Format("2006-01-02T15:04:05Z") }
-
-func init() { setTabLoader(tabComments, loadCommentsTab) }
-
-func loadCommentsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
-	rows, err := s.commentsOf(d.Placement.Id)
+func loadCommentsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+	rows, err := s.store.Comments(d.Placement.Id)
 	if err != nil {
 		return nil, err
 	}
@@ -65,47 +27,16 @@ func loadCommentsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 		for i := range rows {
 			rows[i].New = rows[i].ReadAt == ""
 		}
-		if err := s.markCommentsRead(d.Placement.Id); err != nil {
+		if err := s.store.MarkCommentsRead(d.Placement.Id); err != nil {
 			return nil, err
 		}
 	}
 	return s.commentsData(c, d, rows, ""), nil
 }
 
-func (s *Server) commentsData(c *fiber.Ctx, d *dossier, rows []commentRow, body string) fiber.Map {
+func (s *Server) commentsData(c *fiber.Ctx, d *openDossier, rows []dossier.CommentRow, body string) fiber.Map {
 	return fiber.Map{"Comments": rows, "Body": body, "Errors": map[string]string{}, "Max": maxCommentBody,
 		"CanWrite": pfmp.Can(actorOf(c), pfmp.WriteComment, d.Access), "IsStudent": pfmp.IsOwner(actorOf(c), d.Access)}
-}
-
-func (s *Server) commentsOf(placementID string) ([]commentRow, error) {
-	var rows []commentRow
-	err := s.app.DB().NewQuery(`SELECT c.id, c.body, c.created, c.read_at,
-			COALESCE(u.first_name, '') AS first_name, COALESCE(u.last_name, '') AS last_name,
-			COALESCE(u.role, '') AS role
-		FROM comments c LEFT JOIN users u ON u.id = c.author
-		WHERE c.placement = {:p} ORDER BY c.created DESC, c.rowid DESC`).
-		Bind(dbx.Params{"p": placementID}).All(&rows)
-	return rows, err
-}
-
-// markCommentsRead stamps the unread comments of a placement, through the models so that
-// every hook on comments sees it.
-func (s *Server) markCommentsRead(placementID string) error {
-	unread, err := s.app.FindRecordsByFilter("comments", "placement = {:p} && read_at = ''", "", 0, 0,
-		dbx.Params{"p": placementID})
-	if err != nil || len(unread) == 0 {
-		return err
-	}
-	now := s.cfg.Now().UTC()
-	return s.app.RunInTransaction(func(tx core.App) error {
-		for _, r := range unread {
-			r.Set("read_at", now)
-			if err := tx.Save(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // commentCreate posts a comment: 422 with the message and the typed text kept, or the list
@@ -120,24 +51,16 @@ func (s *Server) commentCreate(c *fiber.Ctx) error {
 	errs.Add("body", pfmp.Required(body, "Commentaire"))
 	errs.Add("body", pfmp.MaxLen(body, maxCommentBody, "Commentaire"))
 	if err := errs.Err(); err != nil {
-		rows, lerr := s.commentsOf(d.Placement.Id)
+		rows, lerr := s.store.Comments(d.Placement.Id)
 		if lerr != nil {
 			return lerr
 		}
 		return s.answerPortfolioTab(c, tabComments, "portfolio/commentaires-body", d, s.commentsData(c, d, rows, body), err)
 	}
-	col, err := s.app.FindCachedCollectionByNameOrId("comments")
-	if err != nil {
+	if err := s.store.AddComment(d.ID(), actorOf(c).ID, body); err != nil {
 		return err
 	}
-	r := core.NewRecord(col)
-	r.Set("placement", d.Placement.Id)
-	r.Set("author", actorOf(c).ID)
-	r.Set("body", body)
-	if err := s.app.Save(r); err != nil {
-		return err
-	}
-	rows, err := s.commentsOf(d.Placement.Id)
+	rows, err := s.store.Comments(d.Placement.Id)
 	if err != nil {
 		return err
 	}

@@ -6,23 +6,19 @@ import (
 	"livret/pfmp"
 )
 
-// requireSchool lets through only those the policy allows to manage the school's periods.
-func requireSchool(c *fiber.Ctx) error {
-	if !pfmp.CanSchool(actorOf(c), pfmp.ManageSchool) {
-		return pfmp.Forbidden("Cette page est réservée aux enseignants.")
+// requireCan keeps a school-wide page for those the policy lets do act.
+func requireCan(act pfmp.Action, refusal string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if !pfmp.CanSchool(actorOf(c), act) {
+			return pfmp.Forbidden(refusal)
+		}
+		return c.Next()
 	}
-	return c.Next()
 }
 
-// requireRole keeps a personal home page for the roles it was made for.
-func requireRole(roles ...pfmp.Role) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		a := actorOf(c)
-		for _, r := range roles {
-			if a != nil && a.Role == r {
-				return c.Next()
-			}
-		}
-		return pfmp.Forbidden("Cette page n'est pas destinée à votre profil.")
-	}
-}
+// The guards of the school's pages and of the personal homes.
+var (
+	requireSchool       = requireCan(pfmp.ManageSchool, "Cette page est réservée aux enseignants.")
+	requireOwnDossiers  = requireCan(pfmp.ListOwnDossiers, "Cette page n'est pas destinée à votre profil.")
+	requireGrantedFiles = requireCan(pfmp.ListGrantedFiles, "Cette page n'est pas destinée à votre profil.")
+)

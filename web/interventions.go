@@ -5,10 +5,8 @@ import (
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -31,25 +29,8 @@ var interventionFields = []textField{
 	{"duration", "Durée de l'intervention", 120},
 }
 
-const interventionConflictMsg = "Ce compte rendu a été modifié ailleurs (autre onglet ou appareil) : rechargez pour " +
-	"voir la dernière version ; votre texte n'a pas été perdu, le voici :"
-
-func init() { setTabLoader("activites", interventionsTab) }
-
-// interventionCard is one report as its card shows it.
-type interventionCard struct {
-	ID       string         `db:"id"`
-	Title    string         `db:"title"`
-	Date     types.DateTime `db:"wo_date"`
-	Machine  string         `db:"wo_machine"`
-	Selected bool           `db:"selected"`
-}
-
-func interventionsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
-	var cards []interventionCard
-	err := s.app.DB().NewQuery(`SELECT id, title, wo_date, wo_machine, selected FROM interventions
-		WHERE placement = {:p} ORDER BY wo_date DESC, created DESC`).
-		Bind(dbx.Params{"p": d.Placement.Id}).All(&cards)
+func interventionsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+	cards, err := s.store.ReportCards(d.ID())
 	if err != nil {
 		return nil, err
 	}
@@ -62,16 +43,7 @@ func interventionsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 	return fiber.Map{"Cards": cards, "SelectedCount": selected}, nil
 }
 
-// findIntervention loads a report of THIS placement: another placement's id is not found.
-func (s *Server) findIntervention(d *dossier, id string) (*core.Record, error) {
-	rec, err := s.app.FindRecordById("interventions", id)
-	if err != nil || rec.GetString("placement") != d.Placement.Id {
-		return nil, pfmp.NotFound("Ce compte rendu n'existe pas (ou plus).")
-	}
-	return rec, nil
-}
-
-func interventionsURL(d *dossier) string {
+func interventionsURL(d *openDossier) string {
 	return "/dossiers/" + d.Placement.Id + "/portfolio/activites"
 }
 
@@ -97,7 +69,7 @@ func (s *Server) interventionShow(c *fiber.Ctx) error {
 	return s.interventionForm(c, fiber.StatusOK, d, rec, interventionValues(rec), rec.GetInt("version"), nil)
 }
 
-func interventionValues(rec *core.Record) map[string]string {
+func interventionValues(rec *dossier.Report) map[string]string {
 	v := make(map[string]string, len(interventionFields)+1)
 	for _, f := range interventionFields {
 		v[f.Name] = rec.GetString(f.Name)
@@ -107,7 +79,7 @@ func interventionValues(rec *core.Record) map[string]string {
 }
 
 // interventionForm renders the form page; err (422, 409) adds the messages.
-func (s *Server) interventionForm(c *fiber.Ctx, status int, d *dossier, rec *core.Record, values map[string]string, version int, err error) error {
+func (s *Server) interventionForm(c *fiber.Ctx, status int, d *openDossier, rec *dossier.Report, values map[string]string, version int, err error) error {
 	data := fiber.Map{"D": d, "R": rec, "V": values, "Version": version, "Errors": pfmp.FieldsOf(err)}
 	if status == fiber.StatusConflict {
 		data["Conflict"], data["Typed"] = pfmp.Message(err), typedTexts(interventionFields, values)
@@ -130,17 +102,10 @@ func (s *Server) interventionCreate(c *fiber.Ctx) error {
 	}
 	in, err := interventionInput(c)
 	if err != nil {
-		return s.interventionForm(c, pfmp.Status(err), d, nil, in, 0, err)
+		return s.interventionForm(c, statusOf(err), d, nil, in, 0, err)
 	}
-	col, err := s.app.FindCachedCollectionByNameOrId("interventions")
+	rec, err := s.store.CreateReport(d.ID(), reportFields(in))
 	if err != nil {
-		return err
-	}
-	rec := core.NewRecord(col)
-	rec.Set("placement", d.Placement.Id)
-	setIntervention(rec, in)
-	rec.Set("version", 1)
-	if err := s.app.Save(rec); err != nil {
 		return err
 	}
 	s.flash(c, "Compte rendu enregistré.")
@@ -156,23 +121,11 @@ func (s *Server) interventionUpdate(c *fiber.Ctx) error {
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	in, err := interventionInput(c)
 	if err != nil {
-		return s.interventionForm(c, pfmp.Status(err), d, rec, in, version, err)
+		return s.interventionForm(c, statusOf(err), d, rec, in, version, err)
 	}
-	err = s.app.RunInTransaction(func(tx core.App) error {
-		fresh, err := tx.FindRecordById("interventions", rec.Id)
-		if err != nil {
-			return err
-		}
-		if fresh.GetInt("version") != version {
-			rec = fresh
-			return errStale
-		}
-		setIntervention(fresh, in)
-		fresh.Set("version", version+1)
-		return tx.Save(fresh)
-	})
-	if errors.Is(err, errStale) {
-		return s.interventionForm(c, fiber.StatusConflict, d, rec, in, version, pfmp.Conflict(interventionConflictMsg))
+	fresh, err := s.store.UpdateReport(rec.Id, version, reportFields(in))
+	if statusOf(err) == fiber.StatusConflict {
+		return s.interventionForm(c, fiber.StatusConflict, d, fresh, in, version, err)
 	}
 	if err != nil {
 		return err
@@ -197,16 +150,17 @@ func interventionInput(c *fiber.Ctx) (map[string]string, error) {
 	return in, fe.Err()
 }
 
-func setIntervention(rec *core.Record, in map[string]string) {
+// reportFields are the columns the form writes (a checked form).
+func reportFields(in map[string]string) dossier.Fields {
+	out := dossier.Fields{}
 	for _, f := range interventionFields {
-		rec.Set(f.Name, in[f.Name])
+		out[f.Name] = in[f.Name]
 	}
-	day, _ := pfmp.ParseDate(in["wo_date"]) // checked; zero (empty) clears it
-	if day.IsZero() {
-		rec.Set("wo_date", "")
-	} else {
-		rec.Set("wo_date", day)
+	out["wo_date"] = ""
+	if day, _ := pfmp.ParseDate(in["wo_date"]); !day.IsZero() { // checked; zero (empty) clears it
+		out["wo_date"] = day
 	}
+	return out
 }
 
 // interventionSelect ticks or unticks a report for the export (POST …/:rid/selection); htmx
@@ -217,29 +171,15 @@ func (s *Server) interventionSelect(c *fiber.Ctx) error {
 		return err
 	}
 	selected := c.FormValue("selected") != ""
-	// Re-read inside the transaction: the report may have been edited since it was loaded, and
-	// saving the loaded copy would silently undo that edit.
-	err = s.app.RunInTransaction(func(tx core.App) error {
-		fresh, err := tx.FindRecordById("interventions", rec.Id)
-		if err != nil {
-			return err
-		}
-		fresh.Set("selected", selected)
-		rec = fresh
-		return tx.Save(fresh)
-	})
+	// Only the selection is written: the report's texts, maybe edited since, stay as stored.
+	rec, err = s.store.SelectReport(rec.Id, selected)
 	if err != nil {
 		return err
 	}
 	if isFragment(c) {
-		card := interventionCard{ID: rec.Id, Title: rec.GetString("title"), Date: rec.GetDateTime("wo_date"),
+		card := dossier.ReportCard{ID: rec.Id, Title: rec.GetString("title"), Date: rec.GetDateTime("wo_date"),
 			Machine: rec.GetString("wo_machine"), Selected: selected}
-		var count struct {
-			Total    int `db:"total"`
-			Selected int `db:"selected"`
-		}
-		err := s.app.DB().NewQuery(`SELECT COUNT(*) AS total, COALESCE(SUM(selected), 0) AS selected
-			FROM interventions WHERE placement = {:p}`).Bind(dbx.Params{"p": d.Placement.Id}).One(&count)
+		count, err := s.store.CountReports(d.ID())
 		if err != nil {
 			return err
 		}
@@ -260,7 +200,7 @@ func (s *Server) interventionDelete(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.app.Delete(rec); err != nil {
+	if err := s.store.Delete("interventions", rec.Id); err != nil {
 		return err
 	}
 	s.flash(c, "Compte rendu supprimé.")
@@ -268,11 +208,11 @@ func (s *Server) interventionDelete(c *fiber.Ctx) error {
 }
 
 // loadIntervention loads the :id placement through the policy, then its :rid report.
-func (s *Server) loadIntervention(c *fiber.Ctx, act pfmp.Action) (*dossier, *core.Record, error) {
+func (s *Server) loadIntervention(c *fiber.Ctx, act pfmp.Action) (*openDossier, *dossier.Report, error) {
 	d, err := s.loadPlacement(c, act)
 	if err != nil {
 		return nil, nil, err
 	}
-	rec, err := s.findIntervention(d, c.Params("rid"))
+	rec, err := s.store.Report(d.ID(), c.Params("rid"))
 	return d, rec, err
 }

@@ -2,16 +2,13 @@ package web
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -35,11 +32,6 @@ var weekFields = []textField{
 	{"succeeded", "Ce que j'ai réussi", maxPortfolioText},
 }
 
-const weekConflictMsg = "Cette semaine a été modifiée ailleurs (autre onglet ou appareil) : rechargez pour voir " +
-	"la dernière version ; votre texte n'a pas été perdu, le voici :"
-
-func init() { setTabLoader("semaines", journalTab) }
-
 // journalWeek is one week of the period with its journal page, if written.
 type journalWeek struct {
 	N       int
@@ -52,8 +44,8 @@ type journalWeek struct {
 // journalTab shows the week asked for (?semaine=N). By default the student lands on the week
 // under way, where he writes; readers, and everyone outside the period, on the first week, as
 // the manual does. An htmx request aimed at #week-panel (slider, previous/next) gets only that panel.
-func journalTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
-	weeks := periodWeeks(d)
+func journalTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+	weeks := d.Period.Weeks()
 	first := 1
 	if w, ok := pfmp.WeekOf(weeks, pfmp.DateOnly(s.cfg.Now())); ok && pfmp.IsOwner(actorOf(c), d.Access) {
 		first = w.Index
@@ -67,32 +59,24 @@ func journalTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
 	return data, nil
 }
 
-func periodWeeks(d *dossier) []pfmp.Week {
-	return pfmp.Weeks(d.Period.GetDateTime("start").Time(), d.Period.GetDateTime("end").Time())
-}
-
 // journalData is the tab's data for week n (clamped to the period).
-func (s *Server) journalData(d *dossier, weeks []pfmp.Week, n int) (fiber.Map, error) {
+func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (fiber.Map, error) {
 	n = max(1, min(n, len(weeks)))
-	recs, err := s.app.FindAllRecords("journal_weeks", dbx.HashExp{"placement": d.Placement.Id})
+	byMonday, err := s.store.Weeks(d.ID())
 	if err != nil {
 		return nil, err
-	}
-	byMonday := make(map[time.Time]*core.Record, len(recs))
-	for _, r := range recs {
-		byMonday[mondayOf(r.GetDateTime("week_start").Time())] = r
 	}
 	written := 0
 	var week journalWeek
 	for _, w := range weeks {
-		rec := byMonday[mondayOf(w.Start)]
-		if rec != nil && anyText(rec) {
+		rec := byMonday[dossier.MondayOf(w.Start)]
+		if rec != nil && rec.HasText() {
 			written++
 		}
 		if w.Index == n {
 			week = journalWeek{N: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
 			if rec != nil {
-				week.Version = rec.GetInt("version")
+				week.Version = rec.Version()
 				for _, f := range weekFields {
 					week.Values[f.Name] = rec.GetString(f.Name)
 				}
@@ -108,22 +92,6 @@ func (s *Server) journalData(d *dossier, weeks []pfmp.Week, n int) (fiber.Map, e
 		"Prev": n - 1, "Next": n + 1, "Errors": map[string]string{}}, nil
 }
 
-func anyText(r *core.Record) bool {
-	for _, f := range weekFields {
-		if r.GetString(f.Name) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// mondayOf is the Monday (UTC midnight) of a calendar day's week: a journal page belongs to
-// a week by its Monday, so a period whose first day moves keeps its pages.
-func mondayOf(t time.Time) time.Time {
-	day := pfmp.DateOnly(t)
-	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
-}
-
 // weekSave stores one week (POST /dossiers/:id/portfolio/semaines/:n). To htmx it answers a
 // status line and the new version (out of band), leaving the text areas and the focus alone.
 func (s *Server) weekSave(c *fiber.Ctx) error {
@@ -131,7 +99,7 @@ func (s *Server) weekSave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	weeks := periodWeeks(d)
+	weeks := d.Period.Weeks()
 	n, err := strconv.Atoi(c.Params("n"))
 	if err != nil || n < 1 || n > len(weeks) {
 		return pfmp.NotFound("Cette semaine ne fait pas partie de la période.")
@@ -141,13 +109,13 @@ func (s *Server) weekSave(c *fiber.Ctx) error {
 	if err := checkTexts(in, weekFields); err != nil {
 		return s.weekFailed(c, d, weeks, n, in, version, err)
 	}
-	rec, err := s.upsertWeek(d.Placement.Id, weeks[n-1], version, in)
+	rec, err := s.store.SaveWeek(d.ID(), weeks[n-1].Start, version, in)
 	if err != nil {
 		return s.weekFailed(c, d, weeks, n, in, version, err)
 	}
 	if isFragment(c) {
 		return s.fragment(c, fiber.StatusOK, "portfolio/semaines-status", fiber.Map{
-			"Saved": clockLabel(s.cfg.Now()), "Version": rec.GetInt("version")})
+			"Saved": clockLabel(s.cfg.Now()), "Version": rec.Version()})
 	}
 	s.flash(c, "Semaine enregistrée.")
 	return c.Redirect(weekURL(d, n), fiber.StatusSeeOther)
@@ -159,63 +127,15 @@ func clockLabel(t time.Time) string {
 	return fmt.Sprintf("à %d h %02d", p.Hour(), p.Minute())
 }
 
-func weekURL(d *dossier, n int) string {
+func weekURL(d *openDossier, n int) string {
 	return "/dossiers/" + d.Placement.Id + "/portfolio/semaines?semaine=" + strconv.Itoa(n)
-}
-
-// errStale marks a save whose version is older than the stored one.
-var errStale = errors.New("stale version")
-
-// upsertWeek creates or updates the week's page if the stored version is still the one the
-// student started from. The check and the write share one transaction (PocketBase runs them
-// one at a time), so two saves from the same version cannot both win.
-func (s *Server) upsertWeek(placementID string, w pfmp.Week, version int, in map[string]string) (*core.Record, error) {
-	var rec *core.Record
-	err := s.app.RunInTransaction(func(tx core.App) error {
-		monday := mondayOf(w.Start)
-		found, err := tx.FindRecordsByFilter("journal_weeks",
-			"placement = {:p} && week_start >= {:from} && week_start < {:to}", "week_start", 1, 0,
-			dbx.Params{"p": placementID, "from": dbDate(monday), "to": dbDate(monday.AddDate(0, 0, 7))})
-		if err != nil {
-			return err
-		}
-		if len(found) > 0 {
-			rec = found[0]
-			if rec.GetInt("version") != version {
-				return errStale
-			}
-		} else {
-			col, err := tx.FindCachedCollectionByNameOrId("journal_weeks")
-			if err != nil {
-				return err
-			}
-			rec = core.NewRecord(col)
-			rec.Set("placement", placementID)
-		}
-		rec.Set("week_start", w.Start)
-		for k, v := range in {
-			rec.Set(k, v)
-		}
-		rec.Set("version", rec.GetInt("version")+1)
-		return tx.Save(rec)
-	})
-	if errors.Is(err, errStale) {
-		return nil, pfmp.Conflict(weekConflictMsg)
-	}
-	return rec, err
-}
-
-// dbDate is a date as PocketBase stores it, for comparisons in filters.
-func dbDate(t time.Time) string {
-	dt, _ := types.ParseDateTime(t)
-	return dt.String()
 }
 
 // weekFailed answers a refused save: to htmx, the status line with the message (and, on a
 // conflict, the text typed); otherwise the tab again, with what was typed (422) or with the
 // stored version and what was typed beside it (409).
-func (s *Server) weekFailed(c *fiber.Ctx, d *dossier, weeks []pfmp.Week, n int, in map[string]string, version int, err error) error {
-	status := pfmp.Status(err)
+func (s *Server) weekFailed(c *fiber.Ctx, d *openDossier, weeks []pfmp.Week, n int, in map[string]string, version int, err error) error {
+	status := statusOf(err)
 	if status != fiber.StatusUnprocessableEntity && status != fiber.StatusConflict {
 		return err
 	}

@@ -30,8 +30,7 @@ type pf struct {
 
 func mustPF(t *testing.T) *pf {
 	t.Helper()
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.sans.acces",
 		"first_name": "Paul", "last_name": "Sansacces", "password": demo.Password})
 	return &pf{a: a,

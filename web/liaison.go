@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -113,9 +114,16 @@ func (s *Server) liaisonCompany(c *fiber.Ctx) error {
 		return err
 	}
 	form := formValues(c, liaisonFieldNames()...)
+	values := dossier.Fields{}
+	for name, v := range form {
+		values[name] = v
+	}
 	err = checkLiaisonFields(form).Err()
 	if err == nil {
-		err = unchanged(c, d.Placement, liaisonFieldNames())
+		err = s.saveLiaison(c, d, liaisonFieldNames(), values, tabPlace, liaisonSaved)
+	}
+	if err != nil && !isFormError(err) {
+		return err
 	}
 	if err != nil {
 		data, derr := s.liaisonData(c, d, tabPlace, nil)
@@ -125,10 +133,7 @@ func (s *Server) liaisonCompany(c *fiber.Ctx) error {
 		data["Form"] = form
 		return s.invalid(c, "liaison/page", liaisonTitle, data, err)
 	}
-	for name, v := range form {
-		d.Placement.Set(name, v)
-	}
-	return s.saveLiaison(c, d, tabPlace, liaisonSaved)
+	return nil
 }
 
 // liaisonObjectives stores a teacher's personalised objectives and tasks for this student.
@@ -137,12 +142,12 @@ func (s *Server) liaisonObjectives(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	catalogue, err := s.taskCatalogue()
+	catalogue, err := s.store.TaskCatalogue()
 	if err != nil {
 		return err
 	}
 	text := strings.TrimSpace(c.FormValue("objectives"))
-	ids := validTaskIDs(catalogue, formList(c, "tasks"))
+	ids := dossier.ValidTaskIDs(catalogue, formList(c, "tasks"))
 	if err := checkObjectives(text); err != nil {
 		data, derr := s.liaisonData(c, d, tabObjectives, &objectivesInput{Text: text, TaskIDs: ids})
 		if derr != nil {
@@ -150,10 +155,8 @@ func (s *Server) liaisonObjectives(c *fiber.Ctx) error {
 		}
 		return s.invalid(c, "liaison/page", liaisonTitle, data, err)
 	}
-	d.Placement.Set("custom_objectives", true)
-	d.Placement.Set("objectives", text)
-	d.Placement.Set("tasks", ids)
-	return s.saveLiaison(c, d, tabObjectives, liaisonSaved)
+	return s.saveLiaison(c, d, objectiveFields,
+		dossier.Fields{"custom_objectives": true, "objectives": text, "tasks": ids}, tabObjectives, liaisonSaved)
 }
 
 // liaisonReset drops the personalisation: the fiche follows the period's annexe again (and any
@@ -163,24 +166,27 @@ func (s *Server) liaisonReset(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	d.Placement.Set("custom_objectives", false)
-	d.Placement.Set("objectives", "")
-	d.Placement.Set("tasks", []string{})
-	return s.saveLiaison(c, d, tabObjectives, liaisonResetMsg)
+	return s.saveLiaison(c, d, objectiveFields,
+		dossier.Fields{"custom_objectives": false, "objectives": "", "tasks": []string{}}, tabObjectives, liaisonResetMsg)
 }
 
-// saveLiaison stamps the fiche, saves it and redirects (303) to the tab, so a reload does not
-// post again; hx-boost follows the redirect like a browser without JavaScript.
-func (s *Server) saveLiaison(c *fiber.Ctx, d *dossier, tab, msg string) error {
-	d.Placement.Set("liaison_edited", s.cfg.Now().UTC())
-	if err := s.app.Save(d.Placement); err != nil {
+// objectiveFields are what the personalise form owns.
+var objectiveFields = []string{"custom_objectives", "objectives", "tasks"}
+
+// saveLiaison writes one form of the fiche (only its own fields, checked against the version
+// the form showed), stamps the fiche and redirects (303) to the tab, so a reload does not post
+// again; hx-boost follows the redirect like a browser without JavaScript.
+func (s *Server) saveLiaison(c *fiber.Ctx, d *openDossier, owned []string, values dossier.Fields, tab, msg string) error {
+	values["liaison_edited"] = s.cfg.Now().UTC()
+	_, err := s.store.UpdatePlacement(d.ID(), dossier.PlacementEdit{Owned: owned, Seen: c.FormValue(seenField), Values: values})
+	if err != nil {
 		return err
 	}
 	s.flash(c, msg)
 	return c.Redirect(liaisonURL(d, tab), fiber.StatusSeeOther)
 }
 
-func liaisonURL(d *dossier, tab string) string {
+func liaisonURL(d *openDossier, tab string) string {
 	u := "/dossiers/" + d.Placement.Id + "/liaison"
 	if tab == tabObjectives {
 		u += "?onglet=" + tabObjectives
@@ -206,20 +212,20 @@ func checkObjectives(text string) error {
 
 // liaisonData is what both tabs need; the objectives tab adds the tasks. typed, when not nil,
 // replaces the stored objectives with what the teacher just sent.
-func (s *Server) liaisonData(c *fiber.Ctx, d *dossier, tab string, typed *objectivesInput) (fiber.Map, error) {
+func (s *Server) liaisonData(c *fiber.Ctx, d *openDossier, tab string, typed *objectivesInput) (fiber.Map, error) {
 	a := actorOf(c)
 	data := fiber.Map{
 		"D": d, "Tab": tab, "Tabs": liaisonTabs,
 		"CompanyFields": companyFields, "TutorFields": tutorFields,
 		"Form": storedValues(d), "Errors": map[string]string{},
-		"Seen":           formSeen(c, d.Placement, liaisonFieldNames()),
+		"Seen":           formSeen(c, d.Placement.Record, liaisonFieldNames()),
 		"CanEditCompany": pfmp.Can(a, pfmp.EditLiaisonCompany, d.Access),
 		"CanPersonalise": pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
 	}
 	if tab != tabObjectives {
 		return data, nil
 	}
-	catalogue, err := s.taskCatalogue()
+	catalogue, err := s.store.TaskCatalogue()
 	if err != nil {
 		return nil, err
 	}
@@ -229,20 +235,20 @@ func (s *Server) liaisonData(c *fiber.Ctx, d *dossier, tab string, typed *object
 	}
 	data["Custom"], data["Objectives"], data["ObjectiveLines"] = custom, text, paragraphs(text)
 	data["Catalogue"], data["Checked"] = catalogue, ids
-	data["Assigned"] = selectedTasks(catalogue, ids)
+	data["Assigned"] = dossier.SelectedTasks(catalogue, ids)
 	return data, nil
 }
 
 // effectiveObjectives are the placement's own objectives and tasks once personalised, else the
 // period's (copied from its annexe), so a change of the period reaches every fiche following it.
-func effectiveObjectives(d *dossier) (custom bool, text string, taskIDs []string) {
+func effectiveObjectives(d *openDossier) (custom bool, text string, taskIDs []string) {
 	if p := d.Placement; p.GetBool("custom_objectives") {
 		return true, p.GetString("objectives"), p.GetStringSlice("tasks")
 	}
 	return false, d.Period.GetString("objectives"), d.Period.GetStringSlice("tasks")
 }
 
-func storedValues(d *dossier) map[string]string {
+func storedValues(d *openDossier) map[string]string {
 	out := map[string]string{}
 	for _, n := range liaisonFieldNames() {
 		out[n] = d.Placement.GetString(n)

@@ -43,8 +43,7 @@ func reload(t *testing.T, a *apptest.App, r *core.Record) *core.Record {
 func liaisonPath(p *core.Record, rest string) string { return "/dossiers/" + p.Id + "/liaison" + rest }
 
 func TestLiaisonStudentSavesTheCompany(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	c := a.MustLogin(t, "adam.vincent", demo.Password)
 
@@ -69,8 +68,7 @@ func TestLiaisonStudentSavesTheCompany(t *testing.T) {
 }
 
 func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	c := a.MustLogin(t, "adam.vincent", demo.Password)
 
@@ -105,8 +103,7 @@ func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
 }
 
 func TestLiaisonTeacherPersonalisesThenResets(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "manon.girard")
 	period := a.MustFind(t, "periods", "id", p.GetString("period"))
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
@@ -167,8 +164,7 @@ func TestLiaisonTeacherPersonalisesThenResets(t *testing.T) {
 }
 
 func TestLiaisonAccess(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	lucas := a.MustPlacement(t, demoE31, "lucas.lambert")
 	tutor := a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.lambert",
 		"first_name": "Anne", "last_name": "Tutrice", "password": demo.Password})
@@ -201,8 +197,7 @@ func TestLiaisonAccess(t *testing.T) {
 }
 
 func TestLiaisonTabsAsHtmxFragments(t *testing.T) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "lucas.lambert")
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 

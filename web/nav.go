@@ -14,20 +14,22 @@ type navItem struct {
 // navFor is the role-aware main navigation.
 func navFor(a *pfmp.Actor, path string) []navItem {
 	var items []navItem
-	switch {
-	case a == nil:
-		return nil
-	case a.IsTeacher():
-		items = []navItem{{Href: "/periodes", Label: "Périodes en entreprise"},
-			{Href: "/annexes", Label: "Annexes pédagogiques"},
-			{Href: "/bilans-intermediaires", Label: "Bilans intermédiaires"}}
-	case a.IsCompany():
-		items = []navItem{{Href: "/mes-apprenants", Label: "Mes apprenants"}}
-	default:
-		items = []navItem{{Href: "/mes-periodes", Label: "Mes périodes"}}
-	}
-	for i := range items {
-		items[i].Current = strings.HasPrefix(path, items[i].Href)
+	for _, e := range navEntries {
+		if pfmp.CanSchool(a, e.act) {
+			items = append(items, navItem{Href: e.href, Label: e.label, Current: strings.HasPrefix(path, e.href)})
+		}
 	}
 	return items
+}
+
+// navEntries are the menu's entries, each shown to those the policy lets do its action.
+var navEntries = []struct {
+	act         pfmp.Action
+	href, label string
+}{
+	{pfmp.ManageSchool, "/periodes", "Périodes en entreprise"},
+	{pfmp.ManageSchool, "/annexes", "Annexes pédagogiques"},
+	{pfmp.ManageSchool, "/bilans-intermediaires", "Bilans intermédiaires"},
+	{pfmp.ListGrantedFiles, "/mes-apprenants", "Mes apprenants"},
+	{pfmp.ListOwnDossiers, "/mes-periodes", "Mes périodes"},
 }

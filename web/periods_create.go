@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -20,7 +21,7 @@ func (s *Server) periodNew(c *fiber.Ctx) error {
 }
 
 func (s *Server) periodNewForm(c *fiber.Ctx, a *core.Record, form map[string]string, classIDs, studentIDs []string, err error) error {
-	classes, cerr := s.classesOfLevel(form["level"])
+	classes, cerr := s.store.ClassesOfLevel(form["level"])
 	if cerr != nil {
 		return cerr
 	}
@@ -46,28 +47,14 @@ func (s *Server) periodCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return s.periodNewForm(c, a, form, classIDs, studentIDs, err)
 	}
-	classes, err := s.classesOfLevel(string(p.Level))
+	classes, err := s.store.ClassesOfLevel(string(p.Level))
 	if err != nil {
 		return err
 	}
-	var period *core.Record
-	err = s.app.RunInTransaction(func(tx core.App) error {
-		col, err := tx.FindCachedCollectionByNameOrId("periods")
-		if err != nil {
-			return err
-		}
-		period = core.NewRecord(col)
-		setPeriodInfo(period, p)
-		period.Set("level", string(p.Level))
-		period.Set("annexe", a.Id)
-		period.Set("objectives", a.GetString("objectives"))
-		period.Set("tasks", a.GetStringSlice("tasks"))
-		period.Set("author", actorOf(c).ID)
-		if err := tx.Save(period); err != nil {
-			return err
-		}
-		return assignStudents(tx, period.Id, chosenStudents(classes, classIDs, studentIDs))
-	})
+	values := periodInfo(p)
+	values["level"], values["annexe"], values["author"] = string(p.Level), a.Id, actorOf(c).ID
+	values["objectives"], values["tasks"] = a.GetString("objectives"), a.GetStringSlice("tasks")
+	period, err := s.store.CreatePeriod(values, chosenStudents(classes, classIDs, studentIDs))
 	if msg, locked := lockRefusal(err); locked { // a student's checkpoint is after these bilans
 		return s.periodNewForm(c, a, form, classIDs, studentIDs, pfmp.Invalid(msg, map[string]string{"review_date": msg}))
 	}
@@ -83,31 +70,7 @@ func periodForm(form map[string]string) pfmp.PeriodForm {
 		Start: form["start"], End: form["end"], ReviewDate: form["review_date"]}
 }
 
-func setPeriodInfo(r *core.Record, p pfmp.Period) {
-	r.Set("name", p.Name)
-	r.Set("kind", string(p.Kind))
-	r.Set("start", p.Start)
-	r.Set("end", p.End)
-	r.Set("review_date", p.ReviewDate)
-}
-
-// assignStudents opens a dossier for each student not yet on the period.
-func assignStudents(tx core.App, periodID string, studentIDs []string) error {
-	col, err := tx.FindCachedCollectionByNameOrId("placements")
-	if err != nil {
-		return err
-	}
-	for _, id := range studentIDs {
-		if _, err := tx.FindFirstRecordByFilter(col, "period = {:p} && student = {:s}",
-			map[string]any{"p": periodID, "s": id}); err == nil {
-			continue
-		}
-		r := core.NewRecord(col)
-		r.Set("period", periodID)
-		r.Set("student", id)
-		if err := tx.Save(r); err != nil {
-			return err
-		}
-	}
-	return nil
+// periodInfo are the columns of the « Informations » tab.
+func periodInfo(p pfmp.Period) dossier.Fields {
+	return dossier.Fields{"name": p.Name, "kind": string(p.Kind), "start": p.Start, "end": p.End, "review_date": p.ReviewDate}
 }

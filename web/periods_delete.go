@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -24,7 +25,7 @@ func (s *Server) periodDelete(c *fiber.Ctx) error {
 	if row.Locked() {
 		return pfmp.Conflict(row.LockMessage())
 	}
-	if err := s.app.Delete(rec); err != nil {
+	if err := s.store.Delete("periods", rec.Id); err != nil {
 		return err
 	}
 	s.flash(c, "Période « "+row.Name+" » supprimée, avec les portfolios de ses apprenants.")
@@ -49,7 +50,7 @@ func (s *Server) placementRemove(c *fiber.Ctx) error {
 	if row.Locked() {
 		return pfmp.Conflict(row.LockMessage())
 	}
-	if err := s.app.Delete(d.Placement); err != nil {
+	if err := s.store.Delete("placements", d.ID()); err != nil {
 		return err
 	}
 	s.flash(c, d.Student.GetString("first_name")+" "+upperName(d.Student.GetString("last_name"))+
@@ -58,8 +59,8 @@ func (s *Server) placementRemove(c *fiber.Ctx) error {
 }
 
 // periodPlacement loads the period (:id) and one of its dossiers (:pid) through the policy.
-func (s *Server) periodPlacement(c *fiber.Ctx) (*dossier, *periodRow, error) {
-	row, err := s.periodByID(c.Params("id"))
+func (s *Server) periodPlacement(c *fiber.Ctx) (*openDossier, *dossier.PeriodRow, error) {
+	row, err := s.store.PeriodRowByID(c.Params("id"))
 	if err != nil {
 		return nil, nil, err
 	}

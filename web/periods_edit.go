@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -41,7 +42,7 @@ func (s *Server) periodEdit(c *fiber.Ctx) error {
 	return s.periodEditForm(c, tab, rec, row, form, rec.GetStringSlice("tasks"), nil)
 }
 
-func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row *periodRow,
+func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row *dossier.PeriodRow,
 	form map[string]string, tasks []string, err error) error {
 	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": form,
 		"Kinds": pfmp.Kinds(), "Checked": tasks}
@@ -59,15 +60,15 @@ func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row 
 func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) error {
 	switch tab {
 	case "apprenants":
-		classes, err := s.classesOfLevel(rec.GetString("level"))
+		classes, err := s.store.ClassesOfLevel(rec.GetString("level"))
 		if err != nil {
 			return err
 		}
-		students, err := s.studentsOfPeriod(rec.Id)
+		students, err := s.store.StudentsOfPeriod(rec.Id)
 		data["Classes"], data["Students"] = withoutAssigned(classes, students), students
 		return err
 	case "activites":
-		catalogue, err := s.taskCatalogue()
+		catalogue, err := s.store.TaskCatalogue()
 		data["Catalogue"] = catalogue
 		return err
 	}
@@ -91,7 +92,7 @@ func (s *Server) periodUpdate(c *fiber.Ctx) error {
 	form["level"] = rec.GetString("level") // a period keeps its level: its students belong to it
 	tasks := formList(c, "tasks")
 	if err := s.applyPeriodTab(c, tab, rec, form, &tasks); err != nil {
-		if pfmp.Status(err) == fiber.StatusUnprocessableEntity {
+		if statusOf(err) == fiber.StatusUnprocessableEntity {
 			return s.periodEditForm(c, tab, rec, row, form, tasks, err)
 		}
 		return err
@@ -101,47 +102,48 @@ func (s *Server) periodUpdate(c *fiber.Ctx) error {
 }
 
 func (s *Server) applyPeriodTab(c *fiber.Ctx, tab string, rec *core.Record, form map[string]string, tasks *[]string) error {
+	var values dossier.Fields
 	switch tab {
 	case "informations":
 		p, err := pfmp.CheckPeriod(periodForm(form))
 		if err != nil {
 			return err
 		}
-		setPeriodInfo(rec, p)
+		values = periodInfo(p)
 	case "objectifs":
 		fe := pfmp.FieldErrors{}
 		fe.Add("objectives", pfmp.MaxLen(form["objectives"], 10000, "Objectifs"))
 		if err := fe.Err(); err != nil {
 			return err
 		}
-		rec.Set("objectives", form["objectives"])
+		values = dossier.Fields{"objectives": form["objectives"]}
 	case "activites":
-		catalogue, err := s.taskCatalogue()
+		catalogue, err := s.store.TaskCatalogue()
 		if err != nil {
 			return err
 		}
-		*tasks = validTaskIDs(catalogue, *tasks)
-		rec.Set("tasks", *tasks)
+		*tasks = dossier.ValidTaskIDs(catalogue, *tasks)
+		values = dossier.Fields{"tasks": *tasks}
 	case "apprenants":
-		classes, err := s.classesOfLevel(rec.GetString("level"))
+		classes, err := s.store.ClassesOfLevel(rec.GetString("level"))
 		if err != nil {
 			return err
 		}
-		ids := chosenStudents(classes, formList(c, "classes"), formList(c, "students"))
-		return s.app.RunInTransaction(func(tx core.App) error { return assignStudents(tx, rec.Id, ids) })
+		return s.store.AssignStudents(rec.Id, chosenStudents(classes, formList(c, "classes"), formList(c, "students")))
 	}
-	return s.app.Save(rec)
+	_, err := s.store.Update("periods", rec.Id, dossier.Set(values))
+	return err
 }
 
 // findPeriod loads a period record and its list row (lock state) from :id.
-func (s *Server) findPeriod(c *fiber.Ctx) (*core.Record, *periodRow, error) {
-	row, err := s.periodByID(c.Params("id"))
+func (s *Server) findPeriod(c *fiber.Ctx) (*core.Record, *dossier.PeriodRow, error) {
+	row, err := s.store.PeriodRowByID(c.Params("id"))
 	if err != nil {
 		return nil, nil, err
 	}
-	rec, err := s.app.FindRecordById("periods", row.ID)
+	rec, err := s.store.Find("periods", row.ID)
 	if err != nil {
-		return nil, nil, pfmp.NotFound("Cette période n'existe pas (ou plus).")
+		return nil, nil, pfmp.NotFound(pfmp.MsgNoPeriod)
 	}
 	return rec, row, nil
 }

@@ -17,8 +17,7 @@ import (
 )
 
 func teacher(t *testing.T) (*apptest.App, *apptest.Client) {
-	a := apptest.MustStart(t)
-	a.MustDemo(t)
+	a := apptest.MustStartDemo(t)
 	return a, a.MustLogin(t, "prof.martin", demo.Password)
 }
 

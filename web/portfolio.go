@@ -2,40 +2,18 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/pocketbase/dbx"
 
 	"livret/pfmp"
 )
 
 // tabLoader gathers one portfolio tab's data; the tab's template is "portfolio/<slug>".
-type tabLoader func(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error)
+type tabLoader func(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error)
 
 // portfolioTab is one of the seven tabs of the manual, in its order.
 type portfolioTab struct {
 	Slug, Label string
 	Short       string // on a phone, where the seven labels cannot stand in one row
 	load        tabLoader
-}
-
-var portfolioTabs = []*portfolioTab{
-	{Slug: "entreprise", Label: "Présenter l'entreprise", Short: "Entreprise"},
-	{Slug: "carte", Label: "Géolocaliser l'entreprise", Short: "Carte"},
-	{Slug: "organigramme", Label: "Construire l'organigramme", Short: "Organigramme"},
-	{Slug: "semaines", Label: "Présenter les activités hebdomadaires", Short: "Semaines"},
-	{Slug: "activites", Label: "Présenter une activité", Short: "Activités"},
-	{Slug: "annexes", Label: "Ajouter des annexes", Short: "Annexes"},
-	{Slug: "commentaires", Label: "Commentaires", Short: "Commentaires"},
-}
-
-// setTabLoader plugs a tab's data loader in; each tab's file does it from init.
-func setTabLoader(slug string, load tabLoader) {
-	for _, t := range portfolioTabs {
-		if t.Slug == slug {
-			t.load = load
-			return
-		}
-	}
-	panic("unknown portfolio tab " + slug)
 }
 
 func findTab(slug string) *portfolioTab {
@@ -45,21 +23,6 @@ func findTab(slug string) *portfolioTab {
 		}
 	}
 	return nil
-}
-
-// portfolioBadges are the tab counters: interventions, and comments the student has not read.
-type portfolioBadges struct {
-	Interventions int `db:"interventions"`
-	Unread        int `db:"unread"`
-}
-
-func (s *Server) badges(placementID string) (portfolioBadges, error) {
-	var b portfolioBadges
-	err := s.app.DB().NewQuery(`SELECT
-		(SELECT COUNT(*) FROM interventions WHERE placement = {:p}) AS interventions,
-		(SELECT COUNT(*) FROM comments WHERE placement = {:p} AND read_at = '') AS unread`).
-		Bind(dbx.Params{"p": placementID}).One(&b)
-	return b, err
 }
 
 // portfolioHome opens the first tab.
@@ -94,7 +57,7 @@ func (s *Server) portfolioTabPage(c *fiber.Ctx) error {
 // inside the portfolio page, the tab named slug being the current one. The inner template's
 // name varies, so it is rendered first and handed to the page as HTML.
 func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title string, data fiber.Map) error {
-	d := data["D"].(*dossier)
+	d := data["D"].(*openDossier)
 	tab := findTab(slug)
 	data["Tab"], data["CanEdit"] = tab, pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
 	if title == "" {
@@ -104,7 +67,7 @@ func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title stri
 	if err != nil {
 		return err
 	}
-	b, err := s.badges(d.Placement.Id)
+	b, err := s.store.Counters(d.ID())
 	if err != nil {
 		return err
 	}
@@ -119,8 +82,8 @@ func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title stri
 // « enregistré ») to htmx, else a redirect to the tab with data["Saved"] as a flash. err
 // invalid (422) or conflicting (409): the form again with what was typed and the message, as a
 // fragment or inside the whole page.
-func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *dossier, data fiber.Map, err error) error {
-	status := pfmp.Status(err) // 200 for nil
+func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *openDossier, data fiber.Map, err error) error {
+	status := statusOf(err) // 200 for nil
 	if err != nil && status != fiber.StatusUnprocessableEntity && status != fiber.StatusConflict {
 		return err
 	}
@@ -145,6 +108,6 @@ func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *dossier,
 	return s.portfolioPage(c, status, slug, "portfolio/"+slug, "", data)
 }
 
-func portfolioTabURL(d *dossier, slug string) string {
+func portfolioTabURL(d *openDossier, slug string) string {
 	return "/dossiers/" + d.Placement.Id + "/portfolio/" + slug
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -68,20 +69,18 @@ var presentationGroups = []presentationGroup{
 	}},
 }
 
-func init() { setTabLoader(tabCompany, loadCompanyTab) }
-
 // companyFormNames are the form's fields, whose stored values its staleness stamp covers.
 var companyFormNames = strings.Fields(companyFormFields)
 
-func loadCompanyTab(_ *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
+func loadCompanyTab(_ *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
 	return fiber.Map{"Groups": presentationGroups, "V": storedPresentation(d), "Errors": map[string]string{},
-		"Seen": formSeen(c, d.Placement, companyFormNames)}, nil
+		"Seen": formSeen(c, d.Placement.Record, companyFormNames)}, nil
 }
 
 // storedPresentation reads the form's values from the placement. Counts print empty when
 // unknown: no company has 0 employees, and a maintenance staff of 0 is only an answer once
 // the number of employees is known.
-func storedPresentation(d *dossier) map[string]string {
+func storedPresentation(d *openDossier) map[string]string {
 	p := d.Placement
 	v := formValuesOf(p.GetString, strings.Fields(companyFormFields))
 	employees, staff := p.GetInt("employees"), p.GetInt("maintenance_staff")
@@ -112,32 +111,38 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	}
 	v := formValues(c, companyFormNames...)
 	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{},
-		"Seen": formSeen(c, d.Placement, companyFormNames)}
+		"Seen": formSeen(c, d.Placement.Record, companyFormNames)}
 	err = checkPresentation(v, storedPresentation(d))
 	if err == nil {
-		err = unchanged(c, d.Placement, companyFormNames)
+		var p *dossier.Placement
+		p, err = s.store.UpdatePlacement(d.ID(), dossier.PlacementEdit{
+			Owned: companyFormNames, Seen: c.FormValue(seenField), Values: presentationValues(v)})
+		if err == nil {
+			d.Placement = p
+		}
 	}
 	if err != nil {
 		return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, err)
 	}
-	p := d.Placement
+	data["V"], data["Saved"] = storedPresentation(d), companySaved
+	data["Seen"] = dossier.Fingerprint(d.Placement.Record, companyFormNames) // the new baseline of the form swapped back
+	return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, nil)
+}
+
+// presentationValues are the columns the form writes: headcounts as numbers.
+func presentationValues(v map[string]string) dossier.Fields {
+	out := dossier.Fields{}
 	for _, g := range presentationGroups {
 		for _, f := range g.Fields {
 			if f.Type == "number" {
 				n, _ := pfmp.ParseHeadcount(v[f.Name])
-				p.Set(f.Name, n)
+				out[f.Name] = n
 				continue
 			}
-			p.Set(f.Name, v[f.Name])
+			out[f.Name] = v[f.Name]
 		}
 	}
-	s.stampPortfolio(d)
-	if err := s.app.Save(p); err != nil {
-		return err
-	}
-	data["V"], data["Saved"] = storedPresentation(d), companySaved
-	data["Seen"] = seenStamp(d.Placement, companyFormNames) // the new baseline of the form swapped back
-	return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, nil)
+	return out
 }
 
 // hostPresentation is a host column in this form, checked by the fiche's rules (pfmp.HostRules):
@@ -179,14 +184,5 @@ func countCheck(label string) func(string) error {
 			return errors.New("« " + label + " » : " + err.Error())
 		}
 		return nil
-	}
-}
-
-// stampPortfolio marks the student's first save. The model hook (hooks/portfolio.go) stamps
-// the portfolio's own columns on every path; the company and tutor columns are shared with the
-// fiche de liaison, which teachers fill too, so only this page (the student's) can tell.
-func (s *Server) stampPortfolio(d *dossier) {
-	if d.Placement.GetDateTime("portfolio_edited").IsZero() {
-		d.Placement.Set("portfolio_edited", s.cfg.Now().UTC())
 	}
 }

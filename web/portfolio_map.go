@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -24,8 +25,6 @@ const (
 	geocoderURL     = "https://api-adresse.data.gouv.fr/search/"
 	mapSaved        = "Position de l'entreprise enregistrée."
 )
-
-func init() { setTabLoader(tabMap, loadMapTab) }
 
 // mapPosition is the marker, as the template needs it.
 type mapPosition struct {
@@ -51,7 +50,7 @@ func coordText(v float64, pos, neg string) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', 5, 64), ".", ",", 1) + "° " + side
 }
 
-func (s *Server) mapData(d *dossier, pos mapPosition) fiber.Map {
+func (s *Server) mapData(d *openDossier, pos mapPosition) fiber.Map {
 	p := d.Placement
 	address := strings.TrimSpace(strings.Join(strings.Fields(p.GetString("company_address")+" "+
 		p.GetString("company_postal_code")+" "+p.GetString("company_city")), " "))
@@ -63,7 +62,7 @@ func (s *Server) mapData(d *dossier, pos mapPosition) fiber.Map {
 		"Geocoder": geocoderURL, "Errors": map[string]string{}}
 }
 
-func loadMapTab(s *Server, _ *fiber.Ctx, d *dossier) (fiber.Map, error) {
+func loadMapTab(s *Server, _ *fiber.Ctx, d *openDossier) (fiber.Map, error) {
 	return s.mapData(d, positionOf(d.Placement.GetFloat("lat"), d.Placement.GetFloat("lng"))), nil
 }
 
@@ -80,12 +79,11 @@ func (s *Server) portfolioMapSave(c *fiber.Ctx) error {
 		data["V"] = v // what was typed, not the stored position
 		return s.answerPortfolioTab(c, tabMap, "portfolio/carte-form", d, data, err)
 	}
-	d.Placement.Set("lat", lat)
-	d.Placement.Set("lng", lng)
-	s.stampPortfolio(d)
-	if err := s.app.Save(d.Placement); err != nil {
+	p, err := s.store.UpdatePlacement(d.ID(), dossier.PlacementEdit{Values: dossier.Fields{"lat": lat, "lng": lng}})
+	if err != nil {
 		return err
 	}
+	d.Placement = p
 	data := s.mapData(d, positionOf(lat, lng))
 	data["Saved"] = mapSaved
 	return s.answerPortfolioTab(c, tabMap, "portfolio/carte-form", d, data, nil)

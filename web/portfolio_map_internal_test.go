@@ -4,10 +4,14 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"livret/dossier"
 )
 
 func TestMapTilesComeFromTheConfig(t *testing.T) {
-	d := &dossier{Placement: core.NewRecord(core.NewBaseCollection("placements"))}
+	p := &dossier.Placement{}
+	p.SetProxyRecord(core.NewRecord(core.NewBaseCollection("placements")))
+	d := &openDossier{Dossier: &dossier.Dossier{Placement: p}}
 	if got := (&Server{}).mapData(d, mapPosition{})["Tiles"]; got != DefaultTileURL {
 		t.Fatalf("default tiles %v", got)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -33,10 +34,8 @@ type orgOption struct {
 	ID, Label, Name, Role string
 }
 
-func init() { setTabLoader(tabOrgChart, loadOrgChartTab) }
-
-func loadOrgChartTab(_ *Server, _ *fiber.Ctx, d *dossier) (fiber.Map, error) {
-	chart, err := storedOrgChart(d.Placement)
+func loadOrgChartTab(_ *Server, _ *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+	chart, err := storedOrgChart(d.Placement.Record)
 	data := orgChartData(chart, "", nil)
 	if err != nil {
 		data["ChartError"] = pfmp.Message(err) + " Il repart de zéro à la prochaine modification."
@@ -82,34 +81,25 @@ func (s *Server) portfolioOrgChartSave(c *fiber.Ctx) error {
 	op := c.FormValue("op")
 	spec, ok := orgOps[op]
 	if !ok {
-		chart, _ := storedOrgChart(d.Placement)
+		chart, _ := storedOrgChart(d.Placement.Record)
 		return s.answerPortfolioTab(c, tabOrgChart, "portfolio/organigramme-body", d, orgChartData(chart, "", nil),
 			pfmp.Invalid("Opération inconnue sur l'organigramme : rechargez la page.", nil))
 	}
 	v := formValues(c, spec.fields...)
 	var chart *pfmp.OrgChart
-	err = s.app.RunInTransaction(func(tx core.App) error {
-		p, err := tx.FindRecordById("placements", d.Placement.Id)
-		if err != nil {
-			return err
-		}
-		chart, _ = storedOrgChart(p) // an unreadable chart starts again from empty
+	p, err := s.store.ChangePlacement(d.ID(), func(stored *dossier.Placement) (dossier.Fields, error) {
+		chart, _ = storedOrgChart(stored.Record) // an unreadable chart starts again from empty
 		if err := applyOrgOp(chart, op, v); err != nil {
-			return err
+			return nil, err
 		}
-		p.Set("org_chart", string(chart.JSON()))
-		if p.GetDateTime("portfolio_edited").IsZero() {
-			p.Set("portfolio_edited", s.cfg.Now().UTC())
-		}
-		if err := tx.Save(p); err != nil {
-			return err
-		}
-		d.Placement = p
-		return nil
+		return dossier.Fields{"org_chart": string(chart.JSON())}, nil
 	})
+	if p != nil {
+		d.Placement = p
+	}
 	if err != nil {
-		if pfmp.Status(err) == fiber.StatusUnprocessableEntity {
-			chart, _ = storedOrgChart(d.Placement) // the stored chart, not the half-changed one
+		if statusOf(err) == fiber.StatusUnprocessableEntity {
+			chart, _ = storedOrgChart(d.Placement.Record) // the stored chart, not the half-changed one
 			data := orgChartData(chart, op, v)
 			err = prefixFields(err, op)
 			return s.answerPortfolioTab(c, tabOrgChart, "portfolio/organigramme-body", d, data, err)

@@ -1,11 +1,12 @@
 package web_test
 
 import (
-	"github.com/pocketbase/pocketbase/core"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/stretchr/testify/require"
 

@@ -88,7 +88,7 @@ func (s *Server) common(c *fiber.Ctx, title string, data fiber.Map) fiber.Map {
 
 // errorHandler maps every error to its status and a French page, logging internal ones once.
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
-	status, msg := pfmp.Status(err), pfmp.Message(err)
+	status, msg := statusOf(err), pfmp.Message(err)
 	var fe *fiber.Error
 	var ae *router.ApiError // a model hook's refusal (dated locks), already in French
 	switch {

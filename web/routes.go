@@ -7,7 +7,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
-	"livret/pfmp"
 	"livret/static"
 )
 
@@ -45,8 +44,8 @@ func (s *Server) routes() {
 	f.Post("/annexes/:id/supprimer", requireLogin, requireSchool, s.annexeDelete)
 	f.Get("/annexes/:id/periode", requireLogin, requireSchool, s.periodNew)
 	f.Post("/annexes/:id/periode", requireLogin, requireSchool, s.periodCreate)
-	f.Get("/mes-periodes", requireLogin, requireRole(pfmp.RoleStudent), s.studentHome)
-	f.Get("/mes-apprenants", requireLogin, requireRole(pfmp.RoleTutor, pfmp.RoleMaster), s.companyHome)
+	f.Get("/mes-periodes", requireLogin, requireOwnDossiers, s.studentHome)
+	f.Get("/mes-apprenants", requireLogin, requireGrantedFiles, s.companyHome)
 	f.Get("/dossiers/:id", requireLogin, s.dossier)
 	f.Get("/dossiers/:id/portfolio", requireLogin, s.portfolioHome)
 	f.Get("/dossiers/:id/portfolio/:tab", requireLogin, s.portfolioTabPage)
@@ -73,6 +72,19 @@ func (s *Server) routes() {
 	f.Get("/dossiers/:id/portfolio/annexes/:aid/fichier", requireLogin, s.attachmentDownload)
 
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+}
+
+// portfolioTabs are the seven tabs of the manual, in its order: each is served by
+// portfolioTabPage at /dossiers/:id/portfolio/<slug> from the loader named here and the template
+// views/portfolio/<slug>.html.
+var portfolioTabs = []*portfolioTab{
+	{Slug: tabCompany, Label: "Présenter l'entreprise", Short: "Entreprise", load: loadCompanyTab},
+	{Slug: tabMap, Label: "Géolocaliser l'entreprise", Short: "Carte", load: loadMapTab},
+	{Slug: tabOrgChart, Label: "Construire l'organigramme", Short: "Organigramme", load: loadOrgChartTab},
+	{Slug: "semaines", Label: "Présenter les activités hebdomadaires", Short: "Semaines", load: journalTab},
+	{Slug: "activites", Label: "Présenter une activité", Short: "Activités", load: interventionsTab},
+	{Slug: "annexes", Label: "Ajouter des annexes", Short: "Annexes", load: attachmentsTab},
+	{Slug: tabComments, Label: "Commentaires", Short: "Commentaires", load: loadCommentsTab},
 }
 
 // RouteList lists "METHOD /path" of every page and fragment, for the access-matrix test.

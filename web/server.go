@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -33,6 +34,7 @@ type Config struct {
 // Server holds the Fiber app and what its handlers share.
 type Server struct {
 	app    core.App
+	store  *dossier.Store
 	cfg    Config
 	fiber  *fiber.App
 	views  *html.Engine
@@ -51,7 +53,7 @@ func newServer(app core.App, cfg Config) *Server {
 	if cfg.MaxUpload == 0 {
 		cfg.MaxUpload = 25 << 20
 	}
-	s := &Server{app: app, cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
+	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
 		cache: newViewCache(app)}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,

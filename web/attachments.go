@@ -1,21 +1,17 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
-	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -23,44 +19,12 @@ import (
 // decided from its content (pfmp.DetectUpload); it is stored in PocketBase's protected file
 // field and streamed only by our own route, after the policy said the reader may see it.
 
-func init() { setTabLoader("annexes", attachmentsTab) }
-
-// attachmentRow is one annexe as the list shows it.
-type attachmentRow struct {
-	ID      string         `db:"id"`
-	Title   string         `db:"title"`
-	Kind    string         `db:"kind"`
-	URL     string         `db:"url"`
-	MIME    string         `db:"mime"`
-	Size    int64          `db:"size"`
-	Created types.DateTime `db:"created"`
-}
-
-// TypeLabel names the file's type ("Image PNG"), or the link's site.
-func (a attachmentRow) TypeLabel() string {
-	if a.Kind == "link" {
-		if u, err := url.Parse(a.URL); err == nil {
-			return "Lien vers " + u.Hostname()
-		}
-		return "Lien"
-	}
-	if t, ok := pfmp.TypeByMIME(a.MIME); ok {
-		return t.Label
-	}
-	return "Fichier"
-}
-
-// SizeLabel is the file's size in French units.
-func (a attachmentRow) SizeLabel() string { return pfmp.SizeLabel(a.Size) }
-
-func attachmentsTab(s *Server, c *fiber.Ctx, d *dossier) (fiber.Map, error) {
+func attachmentsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
 	return s.attachmentsData(d, map[string]string{})
 }
 
-func (s *Server) attachmentsData(d *dossier, values map[string]string) (fiber.Map, error) {
-	var rows []attachmentRow
-	err := s.app.DB().NewQuery(`SELECT id, title, kind, url, mime, size, created FROM attachments
-		WHERE placement = {:p} ORDER BY created DESC`).Bind(dbx.Params{"p": d.Placement.Id}).All(&rows)
+func (s *Server) attachmentsData(d *openDossier, values map[string]string) (fiber.Map, error) {
+	rows, err := s.store.AttachmentRows(d.ID())
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +37,9 @@ func (s *Server) attachmentsData(d *dossier, values map[string]string) (fiber.Ma
 		"MaxSizeLabel": pfmp.SizeLabel(pfmp.MaxUploadSize), "V": values, "Errors": map[string]string{}}, nil
 }
 
-func attachmentsURL(d *dossier) string { return "/dossiers/" + d.Placement.Id + "/portfolio/annexes" }
+func attachmentsURL(d *openDossier) string {
+	return "/dossiers/" + d.Placement.Id + "/portfolio/annexes"
+}
 
 // attachmentUpload stores a file (POST …/annexes, multipart: titre, fichier). Too big: 413;
 // a type not accepted, or the portfolio full: 422. Nothing is stored then.
@@ -104,12 +70,12 @@ func (s *Server) attachmentUpload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.addAttachment(d, func(rec *core.Record) {
-		rec.Set("title", title)
-		rec.Set("kind", "file")
-		rec.Set("file", f)
-		rec.Set("mime", ft.MIME)
-		rec.Set("size", len(content))
+	err = s.store.AddAttachment(d.ID(), dossier.Fields{
+		"title": title,
+		"kind":  "file",
+		"file":  f,
+		"mime":  ft.MIME,
+		"size":  len(content),
 	})
 	if err != nil {
 		return s.attachmentsFailed(c, d, in, err)
@@ -158,10 +124,10 @@ func (s *Server) attachmentLink(c *fiber.Ctx) error {
 	if err := fe.Err(); err != nil {
 		return s.attachmentsFailed(c, d, in, err)
 	}
-	err = s.addAttachment(d, func(rec *core.Record) {
-		rec.Set("title", in["lien_titre"])
-		rec.Set("kind", "link")
-		rec.Set("url", link)
+	err = s.store.AddAttachment(d.ID(), dossier.Fields{
+		"title": in["lien_titre"],
+		"kind":  "link",
+		"url":   link,
 	})
 	if err != nil {
 		return s.attachmentsFailed(c, d, in, err)
@@ -170,36 +136,10 @@ func (s *Server) attachmentLink(c *fiber.Ctx) error {
 	return c.Redirect(attachmentsURL(d), fiber.StatusSeeOther)
 }
 
-var errAttachmentsFull = pfmp.Invalid(fmt.Sprintf("Ce portfolio compte déjà %d annexes, le maximum : "+
-	"supprimez-en une pour en ajouter une autre.", pfmp.MaxAttachments), nil)
-
-// addAttachment saves a new annexe unless the placement already holds the maximum. The count
-// is not locked with the save: a double click at 29 may make 31, which harms nobody, and the
-// write lock is not held while the file is written.
-func (s *Server) addAttachment(d *dossier, fill func(*core.Record)) error {
-	var n int
-	err := s.app.DB().NewQuery(`SELECT COUNT(*) FROM attachments WHERE placement = {:p}`).
-		Bind(dbx.Params{"p": d.Placement.Id}).Row(&n)
-	if err != nil {
-		return err
-	}
-	if n >= pfmp.MaxAttachments {
-		return errAttachmentsFull
-	}
-	col, err := s.app.FindCachedCollectionByNameOrId("attachments")
-	if err != nil {
-		return err
-	}
-	rec := core.NewRecord(col)
-	rec.Set("placement", d.Placement.Id)
-	fill(rec)
-	return s.app.Save(rec)
-}
-
 // attachmentsFailed shows the tab again with the message, what was typed kept (the file
 // itself must be chosen again: browsers never prefill a file input).
-func (s *Server) attachmentsFailed(c *fiber.Ctx, d *dossier, in map[string]string, err error) error {
-	status := pfmp.Status(err)
+func (s *Server) attachmentsFailed(c *fiber.Ctx, d *openDossier, in map[string]string, err error) error {
+	status := statusOf(err)
 	if status != fiber.StatusUnprocessableEntity && status != fiber.StatusRequestEntityTooLarge {
 		return err
 	}
@@ -216,26 +156,17 @@ func (s *Server) attachmentsFailed(c *fiber.Ctx, d *dossier, in map[string]strin
 	return s.portfolioPage(c, status, "annexes", "portfolio/annexes", "", data)
 }
 
-// findAttachment loads an annexe of THIS placement: another placement's id is not found.
-func (s *Server) findAttachment(d *dossier, id string) (*core.Record, error) {
-	rec, err := s.app.FindRecordById("attachments", id)
-	if err != nil || rec.GetString("placement") != d.Placement.Id {
-		return nil, pfmp.NotFound("Cette annexe n'existe pas (ou plus).")
-	}
-	return rec, nil
-}
-
 // attachmentDelete deletes an annexe and its file, after the page asked for confirmation.
 func (s *Server) attachmentDelete(c *fiber.Ctx) error {
 	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
 	if err != nil {
 		return err
 	}
-	rec, err := s.findAttachment(d, c.Params("aid"))
+	rec, err := s.store.Attachment(d.ID(), c.Params("aid"))
 	if err != nil {
 		return err
 	}
-	if err := s.app.Delete(rec); err != nil {
+	if err := s.store.Delete("attachments", rec.Id); err != nil {
 		return err
 	}
 	s.flash(c, "Annexe « "+rec.GetString("title")+" » supprimée.")
@@ -249,14 +180,14 @@ func (s *Server) attachmentDownload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rec, err := s.findAttachment(d, c.Params("aid"))
+	rec, err := s.store.Attachment(d.ID(), c.Params("aid"))
 	if err != nil {
 		return err
 	}
 	if rec.GetString("kind") != "file" || rec.GetString("file") == "" {
 		return pfmp.NotFound("Cette annexe n'est pas un fichier.")
 	}
-	content, err := s.readAttachment(rec)
+	content, err := s.store.ReadFile(rec)
 	if err != nil {
 		return err
 	}
@@ -268,52 +199,11 @@ func (s *Server) attachmentDownload(c *fiber.Ctx) error {
 		mime = "application/octet-stream"
 	}
 	c.Set(fiber.HeaderContentType, mime)
-	c.Set(fiber.HeaderContentDisposition, attachmentDisposition(downloadName(rec.GetString("title"), ext)))
+	c.Set(fiber.HeaderContentDisposition, attachmentDisposition(pfmp.FileName(rec.GetString("title"), ext)))
 	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
 	c.Set(fiber.HeaderContentSecurityPolicy, "default-src 'none'; sandbox")
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
 	return c.Send(content)
-}
-
-// readAttachment reads a stored file whole (10 Mo at most): the storage is closed before
-// the response is written.
-func (s *Server) readAttachment(rec *core.Record) ([]byte, error) {
-	fsys, err := s.app.NewFilesystem()
-	if err != nil {
-		return nil, err
-	}
-	defer fsys.Close()
-	r, err := fsys.GetReader(rec.BaseFilesPath() + "/" + rec.GetString("file"))
-	if err != nil {
-		if errors.Is(err, filesystem.ErrNotFound) {
-			return nil, pfmp.NotFound("Le fichier de cette annexe est introuvable.")
-		}
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(r)
-}
-
-// downloadName is a file name made of the title: characters no file system accepts become
-// spaces, the extension is the one of the checked type.
-func downloadName(title, ext string) string {
-	name := strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
-			return ' '
-		}
-		return r
-	}, title)
-	name = strings.Trim(strings.Join(strings.Fields(name), " "), ". ")
-	if utf8.RuneCountInString(name) > 120 {
-		name = string([]rune(name)[:120])
-	}
-	if name == "" {
-		name = "annexe"
-	}
-	if strings.HasSuffix(strings.ToLower(name), ext) {
-		return name
-	}
-	return name + ext
 }
 
 // attachmentDisposition is a Content-Disposition for a download: an ASCII fallback name and

@@ -1,0 +1,98 @@
+package apptest
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"livret/demo"
+	"livret/hooks"
+)
+
+// Prepared data folders: the migrations (and, for MustStartDemo, the demo school) are applied
+// once per test process into a template folder, which each test then copies — as PocketBase's
+// own test app does — instead of migrating and seeding again.
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[bool]string{} // with demo → folder
+)
+
+// templateDir is the prepared folder, made on first use.
+func templateDir(tb testing.TB, withDemo bool) string {
+	tb.Helper()
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	if dir, ok := templates[withDemo]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", "livret-apptest-")
+	if err != nil {
+		tb.Fatalf("template folder: %v", err)
+	}
+	if err := prepare(dir, withDemo); err != nil {
+		_ = os.RemoveAll(dir)
+		tb.Fatalf("prepare template: %v", err)
+	}
+	templates[withDemo] = dir
+	return dir
+}
+
+// prepare migrates a new data folder and seeds the demo school at DefaultNow when asked.
+func prepare(dir string, withDemo bool) error {
+	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	if err := pb.Bootstrap(); err != nil {
+		return err
+	}
+	defer pb.ResetBootstrapState() // closes the databases: their WAL is folded back in
+	hooks.Register(pb, func() time.Time { return DefaultNow })
+	if err := pb.RunAllMigrations(); err != nil {
+		return err
+	}
+	if withDemo {
+		if _, err := demo.Seed(pb, DefaultNow); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	return nil
+}
+
+// copyDir copies the prepared folder's files into dst.
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// MustStartDemo starts the app on a copy of a data folder holding the demo school.
+func MustStartDemo(tb testing.TB) *App {
+	tb.Helper()
+	return mustStartCopy(tb, true)
+}
+
+func mustStartCopy(tb testing.TB, withDemo bool) *App {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := copyDir(templateDir(tb, withDemo), dir); err != nil {
+		tb.Fatalf("copy data folder: %v", err)
+	}
+	return MustStartIn(tb, dir)
+}

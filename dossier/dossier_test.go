@@ -1,0 +1,228 @@
+package dossier_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/dossier"
+	"livret/pfmp"
+)
+
+const e31 = "PFMP 1re MSPC — E31"
+
+func store(a *apptest.App) *dossier.Store { return dossier.New(a.PB, a.Clock.Now) }
+
+func TestLoadReadsPlacementPeriodAndStudent(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	d, err := store(a).Load(p.Id)
+	require.NoError(t, err)
+	require.Equal(t, p.Id, d.ID())
+	require.Equal(t, e31, d.Period.GetString("name"))
+	require.Equal(t, pfmp.KindE31, d.Period.Kind())
+	require.Equal(t, "lucas.lambert", d.Student.GetString("username"))
+	require.Equal(t, "Lucas LAMBERT", d.Student.FullName())
+	require.NotEmpty(t, d.Period.Weeks())
+
+	_, err = store(a).Load("nope")
+	require.Equal(t, pfmp.ErrNotFound, pfmp.KindOf(err))
+}
+
+// A period created without a review date (the dashboard allows it) is reviewed on its last day.
+func TestPeriodReviewDateFallsBackToItsLastDay(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	_, err := a.PB.DB().NewQuery("UPDATE periods SET review_date = '' WHERE id = {:id}").
+		Bind(map[string]any{"id": p.GetString("period")}).Execute()
+	require.NoError(t, err)
+	d, err := store(a).Load(p.Id)
+	require.NoError(t, err)
+	require.Equal(t, d.Period.End(), d.Period.ReviewDate())
+	row, err := store(a).PeriodRowByID(p.GetString("period"))
+	require.NoError(t, err)
+	require.Equal(t, d.Period.End(), row.ReviewDate())
+}
+
+// Each form writes its own fields only: a map save and a company save made from the same
+// loaded dossier both stay.
+func TestUpdatePlacementWritesOnlyItsFields(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	seen := dossier.Fingerprint(p, []string{"company_history"})
+
+	_, err := s.UpdatePlacement(p.Id, dossier.PlacementEdit{Values: dossier.Fields{"lat": 49.44, "lng": 1.09}})
+	require.NoError(t, err)
+	_, err = s.UpdatePlacement(p.Id, dossier.PlacementEdit{Owned: []string{"company_history"}, Seen: seen,
+		Values: dossier.Fields{"company_history": "Fondée en 1990."}})
+	require.NoError(t, err)
+
+	d, err := s.Load(p.Id)
+	require.NoError(t, err)
+	require.InDelta(t, 49.44, d.Placement.GetFloat("lat"), 1e-9)
+	require.Equal(t, "Fondée en 1990.", d.Placement.GetString("company_history"))
+}
+
+// Two saves with the same version stamp: the second is refused (409), never silently applied.
+func TestUpdatePlacementRefusesAStaleForm(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	owned := []string{"company_history"}
+	seen := dossier.Fingerprint(p, owned)
+
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, text := range []string{"Premier onglet.", "Second onglet."} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = s.UpdatePlacement(p.Id, dossier.PlacementEdit{Owned: owned, Seen: seen,
+				Values: dossier.Fields{"company_history": text}})
+		}()
+	}
+	wg.Wait()
+	ok, conflicts := 0, 0
+	for _, err := range errs {
+		if err == nil {
+			ok++
+		} else if pfmp.KindOf(err) == pfmp.ErrConflict {
+			conflicts++
+		}
+	}
+	require.Equal(t, 1, ok, "%v", errs)
+	require.Equal(t, 1, conflicts, "%v", errs)
+}
+
+func TestSaveWeekChecksItsVersion(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	d, err := s.Load(p.Id)
+	require.NoError(t, err)
+	week := d.Period.Weeks()[2]
+
+	w, err := s.SaveWeek(p.Id, week.Start, 0, map[string]string{"activities": "Graissage"})
+	require.NoError(t, err)
+	require.Equal(t, 1, w.Version())
+	_, err = s.SaveWeek(p.Id, week.Start, 0, map[string]string{"activities": "Écrasé ?"})
+	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(err))
+
+	weeks, err := s.Weeks(p.Id)
+	require.NoError(t, err)
+	got := weeks[dossier.MondayOf(week.Start)]
+	require.Equal(t, "Graissage", got.GetString("activities"))
+	require.True(t, got.HasText())
+}
+
+// A grant is valid 180 days from its sending, renewed by a new sending, ended by revocation;
+// the tutor's home lists only what is valid now.
+func TestGrantsFollowTheValidityRule(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	tutor := a.MustRecord(t, "users", map[string]any{"role": "tutor", "email": "tuteur@exemple.fr",
+		"password": "secret-123", "first_name": "Tom", "last_name": "Tuteur"})
+
+	g, err := s.IssueGrant(tutor.Id, p.Id, "hash-1")
+	require.NoError(t, err)
+	require.Equal(t, a.Clock.Now().Add(pfmp.GrantValidity).UTC(), g.GetDateTime("expires").Time())
+	ok, err := s.HasValidGrant(tutor.Id, p.Id)
+	require.NoError(t, err)
+	require.True(t, ok)
+	rows, err := s.PlacementsOfTutor(tutor.Id)
+	require.NoError(t, err)
+	require.Len(t, rows, 1)
+
+	a.Clock.Set(a.Clock.Now().Add(pfmp.GrantValidity))
+	ok, _ = s.HasValidGrant(tutor.Id, p.Id)
+	require.False(t, ok, "expired at its expiry instant")
+	rows, _ = s.PlacementsOfTutor(tutor.Id)
+	require.Empty(t, rows)
+
+	renewed, err := s.IssueGrant(tutor.Id, p.Id, "hash-2")
+	require.NoError(t, err)
+	require.Equal(t, g.Id, renewed.Id, "one grant per tutor and dossier")
+	ok, _ = s.HasValidGrant(tutor.Id, p.Id)
+	require.True(t, ok)
+	found, err := s.GrantByTokenHash("hash-2")
+	require.NoError(t, err)
+	require.Equal(t, g.Id, found.Id)
+	old, err := s.GrantByTokenHash("hash-1")
+	require.NoError(t, err)
+	require.Nil(t, old, "a renewed grant no longer answers to its old token")
+
+	require.NoError(t, s.RevokeGrant(g.Id))
+	ok, _ = s.HasValidGrant(tutor.Id, p.Id)
+	require.False(t, ok)
+
+	require.NoError(t, s.RecordGrantUse(g.Id, a.Clock.Now()))
+	gs, err := s.GrantsOf(tutor.Id, p.Id)
+	require.NoError(t, err)
+	require.Equal(t, 1, gs[0].GetInt("uses"))
+}
+
+// The checkpoints list counts what each locks with the same rule as the hook.
+func TestCheckpointsCountWhatTheyLock(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	rows, err := store(a).Checkpoints(200)
+	require.NoError(t, err)
+	require.NotEmpty(t, rows)
+	for _, r := range rows {
+		require.Equal(t, 1, r.Locks, "the demo's checkpoints each lock the first 2de period")
+	}
+}
+
+func TestAttachmentsStopAtTheLimitEvenConcurrently(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	var wg sync.WaitGroup
+	for i := 0; i < pfmp.MaxAttachments+5; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = s.AddAttachment(p.Id, dossier.Fields{"title": "Lien", "kind": "link", "url": "https://exemple.fr/"})
+		}()
+	}
+	wg.Wait()
+	rows, err := s.AttachmentRows(p.Id)
+	require.NoError(t, err)
+	require.Len(t, rows, pfmp.MaxAttachments)
+}
+
+func TestReportsKeepTheirVersionAndSelection(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, e31, "lucas.lambert")
+	r, err := s.CreateReport(p.Id, dossier.Fields{"title": "Changement de courroie", "wo_date": time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
+	require.NoError(t, err)
+	_, err = s.SelectReport(r.Id, true)
+	require.NoError(t, err)
+	_, err = s.UpdateReport(r.Id, 1, dossier.Fields{"title": "Courroie changée"})
+	require.NoError(t, err, "selecting does not move the version")
+	_, err = s.UpdateReport(r.Id, 1, dossier.Fields{"title": "Trop tard"})
+	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(err))
+	got, err := s.Report(p.Id, r.Id)
+	require.NoError(t, err)
+	require.Equal(t, "Courroie changée", got.GetString("title"))
+	require.True(t, got.GetBool("selected"))
+	_, err = s.Report("another-placement", r.Id)
+	require.Equal(t, pfmp.ErrNotFound, pfmp.KindOf(err))
+	n, err := s.CountReports(p.Id)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, n.Selected, 1)
+}

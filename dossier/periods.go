@@ -1,0 +1,148 @@
+package dossier
+
+import (
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"livret/pfmp"
+)
+
+// PeriodRow is one period of the "Vue par périodes", with what its menu needs.
+type PeriodRow struct {
+	ID             string         `db:"id"`
+	Name           string         `db:"name"`
+	Level          string         `db:"level"`
+	Kind           string         `db:"kind"`
+	Start          types.DateTime `db:"start"`
+	End            types.DateTime `db:"end"`
+	StoredReview   types.DateTime `db:"review_date"`
+	Students       int            `db:"students"`
+	LastCheckpoint types.DateTime `db:"last_checkpoint"`
+}
+
+// ReviewDate is the date of the period's bilans entreprise (its last day when none was set).
+func (p PeriodRow) ReviewDate() time.Time {
+	return pfmp.EffectiveReviewDate(p.StoredReview.Time(), p.End.Time())
+}
+
+// Locked applies the dated lock rule to the latest checkpoint of the period's students.
+func (p PeriodRow) Locked() bool {
+	return pfmp.PeriodLocked(p.ReviewDate(), []time.Time{p.LastCheckpoint.Time()})
+}
+
+// LockMessage says why a locked period cannot change.
+func (p PeriodRow) LockMessage() string {
+	return pfmp.PeriodLockMessage(p.ReviewDate(), p.LastCheckpoint.Time())
+}
+
+// StudentRow is one student of a period, with the folder icon's state.
+type StudentRow struct {
+	PlacementID     string         `db:"placement"`
+	StudentID       string         `db:"student"`
+	FirstName       string         `db:"first_name"`
+	LastName        string         `db:"last_name"`
+	Status          string         `db:"status"`
+	ClassName       string         `db:"class_name"`
+	PortfolioEdited types.DateTime `db:"portfolio_edited"`
+}
+
+// Edited reports whether the student has saved the portfolio at least once.
+func (r StudentRow) Edited() bool { return !r.PortfolioEdited.IsZero() }
+
+// periodSelect reads periods with their student count and the latest checkpoint of their
+// students, grouped once over the level's placements rather than per period.
+const periodSelect = `
+	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
+		COALESCE(agg.students, 0) AS students, COALESCE(agg.last_checkpoint, '') AS last_checkpoint
+	FROM periods p LEFT JOIN (
+		SELECT pl.period, COUNT(*) AS students, MAX(k.latest) AS last_checkpoint
+		FROM placements pl LEFT JOIN (SELECT student, MAX(date) AS latest FROM checkpoints GROUP BY student) k
+			ON k.student = pl.student
+		GROUP BY pl.period) agg ON agg.period = p.id `
+
+// PeriodsOfLevel lists a level's periods in creation order.
+func (s *Store) PeriodsOfLevel(level pfmp.Level) ([]PeriodRow, error) {
+	var rows []PeriodRow
+	err := s.app.DB().NewQuery(periodSelect + `WHERE p.level = {:level} ORDER BY p.created, p.id`).
+		Bind(dbx.Params{"level": string(level)}).All(&rows)
+	return rows, err
+}
+
+// PeriodRowByID reads one period the same way.
+func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
+	var row PeriodRow
+	err := s.app.DB().NewQuery(periodSelect + `WHERE p.id = {:id}`).Bind(dbx.Params{"id": id}).One(&row)
+	if err != nil {
+		return nil, pfmp.NotFound(pfmp.MsgNoPeriod)
+	}
+	return &row, nil
+}
+
+// StudentsOfPeriod lists a period's students by name, in one query.
+func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
+	var rows []StudentRow
+	err := s.app.DB().NewQuery(`
+		SELECT pl.id AS placement, u.id AS student, u.first_name, u.last_name, u.status,
+			COALESCE(c.name, '') AS class_name, pl.portfolio_edited
+		FROM placements pl JOIN users u ON u.id = pl.student
+		LEFT JOIN classes c ON c.id = u.class
+		WHERE pl.period = {:period} ORDER BY u.last_name, u.first_name`).
+		Bind(dbx.Params{"period": periodID}).All(&rows)
+	return rows, err
+}
+
+// CreatePeriod saves a new period and opens a dossier for each student, in one transaction.
+func (s *Store) CreatePeriod(f Fields, studentIDs []string) (*core.Record, error) {
+	var period *core.Record
+	err := s.app.RunInTransaction(func(tx core.App) error {
+		var err error
+		if period, err = newRecord(tx, "periods"); err != nil {
+			return err
+		}
+		for k, v := range f {
+			period.Set(k, v)
+		}
+		if err := tx.Save(period); err != nil {
+			return err
+		}
+		return assignStudents(tx, period.Id, studentIDs)
+	})
+	return period, err
+}
+
+// AssignStudents opens a dossier on the period for each student who has none yet.
+func (s *Store) AssignStudents(periodID string, studentIDs []string) error {
+	return s.app.RunInTransaction(func(tx core.App) error { return assignStudents(tx, periodID, studentIDs) })
+}
+
+func assignStudents(tx core.App, periodID string, studentIDs []string) error {
+	var have []string
+	err := tx.DB().NewQuery(`SELECT student FROM placements WHERE period = {:p}`).
+		Bind(dbx.Params{"p": periodID}).Column(&have)
+	if err != nil {
+		return err
+	}
+	on := make(map[string]bool, len(have))
+	for _, id := range have {
+		on[id] = true
+	}
+	for _, id := range studentIDs {
+		if on[id] {
+			continue
+		}
+		r, err := newRecord(tx, "placements")
+		if err != nil {
+			return err
+		}
+		r.Set("period", periodID)
+		r.Set("student", id)
+		if err := tx.Save(r); err != nil {
+			return err
+		}
+		on[id] = true
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+package dossier
+
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"livret/pfmp"
+)
+
+// Typed proxies over the records (in the manner of PocketBase's record proxies): the record's
+// own methods stay available (Id, GetString…), the domain's names are added.
+
+// Placement is a student's dossier for one period (collection placements).
+type Placement struct{ core.BaseRecordProxy }
+
+// StudentID is the dossier's student.
+func (p *Placement) StudentID() string { return p.GetString("student") }
+
+// PeriodID is the dossier's period.
+func (p *Placement) PeriodID() string { return p.GetString("period") }
+
+// PortfolioEdited is when the student first saved the portfolio (zero: never).
+func (p *Placement) PortfolioEdited() time.Time { return p.GetDateTime("portfolio_edited").Time() }
+
+// Period is a PFMP period (collection periods).
+type Period struct{ core.BaseRecordProxy }
+
+// Kind is the period's kind (P1, P2, autre, E31, E33).
+func (p *Period) Kind() pfmp.Kind { return pfmp.Kind(p.GetString("kind")) }
+
+// Start is the period's first day.
+func (p *Period) Start() time.Time { return p.GetDateTime("start").Time() }
+
+// End is the period's last day.
+func (p *Period) End() time.Time { return p.GetDateTime("end").Time() }
+
+// ReviewDate is the date of the bilans entreprise, the last day when none was set.
+func (p *Period) ReviewDate() time.Time {
+	return pfmp.EffectiveReviewDate(p.GetDateTime("review_date").Time(), p.End())
+}
+
+// Weeks are the period's weeks, as the journal shows them.
+func (p *Period) Weeks() []pfmp.Week { return pfmp.Weeks(p.Start(), p.End()) }
+
+// User is an account (collection users).
+type User struct{ core.BaseRecordProxy }
+
+// FullName is "Prénom NOM".
+func (u *User) FullName() string {
+	return (&pfmp.Actor{FirstName: u.GetString("first_name"), LastName: u.GetString("last_name")}).Name()
+}
+
+// Grant is a tutor's or master's access to one dossier (collection tutor_access).
+type Grant struct{ core.BaseRecordProxy }
+
+// Valid applies the grant validity rule at now.
+func (g *Grant) Valid(now time.Time) bool {
+	return pfmp.GrantValid(g.GetDateTime("expires").Time(), g.GetBool("revoked"), now)
+}
+
+func proxy[T any, P interface {
+	*T
+	SetProxyRecord(*core.Record)
+}](r *core.Record) *T {
+	var v T
+	P(&v).SetProxyRecord(r)
+	return &v
+}
