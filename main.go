@@ -4,9 +4,9 @@ package main
 import (
 	"log"
 	"os"
-	"time"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/core"

@@ -31,12 +31,12 @@ const (
 type scope int
 
 const (
-	nowhere       scope = iota
-	anyDossier          // every dossier of the school
-	ownDossier          // the dossiers whose student the actor is
-	ownSavedOnly        // the actor's own dossiers, once the thing asked about was saved
-	grantedDossier      // the dossiers a valid grant opens to the actor
-	schoolWide          // a school-wide action, not about one dossier
+	nowhere        scope = iota
+	anyDossier           // every dossier of the school
+	ownDossier           // the dossiers whose student the actor is
+	ownSavedOnly         // the actor's own dossiers, once the thing asked about was saved
+	grantedDossier       // the dossiers a valid grant opens to the actor
+	schoolWide           // a school-wide action, not about one dossier
 )
 
 // permissions is the one table of who may do what (DESIGN.md, "Authorisation"). It denies by
