@@ -2,6 +2,7 @@ package hooks_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
@@ -121,4 +122,16 @@ func TestFirstEditStampInsideATransaction(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.NotEmpty(t, stampOf(t, a, p.Id))
+}
+
+// The stamp is the app's clock (injected in tests), not the machine's.
+func TestFirstEditStampUsesTheAppClock(t *testing.T) {
+	a, p := stampFixture(t)
+	at := time.Date(2025, time.November, 4, 15, 4, 5, 0, time.UTC)
+	a.Clock.Set(at)
+	p.Set("company_history", "Fondée en 1998.")
+	require.NoError(t, a.PB.Save(p))
+	fresh, err := a.PB.FindRecordById("placements", p.Id)
+	require.NoError(t, err)
+	require.Equal(t, at, fresh.GetDateTime("portfolio_edited").Time())
 }

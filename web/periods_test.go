@@ -241,3 +241,28 @@ func TestPeriodCreatedBeforeACheckpointIsRefusedWithTheFormKept(t *testing.T) {
 	_, err := a.PB.FindFirstRecordByData("periods", "name", "PFMP rétroactive")
 	require.Error(t, err, "nothing half-written")
 }
+
+// A period made in the dashboard without a date of bilans is reviewed on its last day: the page
+// shows it locked exactly when the hook refuses to change it.
+func TestPeriodWithoutReviewDateLocksOnItsLastDay(t *testing.T) {
+	a, c := teacher(t)
+	p := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
+	_, err := a.PB.DB().NewQuery("UPDATE periods SET review_date = '' WHERE id = {:id}").
+		Bind(dbx.Params{"id": p.Id}).Execute()
+	require.NoError(t, err)
+	student := a.MustFind(t, "placements", "period", p.Id).GetString("student")
+
+	view := c.Get("/periodes?niveau=2de&periode=" + p.Id)
+	require.NotContains(t, view.Body, "Période verrouillée")
+
+	after := p.GetDateTime("end").Time().AddDate(0, 0, 1)
+	a.MustRecord(t, "checkpoints", map[string]any{"student": student, "date": after, "label": "Bilan"})
+	view = c.Get("/periodes?niveau=2de&periode=" + p.Id)
+	require.Contains(t, view.Body, "Période verrouillée")
+	fresh, err := a.PB.FindRecordById("periods", p.Id)
+	require.NoError(t, err)
+	fresh.Set("name", "Renommée")
+	require.Error(t, a.PB.Save(fresh), "the hook refuses what the page shows locked")
+	r := c.PostForm("/periodes/"+p.Id+"/modifier/objectifs", url.Values{"objectives": {"x"}})
+	require.Equal(t, http.StatusConflict, r.Status)
+}
