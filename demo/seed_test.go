@@ -22,6 +22,7 @@ func counts(t *testing.T, a *apptest.App) map[string]int64 {
 }
 
 func TestDemoSchoolIsIdempotent(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStart(t)
 	logins, err := demo.Seed(a.PB, a.Clock.Now())
 	require.NoError(t, err)
@@ -38,6 +39,7 @@ func TestDemoSchoolIsIdempotent(t *testing.T) {
 }
 
 func TestDemoRefusesAFolderThatServesASchool(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStart(t)
 	a.MustRecord(t, "_superusers", map[string]any{"email": "admin@lycee.fr", "password": "un-long-secret"})
 	cmd := demo.Command(a.PB)

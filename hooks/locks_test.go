@@ -37,6 +37,7 @@ func requireConflict(t *testing.T, err error, words string) {
 }
 
 func TestPeriodLockFollowsTheLatestCheckpoint(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		checkpoint string
 		locked     bool
@@ -66,6 +67,7 @@ func TestPeriodLockFollowsTheLatestCheckpoint(t *testing.T) {
 }
 
 func TestLockedPeriodRefusedThroughTheRESTAPI(t *testing.T) {
+	t.Parallel()
 	a, student, period, _ := lockFixture(t)
 	a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
 	su := a.MustRecord(t, core.CollectionNameSuperusers, map[string]any{"email": "admin@ecole.fr", "password": "admin-secret-1"})
@@ -85,6 +87,7 @@ func TestLockedPeriodRefusedThroughTheRESTAPI(t *testing.T) {
 }
 
 func TestCompanyReviewLock(t *testing.T) {
+	t.Parallel()
 	a, student, _, placement := lockFixture(t)
 	review := a.MustRecord(t, "company_reviews", map[string]any{"placement": placement.Id,
 		"meeting_date": day("2025-03-14"), "comment": "Bon stage"})
@@ -98,6 +101,7 @@ func TestCompanyReviewLock(t *testing.T) {
 }
 
 func TestCompanyReviewAfterCheckpointStaysOpen(t *testing.T) {
+	t.Parallel()
 	a, student, _, placement := lockFixture(t)
 	a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-10")})
 	review := a.MustRecord(t, "company_reviews", map[string]any{"placement": placement.Id,
@@ -107,6 +111,7 @@ func TestCompanyReviewAfterCheckpointStaysOpen(t *testing.T) {
 }
 
 func TestACheckpointThatLocksCannotBeTakenBack(t *testing.T) {
+	t.Parallel()
 	a, student, period, _ := lockFixture(t)
 	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
 
@@ -126,6 +131,7 @@ func TestACheckpointThatLocksCannotBeTakenBack(t *testing.T) {
 }
 
 func TestACheckpointThatLocksNothingCanBeCorrected(t *testing.T) {
+	t.Parallel()
 	a, student, _, _ := lockFixture(t)
 	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-01")})
 	cp.Set("date", day("2025-02-01"))
@@ -134,6 +140,7 @@ func TestACheckpointThatLocksNothingCanBeCorrected(t *testing.T) {
 }
 
 func TestADossierCannotLeaveOrJoinALockedPeriod(t *testing.T) {
+	t.Parallel()
 	a, student, period, placement := lockFixture(t)
 	a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
 	open := a.MustRecord(t, "periods", map[string]any{"name": "PFMP ouverte", "level": "2de", "kind": "P2",
@@ -155,6 +162,7 @@ func TestADossierCannotLeaveOrJoinALockedPeriod(t *testing.T) {
 }
 
 func TestALockedReviewCannotBeMovedToAnotherStudent(t *testing.T) {
+	t.Parallel()
 	a, student, _, placement := lockFixture(t)
 	review := a.MustRecord(t, "company_reviews", map[string]any{"placement": placement.Id,
 		"meeting_date": day("2025-03-14")})
@@ -170,6 +178,7 @@ func TestALockedReviewCannotBeMovedToAnotherStudent(t *testing.T) {
 }
 
 func TestDeletingAnAnnexeKeepsItsLockedPeriod(t *testing.T) {
+	t.Parallel()
 	a, student, period, _ := lockFixture(t)
 	annexe := a.MustRecord(t, "annexes", map[string]any{"name": "Annexe", "level": "2de"})
 	period.Set("annexe", annexe.Id)

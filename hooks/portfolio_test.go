@@ -29,6 +29,7 @@ func stampOf(t *testing.T, a *apptest.App, placementID string) string {
 }
 
 func TestFirstEditStampOnThePlacementItself(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
 		change  func(p *core.Record)
@@ -57,6 +58,7 @@ func TestFirstEditStampOnThePlacementItself(t *testing.T) {
 }
 
 func TestFirstEditStampIsSetOnceAndNeverReset(t *testing.T) {
+	t.Parallel()
 	a, p := stampFixture(t)
 	p.Set("company_activity", "Conditionnement de parfums.")
 	require.NoError(t, a.PB.Save(p))
@@ -75,6 +77,7 @@ func TestFirstEditStampIsSetOnceAndNeverReset(t *testing.T) {
 }
 
 func TestFirstEditStampFromThePortfolioCollections(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		col     string
 		fields  map[string]any
@@ -100,6 +103,7 @@ func TestFirstEditStampFromThePortfolioCollections(t *testing.T) {
 }
 
 func TestFirstEditStampWhenAnEmptyWeekIsFilledLater(t *testing.T) {
+	t.Parallel()
 	a, p := stampFixture(t)
 	week := a.MustRecord(t, "journal_weeks", map[string]any{"placement": p.Id, "week_start": day("2026-03-02")})
 	require.Empty(t, stampOf(t, a, p.Id))
@@ -109,6 +113,7 @@ func TestFirstEditStampWhenAnEmptyWeekIsFilledLater(t *testing.T) {
 }
 
 func TestFirstEditStampInsideATransaction(t *testing.T) {
+	t.Parallel()
 	a, p := stampFixture(t)
 	err := a.PB.RunInTransaction(func(tx core.App) error {
 		col, err := tx.FindCollectionByNameOrId("interventions")
@@ -126,6 +131,7 @@ func TestFirstEditStampInsideATransaction(t *testing.T) {
 
 // The stamp is the app's clock (injected in tests), not the machine's.
 func TestFirstEditStampUsesTheAppClock(t *testing.T) {
+	t.Parallel()
 	a, p := stampFixture(t)
 	at := time.Date(2025, time.November, 4, 15, 4, 5, 0, time.UTC)
 	a.Clock.Set(at)

@@ -39,6 +39,7 @@ func count(tb testing.TB, app core.App, collection string, where dbx.Expression)
 }
 
 func TestSchema(t *testing.T) {
+	t.Parallel()
 	app := MustApp(t)
 
 	want := map[string][]string{
@@ -107,6 +108,7 @@ func TestSchema(t *testing.T) {
 }
 
 func TestSeedReferentiel(t *testing.T) {
+	t.Parallel()
 	app := MustApp(t)
 
 	var ref struct {
@@ -178,6 +180,7 @@ func TestSeedReferentiel(t *testing.T) {
 }
 
 func TestPlacements(t *testing.T) {
+	t.Parallel()
 	app := MustApp(t)
 
 	student := MustCreate(t, app, "users", map[string]any{
@@ -222,6 +225,7 @@ func mustCollection(tb testing.TB, app core.App, name string) *core.Collection {
 
 // The down migrations undo everything (the default users collection stays).
 func TestDown(t *testing.T) {
+	t.Parallel()
 	app := MustApp(t)
 	runner := core.NewMigrationsRunner(app, core.AppMigrations)
 	reverted, err := runner.Down(len(core.AppMigrations.Items()))

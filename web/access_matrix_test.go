@@ -125,6 +125,7 @@ var matrix = []matrixRow{
 }
 
 func TestAccessMatrix(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.sans.acces",
 		"first_name": "Paul", "last_name": "Sansacces", "password": demo.Password})

@@ -76,6 +76,7 @@ func attachmentsOf(t testing.TB, a *apptest.App, p *core.Record) []*core.Record 
 }
 
 func TestAnnexesUploadAPhotoTheTeacherDownloadsIt(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	photo := pngFile(t)
 	r := upload(t, f.owner, f.lucas, "Schéma électrique « armoire » n°2", "IMG_0042.png", photo)
@@ -115,6 +116,7 @@ func TestAnnexesUploadAPhotoTheTeacherDownloadsIt(t *testing.T) {
 }
 
 func TestAnnexesAcceptPhoneAndOfficeFilesByContent(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	// A JPEG named .JPG, no title: the file's name becomes the title.
 	r := upload(t, f.owner, f.lucas, "", "Photo été pompe.JPG", jpegFile(t))
@@ -143,6 +145,7 @@ func TestAnnexesAcceptPhoneAndOfficeFilesByContent(t *testing.T) {
 }
 
 func TestAnnexesRefuseExecutablesAndOversizedFiles(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	exe := append([]byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"), bytes.Repeat([]byte{0}, 200)...)
 	r := upload(t, f.owner, f.lucas, "Ma photo", "photo.jpg", exe)
@@ -177,6 +180,7 @@ func TestAnnexesRefuseExecutablesAndOversizedFiles(t *testing.T) {
 }
 
 func TestAnnexesLinksHttpOnly(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	link := func(title, u string) *apptest.Response {
 		return f.owner.PostForm(portfolioPath(f.lucas, "annexes/lien"), url.Values{"lien_titre": {title}, "url": {u}})
@@ -212,6 +216,7 @@ func TestAnnexesLinksHttpOnly(t *testing.T) {
 }
 
 func TestAnnexesAtMostThirty(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	for i := range pfmp.MaxAttachments {
 		f.a.MustRecord(t, "attachments", map[string]any{"placement": f.lucas.Id, "title": "Lien " + string(rune('A'+i)),
@@ -230,6 +235,7 @@ func TestAnnexesAtMostThirty(t *testing.T) {
 }
 
 func TestAnnexesWritesOnlyByTheStudent(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	require.Equal(t, http.StatusSeeOther, upload(t, f.owner, f.lucas, "Photo", "p.png", pngFile(t)).Status)
 	att := attachmentsOf(t, f.a, f.lucas)[0]

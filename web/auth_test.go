@@ -23,6 +23,7 @@ func sessionCookie(r *apptest.Response) string {
 }
 
 func TestLoginRefusesWithoutTellingWhichPartIsWrong(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 
@@ -38,6 +39,7 @@ func TestLoginRefusesWithoutTellingWhichPartIsWrong(t *testing.T) {
 }
 
 func TestLoginSetsAnHttpOnlyLaxCookieAndLogoutClearsIt(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 
@@ -60,6 +62,7 @@ func TestLoginSetsAnHttpOnlyLaxCookieAndLogoutClearsIt(t *testing.T) {
 }
 
 func TestLoginByUsernameGoesWhereTheVisitorWasHeading(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	first := c.Get("/mes-periodes")
@@ -74,6 +77,7 @@ func TestLoginByUsernameGoesWhereTheVisitorWasHeading(t *testing.T) {
 }
 
 func TestRepeatedFailuresAreSlowedDown(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	for range 5 {
@@ -93,6 +97,7 @@ func TestRepeatedFailuresAreSlowedDown(t *testing.T) {
 }
 
 func TestUnsafeRequestsNeedTokenAndSameOrigin(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 	form := func() *strings.Reader { return strings.NewReader(url.Values{"_csrf": {c.CSRF}}.Encode()) }
@@ -110,6 +115,7 @@ func TestUnsafeRequestsNeedTokenAndSameOrigin(t *testing.T) {
 }
 
 func TestAnotherSessionsTokenIsRefused(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	martin := a.MustLogin(t, "prof.martin", demo.Password)
 	benali := a.MustLogin(t, "prof.benali", demo.Password)
@@ -118,6 +124,7 @@ func TestAnotherSessionsTokenIsRefused(t *testing.T) {
 }
 
 func TestPagesAndPocketBaseShareOnePort(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStart(t)
 	c := a.NewClient(t)
 
@@ -142,6 +149,7 @@ func TestPagesAndPocketBaseShareOnePort(t *testing.T) {
 }
 
 func TestCollectionsAreClosedToTheRESTAPI(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	for _, col := range []string{"users", "periods", "placements", "checkpoints", "tutor_access"} {

@@ -21,6 +21,7 @@ func typeInto(id, text string) []chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	shots := filepath.Join(os.TempDir(), "livret-shots")
@@ -79,6 +80,7 @@ func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
 }
 
 func TestBrowserTeacherPersonalisesTheObjectivesThenResets(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "manon.girard")
 	ctx := apptest.MustBrowser(t)

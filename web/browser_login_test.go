@@ -20,6 +20,7 @@ func periodLink(name string) chromedp.Search {
 }
 
 func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	onLogin := func(u *url.URL) bool { return u.Path == "/connexion" }

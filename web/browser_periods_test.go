@@ -14,6 +14,7 @@ import (
 // TestBrowserTeacherPreparesAPeriod: annexe → period for a class → its students → an edited
 // tab → a locked period that cannot be deleted.
 func TestBrowserTeacherPreparesAPeriod(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)

@@ -59,6 +59,7 @@ func pfTab(slug string) chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	a, p := f.a, f.adam
 	portfolio := a.URL + "/dossiers/" + p.Id + "/portfolio/"

@@ -29,6 +29,7 @@ const editControls = `document.querySelectorAll('#portfolio-tab :is(form[method=
 	'button[type="submit"], .btn-danger, [data-confirm])').length`
 
 func TestBrowserStudentWritesWeeksReportAndPhotoOnAPhone(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	weeks := periodWeeksOf(t, a, p)

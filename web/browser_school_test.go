@@ -15,6 +15,7 @@ import (
 // page — remove a student, duplicate then delete an annexe, delete a period — then a bilan
 // intermédiaire for a class that locks its period.
 func TestBrowserTeacherRemovesDeletesAndLocks(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
@@ -77,6 +78,7 @@ func TestBrowserTeacherRemovesDeletesAndLocks(t *testing.T) {
 // TestBrowserMasterReadsHisApprentice: from "Mes apprenants" to the dossier, the fiche and the
 // portfolio, with no control to change anything but a comment.
 func TestBrowserMasterReadsHisApprentice(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())

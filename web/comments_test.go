@@ -23,6 +23,7 @@ func (f *pf) comments(t *testing.T, placement *core.Record) []map[string]string 
 }
 
 func TestCommentsWritersPost(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	path := "/dossiers/" + f.lucas.Id + "/portfolio/commentaires"
 	teacher := f.login(t, "prof.martin")
@@ -61,6 +62,7 @@ func TestCommentsWritersPost(t *testing.T) {
 }
 
 func TestCommentsRefusals(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	path := "/dossiers/" + f.lucas.Id + "/portfolio/commentaires"
 
@@ -99,6 +101,7 @@ func TestCommentsRefusals(t *testing.T) {
 }
 
 func TestCommentsAreNewForTheStudentUntilRead(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	path := "/dossiers/" + f.lucas.Id + "/portfolio/commentaires"
 	teacher := f.login(t, "prof.martin")

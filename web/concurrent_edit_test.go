@@ -17,6 +17,7 @@ var seenRe = regexp.MustCompile(`name="vu" value="([^"]+)"`)
 // TestConcurrentEditsAreDetected: two tabs open the same form; the second save is refused
 // with 409, keeps its text on screen, and does not overwrite the first.
 func TestConcurrentEditsAreDetected(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	manon := a.MustFind(t, "users", "username", "manon.girard")
 	p := a.MustFind(t, "placements", "student", manon.Id)
@@ -66,6 +67,7 @@ func cloneValues(v url.Values) url.Values {
 // TestPortfolioCannotBlankWhatTheFicheRequires: both forms edit the same columns, with the same
 // required fields.
 func TestPortfolioCannotBlankWhatTheFicheRequires(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	manon := a.MustFind(t, "users", "username", "manon.girard")
 	p := a.MustFind(t, "placements", "student", manon.Id)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestStatusOfEveryErrorKind(t *testing.T) {
+	t.Parallel()
 	for err, status := range map[error]int{
 		nil:                                     http.StatusOK,
 		pfmp.Invalid("x", nil):                  http.StatusUnprocessableEntity,

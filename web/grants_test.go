@@ -14,6 +14,7 @@ import (
 // TestAGrantOpensADossierOnlyWhileValid: a master reads a dossier while his grant runs; once
 // expired or revoked, the dossier is not his to know (404) and leaves his home page.
 func TestAGrantOpensADossierOnlyWhileValid(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	grant := a.MustFind(t, "tutor_access", "tutor", a.MustFind(t, "users", "username", "julien.boisseau").Id)
 	dossier := "/dossiers/" + grant.GetString("placement")

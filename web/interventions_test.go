@@ -39,6 +39,7 @@ func mustReport(t *testing.T, a *apptest.App, p *core.Record, title string) *cor
 }
 
 func TestInterventionsStudentCreatesEditsSelectsDeletes(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	// The empty state, then the form.
 	tab := f.owner.Get(portfolioPath(f.lucas, "activites"))
@@ -126,6 +127,7 @@ func TestInterventionsStudentCreatesEditsSelectsDeletes(t *testing.T) {
 }
 
 func TestInterventionsRefuseBadInputKeepingIt(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	cases := []struct {
 		name, field, value, msg string
@@ -161,6 +163,7 @@ func TestInterventionsRefuseBadInputKeepingIt(t *testing.T) {
 }
 
 func TestInterventionsReadersSeeTextOnly(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	rep := mustReport(t, f.a, f.lucas, "Fuite sur la presse")
 	for _, c := range []*apptest.Client{f.teacher, f.master} {
@@ -186,6 +189,7 @@ func TestInterventionsReadersSeeTextOnly(t *testing.T) {
 }
 
 func TestInterventionsWritesOnlyByTheStudentOnItsOwnReports(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	rep := mustReport(t, f.a, f.lucas, "Fuite sur la presse")
 	manons := reportsOf(t, f.a, f.manon)

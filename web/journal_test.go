@@ -104,6 +104,7 @@ func weekForm(version, activities string) url.Values {
 var pfHX = []string{"HX-Request", "true"}
 
 func TestJournalTabShowsEveryWeekWithASlider(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	weeks := periodWeeksOf(t, f.a, f.lucas)
 	require.Len(t, weeks, 6)
@@ -152,6 +153,7 @@ func TestJournalTabShowsEveryWeekWithASlider(t *testing.T) {
 }
 
 func TestJournalStudentSavesAWeekThenAnOlderTabConflicts(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	weeks := periodWeeksOf(t, f.a, f.lucas)
 	week2 := pfmp.ISODate(weeks[1].Start)
@@ -208,6 +210,7 @@ func TestJournalStudentSavesAWeekThenAnOlderTabConflicts(t *testing.T) {
 }
 
 func TestJournalTwoSavesFromTheSameVersionOneWins(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	var wg sync.WaitGroup
 	statuses := make([]int, 8)
@@ -235,6 +238,7 @@ func TestJournalTwoSavesFromTheSameVersionOneWins(t *testing.T) {
 }
 
 func TestJournalRefusesTooLongTextKeepingIt(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	long := strings.Repeat("é", 5001)
 	r := f.owner.PostForm(portfolioPath(f.lucas, "semaines/3"), weekForm("0", long), pfHX...)
@@ -254,6 +258,7 @@ func TestJournalRefusesTooLongTextKeepingIt(t *testing.T) {
 }
 
 func TestJournalWritesOnlyByTheStudent(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	path := portfolioPath(f.lucas, "semaines/2")
 	for _, tt := range append(f.intruders(), intruder{"anonyme", f.a.NewClient(t), http.StatusSeeOther}) {
@@ -285,6 +290,7 @@ func pfReload(t *testing.T, a *apptest.App, r *core.Record) *core.Record {
 // TestPortfolioWriteRoutesByActor runs every route of tabs 4–6 on real records of Lucas's
 // dossier, as each of the six actors of the access matrix (whose rows use foreign ids).
 func TestPortfolioWriteRoutesByActor(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	rep := mustReport(t, f.a, f.lucas, "Fuite sur la presse")
 	repDel := mustReport(t, f.a, f.lucas, "À supprimer")

@@ -43,6 +43,7 @@ func reload(t *testing.T, a *apptest.App, r *core.Record) *core.Record {
 func liaisonPath(p *core.Record, rest string) string { return "/dossiers/" + p.Id + "/liaison" + rest }
 
 func TestLiaisonStudentSavesTheCompany(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	c := a.MustLogin(t, "adam.vincent", demo.Password)
@@ -68,6 +69,7 @@ func TestLiaisonStudentSavesTheCompany(t *testing.T) {
 }
 
 func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	c := a.MustLogin(t, "adam.vincent", demo.Password)
@@ -103,6 +105,7 @@ func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
 }
 
 func TestLiaisonTeacherPersonalisesThenResets(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "manon.girard")
 	period := a.MustFind(t, "periods", "id", p.GetString("period"))
@@ -164,6 +167,7 @@ func TestLiaisonTeacherPersonalisesThenResets(t *testing.T) {
 }
 
 func TestLiaisonAccess(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	lucas := a.MustPlacement(t, demoE31, "lucas.lambert")
 	tutor := a.MustRecord(t, "users", map[string]any{"role": "tutor", "username": "tuteur.lambert",
@@ -197,6 +201,7 @@ func TestLiaisonAccess(t *testing.T) {
 }
 
 func TestLiaisonTabsAsHtmxFragments(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "lucas.lambert")
 	c := a.MustLogin(t, "prof.martin", demo.Password)

@@ -14,6 +14,7 @@ import (
 // TestOversizedBodyIsRefusedInFrenchBeforeBeingRead: over the pages' limit (25 MiB), below
 // PocketBase's own, the answer is our French 413.
 func TestOversizedBodyIsRefusedInFrenchBeforeBeingRead(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	adam := a.MustFind(t, "users", "username", "adam.vincent")
 	p := a.MustFind(t, "placements", "student", adam.Id)

@@ -30,6 +30,7 @@ func taskIDs(t *testing.T, a *apptest.App, codes ...string) []string {
 }
 
 func TestAnnexeCreateKeepsTypedValuesOnError(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	tasks := taskIDs(t, a, "A1T1", "A3T2")
 
@@ -47,6 +48,7 @@ func TestAnnexeCreateKeepsTypedValuesOnError(t *testing.T) {
 }
 
 func TestAnnexeDuplicateAndDelete(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	orig := a.MustFind(t, "annexes", "level", "1re")
 	r := c.PostForm("/annexes/"+orig.Id+"/dupliquer", url.Values{})
@@ -64,6 +66,7 @@ func TestAnnexeDuplicateAndDelete(t *testing.T) {
 }
 
 func TestPeriodCreatedFromAnnexeForAWholeClass(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	annexe := a.MustFind(t, "annexes", "level", "1re")
 	class := a.MustFind(t, "classes", "name", "1re MSPC")
@@ -93,6 +96,7 @@ func TestPeriodCreatedFromAnnexeForAWholeClass(t *testing.T) {
 }
 
 func TestPeriodEditTabs(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	period := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	base := "/periodes/" + period.Id + "/modifier/"
@@ -119,6 +123,7 @@ func TestPeriodEditTabs(t *testing.T) {
 }
 
 func TestPeriodDeleteRemovesEveryDossier(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	period := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	confirm := c.Get("/periodes/" + period.Id + "/supprimer")
@@ -132,6 +137,7 @@ func TestPeriodDeleteRemovesEveryDossier(t *testing.T) {
 }
 
 func TestLockedPeriodRefusesEveryChange(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	locked := a.MustFind(t, "periods", "name", "PFMP 1 — 2de PMIA")
 	placement := a.MustFind(t, "placements", "period", locked.Id)
@@ -150,6 +156,7 @@ func TestLockedPeriodRefusesEveryChange(t *testing.T) {
 }
 
 func TestRemoveOneStudentAsksThenDeletesTheDossier(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
 	manon := a.MustFind(t, "users", "username", "manon.girard")
@@ -169,6 +176,7 @@ func TestRemoveOneStudentAsksThenDeletesTheDossier(t *testing.T) {
 }
 
 func TestCheckpointForAClassLocksItsPeriods(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	class := a.MustFind(t, "classes", "name", "1re MSPC")
 	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
@@ -190,6 +198,7 @@ func TestCheckpointForAClassLocksItsPeriods(t *testing.T) {
 // TestPeriodViewQueryCount: the period view and its fragment read a fixed number of queries,
 // whatever the number of students (no query per row).
 func TestPeriodViewQueryCount(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
 	var n atomic.Int64
@@ -209,6 +218,7 @@ func TestPeriodViewQueryCount(t *testing.T) {
 
 // TestPeriodViewReflectsWritesFromAnyPath: the cached view is never stale, whatever path wrote.
 func TestPeriodViewReflectsWritesFromAnyPath(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	period := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	page := "/periodes?niveau=2de&periode=" + period.Id
@@ -229,6 +239,7 @@ func TestPeriodViewReflectsWritesFromAnyPath(t *testing.T) {
 // TestPeriodCreatedBeforeACheckpointIsRefusedWithTheFormKept: a period whose bilans fall before a
 // student's checkpoint would be locked at birth; the teacher gets the form back, not an error page.
 func TestPeriodCreatedBeforeACheckpointIsRefusedWithTheFormKept(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	annexe := a.MustFind(t, "annexes", "level", "2de")
 	class := a.MustFind(t, "classes", "name", "2de PMIA") // its students have a checkpoint on 30 January
@@ -245,6 +256,7 @@ func TestPeriodCreatedBeforeACheckpointIsRefusedWithTheFormKept(t *testing.T) {
 // A period made in the dashboard without a date of bilans is reviewed on its last day: the page
 // shows it locked exactly when the hook refuses to change it.
 func TestPeriodWithoutReviewDateLocksOnItsLastDay(t *testing.T) {
+	t.Parallel()
 	a, c := teacher(t)
 	p := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	_, err := a.PB.DB().NewQuery("UPDATE periods SET review_date = '' WHERE id = {:id}").

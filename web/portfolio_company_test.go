@@ -36,6 +36,7 @@ func presentationForm() url.Values {
 }
 
 func TestCompanyTabStudentSaves(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
 	url := "/dossiers/" + f.adam.Id + "/portfolio/entreprise"
@@ -74,6 +75,7 @@ func TestCompanyTabStudentSaves(t *testing.T) {
 }
 
 func TestCompanyTabRefusesInvalidInput(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		change url.Values
@@ -130,6 +132,7 @@ func TestCompanyTabRefusesInvalidInput(t *testing.T) {
 }
 
 func TestCompanyTabOnlyTheStudentWrites(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	before := f.placement(t, f.lucas).GetString("company_name")
 	cases := []struct {
@@ -153,6 +156,7 @@ func TestCompanyTabOnlyTheStudentWrites(t *testing.T) {
 }
 
 func TestCompanyTabReadersSeeTextOnly(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	for _, who := range []string{"prof.martin", "julien.boisseau"} {
 		t.Run(who, func(t *testing.T) {
@@ -181,6 +185,7 @@ func folderOf(t *testing.T, page, placementID string) string {
 }
 
 func TestTeacherSeesTheFolderFilledAfterTheStudentsFirstSave(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	period := f.a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
 	teacher := f.login(t, "prof.martin")

@@ -9,6 +9,7 @@ import (
 )
 
 func TestMapTilesComeFromTheConfig(t *testing.T) {
+	t.Parallel()
 	p := &dossier.Placement{}
 	p.SetProxyRecord(core.NewRecord(core.NewBaseCollection("placements")))
 	d := &openDossier{Dossier: &dossier.Dossier{Placement: p}}

@@ -9,6 +9,7 @@ import (
 )
 
 func TestMapTabStudentPlacesTheMarker(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
 	path := "/dossiers/" + f.adam.Id + "/portfolio/carte"
@@ -45,6 +46,7 @@ func TestMapTabStudentPlacesTheMarker(t *testing.T) {
 }
 
 func TestMapTabRefusesInvalidPositions(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, lat, lng, field, msg string
 	}{
@@ -80,6 +82,7 @@ func TestMapTabRefusesInvalidPositions(t *testing.T) {
 }
 
 func TestMapTabReadersSeeTheMarkerOnly(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	for _, who := range []string{"prof.martin", "julien.boisseau"} {
 		t.Run(who, func(t *testing.T) {

@@ -33,6 +33,7 @@ func chartNode(t *testing.T, c *pfmp.OrgChart, name string) *pfmp.OrgNode {
 }
 
 func TestOrgChartStudentBuildsTheChart(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
 	path := "/dossiers/" + f.adam.Id + "/portfolio/organigramme"
@@ -80,6 +81,7 @@ func TestOrgChartStudentBuildsTheChart(t *testing.T) {
 }
 
 func TestOrgChartRefusesInvalidOperations(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	adam := f.login(t, "adam.vincent")
 	path := "/dossiers/" + f.adam.Id + "/portfolio/organigramme"
@@ -128,6 +130,7 @@ func TestOrgChartRefusesInvalidOperations(t *testing.T) {
 }
 
 func TestOrgChartReadersSeeTheChartOnly(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	lucas := f.login(t, "lucas.lambert")
 	path := "/dossiers/" + f.lucas.Id + "/portfolio/organigramme"

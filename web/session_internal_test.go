@@ -7,6 +7,7 @@ import (
 )
 
 func TestSafeNextKeepsRedirectsOnThisSite(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"/periodes":                  "/periodes",
 		"/periodes?niveau=1re&x=%2F": "/periodes?niveau=1re&x=%2F",
