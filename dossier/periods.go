@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"slices"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -53,28 +54,46 @@ type StudentRow struct {
 func (r StudentRow) Edited() bool { return !r.PortfolioEdited.IsZero() }
 
 // periodSelect reads periods with their student count and the latest checkpoint of their
-// students, grouped once over the level's placements rather than per period.
+// students in one grouped query (an index lookup per placement, never a query per period).
 const periodSelect = `
 	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
-		COALESCE(agg.students, 0) AS students, COALESCE(agg.last_checkpoint, '') AS last_checkpoint
-	FROM periods p LEFT JOIN (
-		SELECT pl.period, COUNT(*) AS students, MAX(k.latest) AS last_checkpoint
-		FROM placements pl LEFT JOIN (SELECT student, MAX(date) AS latest FROM checkpoints GROUP BY student) k
-			ON k.student = pl.student
-		GROUP BY pl.period) agg ON agg.period = p.id `
+		COUNT(DISTINCT pl.id) AS students, COALESCE(MAX(k.date), '') AS last_checkpoint
+	FROM periods p
+	LEFT JOIN placements pl ON pl.period = p.id
+	LEFT JOIN checkpoints k ON k.student = pl.student `
 
-// PeriodsOfLevel lists a level's periods in creation order.
-func (s *Store) PeriodsOfLevel(level pfmp.Level) ([]PeriodRow, error) {
+// PeriodsOfLevel lists a level's periods of one school year, in creation order.
+func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodRow, error) {
 	var rows []PeriodRow
-	err := s.app.DB().NewQuery(periodSelect + `WHERE p.level = {:level} ORDER BY p.created, p.id`).
-		Bind(dbx.Params{"level": string(level)}).All(&rows)
+	err := s.app.DB().NewQuery(periodSelect + `WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
+		GROUP BY p.id ORDER BY p.created, p.id`).
+		Bind(dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())}).All(&rows)
 	return rows, err
+}
+
+// SchoolYearsOfLevel lists the school years that hold periods of a level, latest first.
+func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) {
+	var months []string
+	err := s.app.DB().NewQuery(`SELECT DISTINCT substr(start, 1, 7) FROM periods WHERE level = {:level}`).
+		Bind(dbx.Params{"level": string(level)}).Column(&months)
+	seen := map[pfmp.SchoolYear]bool{}
+	var years []pfmp.SchoolYear
+	for _, m := range months {
+		t, perr := time.Parse("2006-01", m)
+		if y := pfmp.SchoolYearOf(t.Add(12 * time.Hour)); perr == nil && !seen[y] {
+			seen[y] = true
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	return years, err
 }
 
 // PeriodRowByID reads one period the same way.
 func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
 	var row PeriodRow
-	err := s.app.DB().NewQuery(periodSelect + `WHERE p.id = {:id}`).Bind(dbx.Params{"id": id}).One(&row)
+	err := s.app.DB().NewQuery(periodSelect + `WHERE p.id = {:id} GROUP BY p.id`).Bind(dbx.Params{"id": id}).One(&row)
 	if err != nil {
 		return nil, pfmp.NotFound(pfmp.MsgNoPeriod)
 	}

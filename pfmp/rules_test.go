@@ -62,3 +62,13 @@ func TestFileNames(t *testing.T) {
 	require.Equal(t, "Annexe PFMP 2 — 2de Manon GIRARD.pdf", DossierFileName("Annexe", "PFMP 2 — 2de", "Manon", "GIRARD", ".pdf"))
 	require.Equal(t, "Portfolio PFMP 1 Zoé N'Diaye.docx", DossierFileName("Portfolio", "PFMP 1", "Zoé", "N'Diaye", ".docx"))
 }
+
+func TestSchoolYear(t *testing.T) {
+	require.Equal(t, SchoolYear(2025), SchoolYearOf(day(2026, 3, 11)))
+	require.Equal(t, SchoolYear(2025), SchoolYearOf(day(2025, 8, 1)))
+	require.Equal(t, SchoolYear(2024), SchoolYearOf(time.Date(2025, 7, 31, 21, 0, 0, 0, time.UTC)), "Paris is still in July")
+	require.Equal(t, SchoolYear(2025), SchoolYearOf(time.Date(2025, 7, 31, 22, 30, 0, 0, time.UTC)), "1 August in Paris")
+	require.Equal(t, "2025-2026", SchoolYear(2025).Label())
+	require.Equal(t, day(2025, 8, 1), SchoolYear(2025).Start())
+	require.Equal(t, day(2026, 8, 1), SchoolYear(2025).End())
+}

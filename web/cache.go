@@ -9,9 +9,9 @@ import (
 )
 
 // viewCache keeps rendered HTML of read-mostly screens (the teacher's period view), valid
-// until the next write to the database. Any record saved or deleted, by any path (our pages,
-// the REST API, the dashboard), bumps the version and so invalidates every entry at once:
-// coarse, but never stale.
+// until the next write to what they show. A record of those collections saved or deleted, by
+// any path (our pages, the REST API, the dashboard), bumps the version and so invalidates
+// every entry at once; a dossier's own content (the portfolio's autosaves) does not.
 type viewCache struct {
 	version atomic.Uint64
 	mu      sync.RWMutex
@@ -28,7 +28,7 @@ const maxCachedViews = 1000
 func newViewCache(app core.App) *viewCache {
 	vc := &viewCache{entries: map[string]cachedView{}}
 	bump := func(e *core.ModelEvent) error {
-		if _, isLog := e.Model.(*core.Log); !isLog { // request logs are not data
+		if shown(e.Model) {
 			vc.version.Add(1)
 		}
 		return e.Next()
@@ -37,6 +37,36 @@ func newViewCache(app core.App) *viewCache {
 	app.OnModelAfterUpdateSuccess().BindFunc(bump)
 	app.OnModelAfterDeleteSuccess().BindFunc(bump)
 	return vc
+}
+
+// shownCollections are what the cached views show. Of a placement, the view shows only its
+// period, student and first-edit mark; of a user, the name, status and class.
+var shownCollections = map[string][]string{
+	"periods": nil, "classes": nil, "checkpoints": nil, "tutor_access": nil,
+	"placements": {"period", "student", "portfolio_edited"},
+	"users":      {"first_name", "last_name", "status", "class", "role"},
+}
+
+// shown reports whether a write to m may change a cached view: any write to a shown
+// collection, except updates that leave every shown field of a record as it was.
+func shown(m core.Model) bool {
+	r, ok := m.(*core.Record)
+	if !ok {
+		return false // request logs, collections, settings
+	}
+	fields, ok := shownCollections[r.Collection().Name]
+	if !ok {
+		return false
+	}
+	if fields == nil || r.IsNew() || r.Original() == nil {
+		return true
+	}
+	for _, f := range fields {
+		if r.Original().GetString(f) != r.GetString(f) {
+			return true
+		}
+	}
+	return r.Original().Id == "" // an original never loaded: no telling what changed
 }
 
 // get returns the HTML stored under key if no write happened since it was rendered.

@@ -5,45 +5,33 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"livret/dossier"
 	"livret/pfmp"
 )
 
-// periodsIndex is the "Vue par périodes": a tab per level, its periods, the chosen one's students.
-// Its content holds nothing personal, so it is cached until the next write (see viewCache).
+// periodsIndex is the "Vue par périodes": a tab per level, the level's periods of one school
+// year (the current one unless ?annee= names another), the chosen one's students. Its content
+// holds nothing personal, so it is cached until a write to what it shows (see viewCache).
 func (s *Server) periodsIndex(c *fiber.Ctx) error {
 	level := pfmp.Level(c.Query("niveau", string(pfmp.Levels()[0])))
 	if !level.Valid() {
 		return pfmp.NotFound("Niveau de classe inconnu.")
 	}
-	data := s.common(c, "Vue par périodes", nil)
-	html, err := s.cache.render("periods:"+string(level)+":"+c.Query("periode"), func() (template.HTML, error) {
-		if err := s.periodsData(level, c.Query("periode"), data); err != nil {
+	year := pfmp.SchoolYearOf(s.cfg.Now())
+	if y := c.QueryInt("annee"); y > 2000 && y < 3000 {
+		year = pfmp.SchoolYear(y)
+	}
+	key := "periods:" + string(level) + ":" + year.Label() + ":" + c.Query("periode")
+	html, err := s.cache.render(key, func() (template.HTML, error) {
+		page, err := s.periodsPage(level, year, c.Query("periode"))
+		if err != nil {
 			return "", err
 		}
-		return s.renderHTML("periods/index", data)
+		return s.renderHTML("periods/index", page)
 	})
 	if err != nil {
 		return err
 	}
-	return s.layout(c, fiber.StatusOK, html, data)
-}
-
-// periodsData reads the level's periods and, when one is chosen, its students.
-func (s *Server) periodsData(level pfmp.Level, chosen string, data fiber.Map) error {
-	periods, err := s.store.PeriodsOfLevel(level)
-	if err != nil {
-		return err
-	}
-	data["Level"], data["Levels"], data["Periods"] = string(level), pfmp.Levels(), periods
-	if sel := selectedPeriod(periods, chosen); sel != nil {
-		students, err := s.store.StudentsOfPeriod(sel.ID)
-		if err != nil {
-			return err
-		}
-		data["Period"], data["Students"] = sel, students
-	}
-	return nil
+	return s.layout(c, fiber.StatusOK, html, s.common(c, "Vue par périodes", nil))
 }
 
 // periodStudents is the right-hand panel alone, swapped in when a period is chosen.
@@ -53,31 +41,22 @@ func (s *Server) periodStudents(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return c.Redirect("/periodes?niveau="+sel.Level+"&periode="+sel.ID, fiber.StatusSeeOther)
+		return c.Redirect(periodHref(sel), fiber.StatusSeeOther)
 	}
 	html, err := s.cache.render("panel:"+c.Params("id"), func() (template.HTML, error) {
 		sel, err := s.store.PeriodRowByID(c.Params("id"))
 		if err != nil {
 			return "", err
 		}
-		students, err := s.store.StudentsOfPeriod(sel.ID)
+		panel, err := s.periodPanel(sel)
 		if err != nil {
 			return "", err
 		}
-		return s.renderHTML("periods/students", fiber.Map{"Period": sel, "Students": students})
+		return s.renderHTML("periods/students", panel)
 	})
 	if err != nil {
 		return err
 	}
 	c.Vary("HX-Request")
 	return c.Type("html", "utf-8").SendString(string(html))
-}
-
-func selectedPeriod(periods []dossier.PeriodRow, id string) *dossier.PeriodRow {
-	for i := range periods {
-		if periods[i].ID == id {
-			return &periods[i]
-		}
-	}
-	return nil
 }

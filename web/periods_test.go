@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -209,7 +210,7 @@ func TestPeriodViewQueryCount(t *testing.T) {
 
 	n.Store(0)
 	require.Equal(t, http.StatusOK, c.Get("/periodes?niveau=1re&periode="+period.Id).Status)
-	require.LessOrEqual(t, n.Load(), int64(3), "session + periods + students")
+	require.LessOrEqual(t, n.Load(), int64(4), "session + periods + school years + students")
 
 	n.Store(0)
 	require.Equal(t, http.StatusOK, c.Get("/periodes/"+period.Id+"/apprenants", "HX-Request", "true").Status)
@@ -277,4 +278,62 @@ func TestPeriodWithoutReviewDateLocksOnItsLastDay(t *testing.T) {
 	require.Error(t, a.PB.Save(fresh), "the hook refuses what the page shows locked")
 	r := c.PostForm("/periodes/"+p.Id+"/modifier/objectifs", url.Values{"objectives": {"x"}})
 	require.Equal(t, http.StatusConflict, r.Status)
+}
+
+// The period view lists the current school year's periods; older ones are one click away.
+func TestPeriodViewShowsTheCurrentSchoolYear(t *testing.T) {
+	t.Parallel()
+	a, c := teacher(t)
+	a.MustRecord(t, "periods", map[string]any{"name": "PFMP de l'an passé", "level": "2de", "kind": "P2",
+		"start": time.Date(2024, 10, 7, 0, 0, 0, 0, time.UTC), "end": time.Date(2024, 10, 25, 0, 0, 0, 0, time.UTC)})
+
+	now := c.Get("/periodes?niveau=2de")
+	require.Equal(t, http.StatusOK, now.Status)
+	require.Contains(t, now.Body, "Périodes 2025-2026")
+	require.Contains(t, now.Body, "PFMP 2 — 2de PMIA")
+	require.NotContains(t, now.Body, "PFMP de l&#39;an passé")
+	require.Contains(t, now.Body, `href="/periodes?niveau=2de&amp;annee=2024"`)
+
+	old := c.Get("/periodes?niveau=2de&annee=2024")
+	require.Contains(t, old.Body, "Périodes 2024-2025")
+	require.Contains(t, old.Body, "PFMP de l&#39;an passé")
+	require.NotContains(t, old.Body, "PFMP 2 — 2de PMIA")
+}
+
+// A write to a dossier's own content (an autosaved week) keeps the cached view; a write to
+// what it shows drops it.
+func TestPeriodViewCacheDropsOnlyOnWhatItShows(t *testing.T) {
+	t.Parallel()
+	a, c := teacher(t)
+	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
+	placement := a.MustFind(t, "placements", "period", period.Id)
+	var n atomic.Int64
+	for _, db := range []*dbx.DB{a.PB.ConcurrentDB().(*dbx.DB), a.PB.NonconcurrentDB().(*dbx.DB)} {
+		db.QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) {
+			if strings.Contains(sql, "FROM periods") {
+				n.Add(1)
+			}
+		}
+		t.Cleanup(func() { db.QueryLogFunc = nil })
+	}
+	placement.Set("company_activity", "Conditionnement.") // the first edit marks the folder: shown
+	require.NoError(t, a.PB.Save(placement))
+	page := "/periodes?niveau=1re&periode=" + period.Id
+	require.Equal(t, http.StatusOK, c.Get(page).Status)
+	require.Equal(t, http.StatusOK, c.Get(page).Status)
+	require.Equal(t, int64(2), n.Load(), "rendered once (list and years), then served from the cache")
+
+	a.MustRecord(t, "journal_weeks", map[string]any{"placement": placement.Id, "week_start": period.GetDateTime("end").Time(),
+		"activities": "Graissage", "version": 1})
+	placement, err := a.PB.FindRecordById("placements", placement.Id)
+	require.NoError(t, err)
+	placement.Set("company_history", "Fondée en 1990.")
+	require.NoError(t, a.PB.Save(placement))
+	require.Equal(t, http.StatusOK, c.Get(page).Status)
+	require.Equal(t, int64(2), n.Load(), "the portfolio's content is not on this page")
+
+	period.Set("name", "PFMP renommée")
+	require.NoError(t, a.PB.Save(period))
+	require.Contains(t, c.Get(page).Body, "PFMP renommée")
+	require.Greater(t, n.Load(), int64(2))
 }

@@ -46,7 +46,7 @@ func (s *Server) layout(c *fiber.Ctx, status int, content template.HTML, data fi
 }
 
 // renderHTML renders one template to HTML, to be embedded or cached.
-func (s *Server) renderHTML(name string, data fiber.Map) (template.HTML, error) {
+func (s *Server) renderHTML(name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := s.views.Render(&buf, name, data); err != nil {
 		return "", err

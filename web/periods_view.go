@@ -1,0 +1,103 @@
+package web
+
+import (
+	"strconv"
+
+	"livret/dossier"
+	"livret/pfmp"
+)
+
+// The "Vue par périodes" as its template shows it: every label, date and flag computed once
+// here in Go, none re-evaluated per row by the template.
+
+// periodsView is the whole page: level tabs, school years, the periods, the chosen one's panel.
+type periodsView struct {
+	Levels  []tabLink
+	Years   []tabLink
+	Year    string
+	Periods []periodLine
+	Panel   *periodPanel
+}
+
+// tabLink is a tab or a link of a choice (a level, a school year).
+type tabLink struct {
+	Href, Label string
+	Current     bool
+}
+
+// periodLine is one period of the left-hand list.
+type periodLine struct {
+	ID, Name, Href, Info string
+	Current              bool
+}
+
+// periodPanel is the right-hand panel: the period, its menu and its students.
+type periodPanel struct {
+	ID, Name, Info, LockMessage string
+	Locked, HasCompanyReview    bool
+	Students                    []studentLine
+}
+
+// studentLine is one student of the panel.
+type studentLine struct {
+	PlacementID, Name, Class string
+	Apprentice, Edited       bool
+}
+
+func periodHref(p *dossier.PeriodRow) string {
+	return "/periodes?niveau=" + p.Level + "&annee=" + strconv.Itoa(int(pfmp.SchoolYearOf(p.Start.Time()))) +
+		"&periode=" + p.ID
+}
+
+// periodsPage reads and shapes the page for a level and a school year.
+func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen string) (*periodsView, error) {
+	periods, err := s.store.PeriodsOfLevel(level, year)
+	if err != nil {
+		return nil, err
+	}
+	years, err := s.store.SchoolYearsOfLevel(level)
+	if err != nil {
+		return nil, err
+	}
+	v := &periodsView{Year: year.Label()}
+	for _, l := range pfmp.Levels() {
+		v.Levels = append(v.Levels, tabLink{Href: "/periodes?niveau=" + string(l), Label: l.Label(), Current: l == level})
+	}
+	for _, y := range years {
+		v.Years = append(v.Years, tabLink{Href: "/periodes?niveau=" + string(level) + "&annee=" + strconv.Itoa(int(y)),
+			Label: y.Label(), Current: y == year})
+	}
+	for i := range periods {
+		p := &periods[i]
+		v.Periods = append(v.Periods, periodLine{ID: p.ID, Name: p.Name, Href: periodHref(p), Current: p.ID == chosen,
+			Info: pfmp.Kind(p.Kind).Label() + " · du " + pfmp.FormatShort(p.Start.Time()) + " au " +
+				pfmp.FormatShort(p.End.Time()) + " · " + strconv.Itoa(p.Students) + " apprenant(s)"})
+		if p.ID == chosen {
+			if v.Panel, err = s.periodPanel(p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return v, nil
+}
+
+// periodPanel reads and shapes one period's panel.
+func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
+	students, err := s.store.StudentsOfPeriod(p.ID)
+	if err != nil {
+		return nil, err
+	}
+	kind := pfmp.Kind(p.Kind)
+	panel := &periodPanel{ID: p.ID, Name: p.Name, Locked: p.Locked(), HasCompanyReview: kind.HasCompanyReview(),
+		Info: kind.Label() + " · du " + pfmp.FormatLong(p.Start.Time()) + " au " + pfmp.FormatLong(p.End.Time()) +
+			" · bilans entreprise le " + pfmp.FormatLong(p.ReviewDate())}
+	if panel.Locked {
+		panel.LockMessage = p.LockMessage()
+	}
+	panel.Students = make([]studentLine, len(students))
+	for i, st := range students {
+		panel.Students[i] = studentLine{PlacementID: st.PlacementID, Name: st.FirstName + " " + upperName(st.LastName),
+			Class: st.ClassName, Apprentice: st.Status == "apprenti", Edited: st.Edited()}
+	}
+	return panel, nil
+}
