@@ -31,7 +31,7 @@ func TestAttestation(t *testing.T) {
 		assert.Contains(t, text, want)
 	}
 	// The six fields of the manual: typed, or dotted for the pen.
-	assert.Contains(t, text, "Représentée par : Mme Claire DUBOIS, directrice")              // 1
+	assert.Contains(t, text, "Représentée par : Mme Claire DUBOIS, directrice")               // 1
 	assert.Regexp(t, regexp.QuoteMeta("Adresse du siège (si différente) :")+` \.{10,}`, text) // 2
 	assert.Regexp(t, `Adresse personnelle : \.{10,}`, text)                                   // 3
 	assert.Contains(t, text, "Durée totale (en heures) : 138 h 30")                           // 4

@@ -94,7 +94,7 @@ func (s *Service) PDF(ctx context.Context, doc Document) ([]byte, error) {
 	if errors.Is(err, errLost) {
 		err = fail(ErrFailed, err)
 	}
-	if err != nil && !errors.Is(err, ErrCanceled) {
+	if Cause(err) != "" && !errors.Is(err, ErrCanceled) {
 		s.opts.Logger.Error("print: "+err.Error(), "title", doc.Title, "cause", Cause(err))
 	}
 	return pdf, err
