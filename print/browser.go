@@ -36,6 +36,7 @@ var chromeFlags = []chromedp.ExecAllocatorOption{
 type browser struct {
 	ctx     context.Context // tabs derive from it; done once Chromium is gone
 	lost    <-chan struct{} // closed as soon as the connection to Chromium drops
+	tabs    chan tab        // idle tabs, at most one per worker
 	stopCtx context.CancelFunc
 	stopAll context.CancelFunc
 	jobs    int  // jobs started on it, for the restart every MaxJobs
@@ -43,10 +44,11 @@ type browser struct {
 	stopped bool // stop has been called: retired browsers are never reused
 }
 
-// startBrowser runs Chromium at path and waits until it answers. chromedp's own log goes
-// to debug: loading a document into a tab makes it complain about events it did not expect
-// ("DOM.documentUpdated when there's no top-level frame"), harmless on every print.
-func startBrowser(path string, log *slog.Logger) (*browser, error) {
+// startBrowser runs Chromium at path and waits until it answers; it keeps up to workers
+// idle tabs. chromedp's own log goes to debug: loading a document into a tab makes it
+// complain on every print about an event it did not expect ("DOM.documentUpdated when
+// there's no top-level frame"), which is harmless.
+func startBrowser(path string, workers int, log *slog.Logger) (*browser, error) {
 	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(path)}, chromeFlags...)
 	allocCtx, stopAll := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, stopCtx := chromedp.NewContext(allocCtx, chromedp.WithLogf(func(format string, args ...any) {
@@ -58,7 +60,7 @@ func startBrowser(path string, log *slog.Logger) (*browser, error) {
 		return nil, err
 	}
 	return &browser{
-		ctx: ctx, lost: chromedp.FromContext(ctx).Browser.LostConnection,
+		ctx: ctx, lost: chromedp.FromContext(ctx).Browser.LostConnection, tabs: make(chan tab, workers),
 		stopCtx: stopCtx, stopAll: stopAll,
 	}, nil
 }

@@ -1,4 +1,3 @@
-// Package print turns HTML into PDF with headless Chromium.
 package print
 
 import (

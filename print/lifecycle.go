@@ -20,13 +20,12 @@ func (s *Service) acquire() (*browser, error) {
 			return nil, err
 		}
 		// Under the lock on purpose: jobs arriving meanwhile wait for this start.
-		b, err := startBrowser(path, s.opts.Logger)
+		b, err := startBrowser(path, s.opts.Workers, s.opts.Logger)
 		if err != nil {
 			return nil, fail(ErrUnavailable, err)
 		}
 		s.cur = b
 	}
-	s.idleGen++
 	s.cur.jobs++
 	s.cur.active++
 	return s.cur, nil
@@ -42,16 +41,21 @@ func (s *Service) release(b *browser) {
 	case b != s.cur:
 		s.retire(b)
 	case b.active == 0:
-		gen := s.idleGen
-		time.AfterFunc(s.opts.IdleTimeout, func() { s.closeIdle(gen) })
+		s.idleSince = time.Now()
+		if s.idle == nil {
+			s.idle = time.AfterFunc(s.opts.IdleTimeout, s.closeIdle)
+		} else {
+			s.idle.Reset(s.opts.IdleTimeout)
+		}
 	}
 }
 
-// closeIdle stops Chromium when no job started since the countdown of generation gen.
-func (s *Service) closeIdle(gen int) {
+// closeIdle stops Chromium once it has had no job for IdleTimeout. The timer may fire for
+// an older countdown while a job runs or just after: the checks make that a no-op.
+func (s *Service) closeIdle() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if gen != s.idleGen || s.cur == nil || s.cur.active > 0 {
+	if s.cur == nil || s.cur.active > 0 || time.Since(s.idleSince) < s.opts.IdleTimeout {
 		return
 	}
 	s.retire(s.cur)
@@ -59,8 +63,8 @@ func (s *Service) closeIdle(gen int) {
 }
 
 // retire takes b out of service, stopping it once its last job has ended (at once when
-// the service closes). Stopping waits
-// for the process and its profile's removal, so it runs in the background. Called under mu.
+// the service closes). Stopping waits for the process to end and its profile to be
+// removed, so it runs in the background. Called under mu.
 func (s *Service) retire(b *browser) {
 	if b.stopped || (b.active > 0 && !s.closed) {
 		return

@@ -3,6 +3,7 @@ package print
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os/exec"
 	"runtime"
@@ -53,11 +54,12 @@ type Service struct {
 	queue   chan struct{} // a token per admitted document, running or waiting: the queue's bound
 	workers chan struct{} // a token per document being printed
 
-	mu       sync.Mutex
-	cur      *browser // nil while stopped
-	idleGen  int      // bumped on every start of a job: a stale idle timer does nothing
-	closed   bool
-	stopping sync.WaitGroup // browsers being stopped in the background
+	mu        sync.Mutex
+	cur       *browser    // nil while stopped
+	idle      *time.Timer // stops cur after IdleTimeout without a job
+	idleSince time.Time   // when cur's last job ended
+	closed    bool
+	stopping  sync.WaitGroup // browsers being stopped in the background
 }
 
 // New returns a service; Chromium starts on the first print, not here.
@@ -92,7 +94,7 @@ func (s *Service) PDF(ctx context.Context, doc Document) ([]byte, error) {
 		pdf, err = s.printOnce(ctx, doc)
 	}
 	if errors.Is(err, errLost) {
-		err = fail(ErrFailed, err)
+		err = fail(ErrFailed, fmt.Errorf("Chromium died twice: %s", Cause(err)))
 	}
 	if Cause(err) != "" && !errors.Is(err, ErrCanceled) {
 		s.opts.Logger.Error("print: "+err.Error(), "title", doc.Title, "cause", Cause(err))
@@ -136,6 +138,9 @@ func (s *Service) chromePath() (string, error) {
 func (s *Service) Close() {
 	s.mu.Lock()
 	s.closed = true
+	if s.idle != nil {
+		s.idle.Stop()
+	}
 	if s.cur != nil {
 		s.retire(s.cur)
 		s.cur = nil
