@@ -81,7 +81,26 @@ func TestChromiumKilledDuringAJobIsReplaced(t *testing.T) {
 	require.NoError(t, <-done)
 	assert.Contains(t, pdfText(t, pdf), "malgré tout")
 	assert.NotEqual(t, killed, s.pid())
-	assert.True(t, processGone(killed))
+	require.Eventually(t, func() bool { return processGone(killed) }, 30*time.Second, 10*time.Millisecond)
+
+	// Killed between two jobs: the next one gets a new Chromium too.
+	killed = s.pid()
+	require.NoError(t, syscall.Kill(killed, syscall.SIGKILL))
+	require.Contains(t, printText(t, s, tinyDoc("encore")), "encore")
+	assert.NotEqual(t, killed, s.pid())
+}
+
+func TestTabsAreReused(t *testing.T) {
+	t.Parallel()
+	s := New(Options{Workers: 1})
+	defer s.Close()
+	require.Contains(t, printText(t, s, tinyDoc("premier document")), "premier document")
+	second := printText(t, s, tinyDoc("second"))
+	assert.Contains(t, second, "second")
+	assert.NotContains(t, second, "premier", "the tab holds the new document only")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	assert.Len(t, s.cur.tabs, 1, "one tab kept for the next document")
 }
 
 func TestJobTimeout(t *testing.T) {

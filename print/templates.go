@@ -123,6 +123,9 @@ func RenderSlips(school School, siteURL string, slips []Slip) (Document, error) 
 	}
 	title := "Identifiants " + slips[0].Student.Class
 	doc, err := render(slipsTmpl, title, school.Name, []slipSheet{{school, siteURL, slips}})
-	doc.Sections = len(slips)
-	return doc, err
+	if err != nil {
+		return Document{}, err
+	}
+	doc.Sections = len(slips) // progress counts students, not the one sheet
+	return doc, nil
 }
