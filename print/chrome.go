@@ -1,4 +1,3 @@
-// Package print turns HTML into PDF with headless Chromium.
 package print
 
 import (
@@ -8,10 +7,12 @@ import (
 )
 
 // chromeCandidates are tried in order when $CHROME_PATH is unset: Debian's headless shell
-// prints 2–3× faster than the full browser and needs half the memory.
+// prints 2–3× faster than the full browser and needs half the memory. Its real binary comes
+// first: /usr/bin/chromium-headless-shell is a shell wrapper that does not exec, so the kill
+// signal meant for Chromium (at shutdown, or when our process dies) would reach only sh.
 var chromeCandidates = []string{
-	"/usr/bin/chromium-headless-shell",
 	"/usr/lib/chromium/chromium-headless-shell",
+	"/usr/bin/chromium-headless-shell",
 	"/usr/bin/chromium",
 }
 
