@@ -18,11 +18,13 @@ const (
 	ReadReviews // attitudes and bilan entreprise
 	EditReviews
 	ViewDashboard
-	Print // pré-convention, attestation, grids, exports
+	Print             // pré-convention, attestation, grids, exports
+	ReadReviewHistory // who changed what in an evaluation, and when
 
-	ManageSchool     // periods, annexes, checkpoints, tutor links
-	ListOwnDossiers  // the student's home: « Mes périodes »
-	ListGrantedFiles // the tutor's and master's home: « Mes apprenants »
+	ManageSchool       // periods, annexes, checkpoints, tutor links
+	ListOwnDossiers    // the student's home: « Mes périodes »
+	ListGrantedFiles   // the tutor's and master's home: « Mes apprenants »
+	ListOwnEvaluations // the student's « Mes évaluations » and own tableau de bord
 
 	actionCount // not an action: the number of them, for the tests
 )
@@ -46,13 +48,13 @@ var permissions = map[Role]map[Action]scope{
 		ViewDossier: ownDossier, ReadLiaison: ownDossier, EditLiaisonCompany: ownDossier,
 		ReadPortfolio: ownDossier, EditPortfolio: ownDossier, ReadComments: ownDossier,
 		ReadReviews: ownSavedOnly, ViewDashboard: ownDossier, Print: ownDossier,
-		ListOwnDossiers: schoolWide,
+		ListOwnDossiers: schoolWide, ListOwnEvaluations: schoolWide,
 	},
 	RoleTeacher: {
 		ViewDossier: anyDossier, ReadLiaison: anyDossier, EditLiaisonCompany: anyDossier,
 		PersonaliseLiaison: anyDossier, ReadPortfolio: anyDossier, ReadComments: anyDossier,
 		WriteComment: anyDossier, ReadReviews: anyDossier, EditReviews: anyDossier,
-		ViewDashboard: anyDossier, Print: anyDossier,
+		ViewDashboard: anyDossier, Print: anyDossier, ReadReviewHistory: anyDossier,
 		ManageSchool: schoolWide,
 	},
 	RoleTutor:  companyPermissions,

@@ -49,6 +49,12 @@ func TestPolicyTable(t *testing.T) {
 		{"tutor edits reviews", tutor, EditReviews, granted, true},
 		{"master with grant prints", master, Print, granted, true},
 		{"master without grant: no", master, Print, p, false},
+		{"teacher reads a review's history", teacher, ReadReviewHistory, p, true},
+		{"tutor does not read the history", tutor, ReadReviewHistory, granted, false},
+		{"student does not read the history", student, ReadReviewHistory, saved, false},
+		{"student sees own dashboard", student, ViewDashboard, p, true},
+		{"tutor sees granted dashboard", tutor, ViewDashboard, granted, true},
+		{"master reads saved or unsaved reviews", master, ReadReviews, granted, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -73,6 +79,10 @@ func TestCanSchool(t *testing.T) {
 	}
 	require.False(t, CanSchool(nil, ManageSchool))
 	require.False(t, CanSchool(&Actor{Role: RoleTeacher}, EditPortfolio))
+	require.True(t, CanSchool(&Actor{Role: RoleStudent}, ListOwnEvaluations))
+	for _, r := range []Role{RoleTeacher, RoleTutor, RoleMaster} {
+		require.False(t, CanSchool(&Actor{Role: r}, ListOwnEvaluations), r)
+	}
 }
 
 // An action added to the list is refused to everyone, on any dossier, until a role lists it.
