@@ -122,6 +122,15 @@ var matrix = []matrixRow{
 		form: url.Values{}, expects: [6]int{303, 403, 404, 404, 403, 404}},
 	{route: "GET /dossiers/:id/portfolio/annexes/:aid/fichier", path: "/dossiers/{placement}/portfolio/annexes/{placement}/fichier",
 		expects: [6]int{303, 404, 404, 404, 404, 404}},
+	// Evaluations. Bilan personnel: read like the portfolio, written by its student only.
+	{route: "GET /dossiers/:id/bilan-personnel", path: "/dossiers/{placement}/bilan-personnel", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "POST /dossiers/:id/bilan-personnel", path: "/dossiers/{placement}/bilan-personnel",
+		form: url.Values{"version": {"0"}, "strengths": {"Rigueur."}}, expects: [6]int{303, 403, 303, 404, 403, 404}},
+	// Attitudes: teachers and granted tutors or masters edit (422: the form's checks reached, nothing
+	// saved); the student reads them only once saved (none is here: 403).
+	{route: "GET /dossiers/:id/attitudes", path: "/dossiers/{placement}/attitudes", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "POST /dossiers/:id/attitudes", path: "/dossiers/{placement}/attitudes",
+		form: url.Values{"version": {"0"}, "attitude:ATT01": {"9"}}, expects: [6]int{303, 422, 403, 404, 422, 404}},
 }
 
 func TestAccessMatrix(t *testing.T) {

@@ -31,7 +31,11 @@ func (s *Server) dossier(c *fiber.Ctx) error {
 		return err
 	}
 	kind := pfmp.Kind(d.Period.GetString("kind"))
+	reviews, err := s.reviewLinks(c, d)
+	if err != nil {
+		return err
+	}
 	return s.page(c, fiber.StatusOK, "home/dossier", "Dossier", fiber.Map{
-		"D": d, "Kind": kind, "Weeks": len(d.Period.Weeks()),
+		"D": d, "Kind": kind, "Weeks": len(d.Period.Weeks()), "Reviews": reviews,
 	})
 }

@@ -71,6 +71,12 @@ func (s *Server) routes() {
 	f.Post("/dossiers/:id/portfolio/annexes/:aid/supprimer", requireLogin, s.attachmentDelete)
 	f.Get("/dossiers/:id/portfolio/annexes/:aid/fichier", requireLogin, s.attachmentDownload)
 
+	// Evaluations: bilan personnel, attitudes, bilan entreprise, the student's side.
+	f.Get("/dossiers/:id/bilan-personnel", requireLogin, s.selfReviewPage)
+	f.Post("/dossiers/:id/bilan-personnel", requireLogin, s.selfReviewSave)
+	f.Get("/dossiers/:id/attitudes", requireLogin, s.attitudesPage)
+	f.Post("/dossiers/:id/attitudes", requireLogin, s.attitudesSave)
+
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
 

@@ -28,6 +28,10 @@ func newViews() *html.Engine {
 		"upper":      upperName,
 		"dict":       dict,
 		"has":        func(list []string, v string) bool { return slices.Contains(list, v) },
+		// evaluations
+		"datetime":      func(d any) string { return fmtDate(d, pfmp.FormatDateTime) },
+		"rating":        func(code string) pfmp.Rating { r, _ := pfmp.RatingOf(code); return r },
+		"attitudeLevel": func(code string) *pfmp.AttitudeLevel { return attitudeLevel(code) },
 	})
 	return e
 }
@@ -49,6 +53,14 @@ func fmtDate(d any, f func(time.Time) string) string {
 		return ""
 	}
 	return f(t)
+}
+
+// attitudeLevel is a level of the attitudes' scale, nil for none.
+func attitudeLevel(code string) *pfmp.AttitudeLevel {
+	if l, ok := pfmp.AttitudeLevelOf(code); ok {
+		return &l
+	}
+	return nil
 }
 
 // upperName writes family names in capitals, the way schools list them.
