@@ -197,11 +197,13 @@ func (s *Store) SaveCompanyChoices(d *Dossier, sc *CompanyScope, actorID string,
 			r.Set("saved_at", s.now().UTC())
 			r.Set("saved_by", actorID)
 		}
-		res.State = companyState(r, sc)
-		if len(res.Changed) == 0 && !stamp {
-			return nil
+		if len(res.Changed) > 0 || stamp {
+			if err := saveAs(tx, actorID, r); err != nil {
+				return err
+			}
 		}
-		return saveAs(tx, actorID, r)
+		res.State = companyState(r, sc)
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
@@ -131,6 +132,17 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/attitudes", path: "/dossiers/{placement}/attitudes", expects: [6]int{303, 200, 403, 404, 200, 404}},
 	{route: "POST /dossiers/:id/attitudes", path: "/dossiers/{placement}/attitudes",
 		form: url.Values{"version": {"0"}, "attitude:ATT01": {"9"}}, expects: [6]int{303, 422, 403, 404, 422, 404}},
+	// Bilan entreprise, on {autre} (the student's dossier on a period of kind « autre », granted to
+	// the master): editors reach the checks (422, nothing saved, so the student still may not
+	// read it: 403); the poll finds nothing new (204).
+	{route: "GET /dossiers/:id/bilan-entreprise", path: "/dossiers/{autre}/bilan-entreprise", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "POST /dossiers/:id/bilan-entreprise", path: "/dossiers/{autre}/bilan-entreprise",
+		form: url.Values{"engagement": {"9"}}, expects: [6]int{303, 422, 403, 404, 422, 404}},
+	{route: "POST /dossiers/:id/bilan-entreprise/choix", path: "/dossiers/{autre}/bilan-entreprise/choix", htmx: true,
+		form: url.Values{"engagement": {"9"}, "v:engagement": {"0"}}, expects: [6]int{401, 422, 403, 404, 422, 404}},
+	{route: "GET /dossiers/:id/bilan-entreprise/changements", path: "/dossiers/{autre}/bilan-entreprise/changements?depuis=0", htmx: true,
+		expects: [6]int{401, 204, 403, 404, 204, 404}},
+	{route: "GET /dossiers/:id/bilan-entreprise", path: "/dossiers/{placement}/bilan-entreprise", expects: [6]int{303, 404, 404, 404, 404, 404}},
 }
 
 func TestAccessMatrix(t *testing.T) {
@@ -150,9 +162,10 @@ func TestAccessMatrix(t *testing.T) {
 	annexe := a.MustFind(t, "annexes", "level", "1re")
 	annexe2 := a.MustRecord(t, "annexes", map[string]any{"name": "À supprimer", "level": "2de"})
 	checkpoint := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"})
+	autre := mustAutrePlacement(t, a, lucas.Id)
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
-		"{checkpoint}", checkpoint.Id)
+		"{checkpoint}", checkpoint.Id, "{autre}", autre.Id)
 
 	// One session per actor (logging in costs a bcrypt); logging out gets its own.
 	sessions := map[string]*apptest.Client{}
@@ -195,4 +208,18 @@ func TestAccessMatrix(t *testing.T) {
 	for _, r := range a.Web.RouteList() {
 		require.True(t, covered[r], "route %s has no row in the access matrix", r)
 	}
+}
+
+// mustAutrePlacement places a student on a new period of kind « autre » (it has a bilan
+// entreprise) and grants it to the demo's master.
+func mustAutrePlacement(t *testing.T, a *apptest.App, studentID string) *core.Record {
+	t.Helper()
+	start := a.Clock.Now().AddDate(0, 0, 14)
+	tasks := []string{a.MustFind(t, "tasks", "code", "A2T2").Id, a.MustFind(t, "tasks", "code", "A3T1").Id}
+	period := a.MustRecord(t, "periods", map[string]any{"name": "PFMP Autre — 1re", "level": "1re", "kind": "autre",
+		"start": start, "end": start.AddDate(0, 0, 25), "tasks": tasks})
+	p := a.MustRecord(t, "placements", map[string]any{"period": period.Id, "student": studentID})
+	a.MustRecord(t, "tutor_access", map[string]any{"placement": p.Id,
+		"tutor": a.MustFind(t, "users", "username", "julien.boisseau").Id, "expires": a.Clock.Now().AddDate(0, 6, 0)})
+	return p
 }

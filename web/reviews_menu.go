@@ -34,6 +34,12 @@ func (s *Server) reviewLinks(c *fiber.Ctx, d *openDossier) ([]reviewLink, error)
 				return nil, err
 			}
 			out = append(out, s.evaluationLink(a, d, r, attitudesSlug, saved))
+		case pfmp.ReviewCompany:
+			saved, err := s.companySaved(d)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, s.evaluationLink(a, d, r, companySlug, saved))
 		default:
 			out = append(out, reviewLink{Label: reviewLabels[r], State: "à venir", Muted: true})
 		}

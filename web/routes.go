@@ -76,6 +76,10 @@ func (s *Server) routes() {
 	f.Post("/dossiers/:id/bilan-personnel", requireLogin, s.selfReviewSave)
 	f.Get("/dossiers/:id/attitudes", requireLogin, s.attitudesPage)
 	f.Post("/dossiers/:id/attitudes", requireLogin, s.attitudesSave)
+	f.Get("/dossiers/:id/bilan-entreprise", requireLogin, s.companyReviewPage)
+	f.Post("/dossiers/:id/bilan-entreprise", requireLogin, s.companyReviewSave)
+	f.Post("/dossiers/:id/bilan-entreprise/choix", requireLogin, s.companyReviewChoice)
+	f.Get("/dossiers/:id/bilan-entreprise/changements", requireLogin, s.companyReviewChanges)
 
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

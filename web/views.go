@@ -29,9 +29,11 @@ func newViews() *html.Engine {
 		"dict":       dict,
 		"has":        func(list []string, v string) bool { return slices.Contains(list, v) },
 		// evaluations
-		"datetime":      func(d any) string { return fmtDate(d, pfmp.FormatDateTime) },
-		"rating":        func(code string) pfmp.Rating { r, _ := pfmp.RatingOf(code); return r },
-		"attitudeLevel": func(code string) *pfmp.AttitudeLevel { return attitudeLevel(code) },
+		"datetime":        func(d any) string { return fmtDate(d, pfmp.FormatDateTime) },
+		"rating":          func(code string) pfmp.Rating { r, _ := pfmp.RatingOf(code); return r },
+		"attitudeLevel":   func(code string) *pfmp.AttitudeLevel { return attitudeLevel(code) },
+		"ratingScale":     pfmp.Ratings,
+		"engagementScale": engagementStars,
 	})
 	return e
 }

@@ -1,0 +1,140 @@
+package web
+
+// « Bilan entreprise » of a dossier (periods P2 and autre): the page, and the poll that brings
+// the others' changes into an open form. Saves are in company_review_save.go; the view model
+// in company_review_view.go; the blocks in views/reviews/entreprise.html.
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"livret/dossier"
+	"livret/pfmp"
+)
+
+const (
+	companyTitle = "Bilan entreprise"
+	companySlug  = "bilan-entreprise"
+)
+
+// companyLoaded is what every answer about a bilan entreprise needs.
+type companyLoaded struct {
+	scope *dossier.CompanyScope
+	state *dossier.CompanyState
+	lock  dossier.ReviewLock
+}
+
+func (s *Server) companyLoad(d *openDossier) (*companyLoaded, error) {
+	sc, err := s.store.CompanyScope(d.Dossier)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.store.CompanyState(d.Dossier, sc)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := s.store.CompanyReviewLock(d.Dossier, st.Review)
+	if err != nil {
+		return nil, err
+	}
+	return &companyLoaded{scope: sc, state: st, lock: lock}, nil
+}
+
+// companySaved: the student reads the bilan once someone pressed « Enregistrer ».
+func (s *Server) companySaved(d *openDossier) (bool, error) {
+	r, err := s.store.CompanyReview(d.ID())
+	return r.Saved(), err
+}
+
+// companyReviewPage shows the form to the teacher, tutor and master (read-only once locked),
+// the saved bilan to the student.
+func (s *Server) companyReviewPage(c *fiber.Ctx) error {
+	d, err := s.loadReview(c, pfmp.ReviewCompany, pfmp.ReadReviews, s.companySaved)
+	if err != nil {
+		return err
+	}
+	data, err := s.companyReviewData(c, d, nil)
+	if err != nil {
+		return err
+	}
+	return s.page(c, fiber.StatusOK, "reviews/entreprise", companyTitle, data)
+}
+
+func (s *Server) companyReviewData(c *fiber.Ctx, d *openDossier, refused *refusal) (fiber.Map, error) {
+	cl, err := s.companyLoad(d)
+	if err != nil {
+		return nil, err
+	}
+	a := actorOf(c)
+	data := fiber.Map{"D": d, "F": companyFormOf(cl.scope, cl.state, refused), "Base": reviewURL(d, companySlug),
+		"E": pfmp.Can(a, pfmp.EditReviews, d.Access) && !cl.lock.Locked, "Lock": cl.lock,
+		"State": s.reviewStateOf(cl.state, false)}
+	if r := cl.state.Review; r != nil && pfmp.Can(a, pfmp.ReadReviewHistory, d.Access) {
+		if data["History"], err = s.reviewHistory("company_reviews", r.Id); err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
+}
+
+// reviewState is the line saying whether the student sees the bilan, and who changed it last.
+type reviewState struct {
+	SavedAt, SavedBy, ChangedBy, ChangedAt string
+	OOB                                    bool
+}
+
+func (s *Server) reviewStateOf(st *dossier.CompanyState, oob bool) reviewState {
+	v := reviewState{OOB: oob}
+	if r := st.Review; r != nil {
+		v.SavedAt, v.SavedBy = pfmp.FormatDateTime(r.SavedAt()), s.store.UserName(r.GetString("saved_by"))
+		v.ChangedBy, v.ChangedAt = s.store.UserName(r.GetString("author")), pfmp.FormatDateTime(r.GetDateTime("updated").Time())
+	}
+	return v
+}
+
+// companyReviewChanges answers the open form's poll: nothing (204) when the bilan is still at
+// the version the form shows, else the blocks of the choices changed since, out of band.
+// A bilan locked meanwhile reloads the page, which shows it read-only.
+func (s *Server) companyReviewChanges(c *fiber.Ctx) error {
+	d, err := s.loadReview(c, pfmp.ReviewCompany, pfmp.EditReviews, s.companySaved)
+	if err != nil {
+		return err
+	}
+	cl, err := s.companyLoad(d)
+	if err != nil {
+		return err
+	}
+	if cl.lock.Locked {
+		c.Set("HX-Refresh", "true")
+		return c.SendStatus(fiber.StatusNoContent)
+	}
+	since := c.QueryInt("depuis")
+	if cl.state.Version <= since {
+		return c.SendStatus(fiber.StatusNoContent)
+	}
+	var keys []string
+	for k, fv := range cl.state.Versions {
+		if fv.V > since {
+			keys = append(keys, k)
+		}
+	}
+	out := s.companyAnswer(d, cl, nil, keys)
+	out["State"] = s.reviewStateOf(cl.state, true)
+	out["Poll"] = fiber.Map{"B": reviewURL(d, companySlug), "V": cl.state.Version, "OOB": true}
+	return s.fragment(c, fiber.StatusOK, "company/saved", out)
+}
+
+// companyAnswer is the data of "company/saved": blocks for keys, and the levels they move.
+func (s *Server) companyAnswer(d *openDossier, cl *companyLoaded, refused *refusal, keys []string) fiber.Map {
+	form := companyFormOf(cl.scope, cl.state, refused)
+	base := reviewURL(d, companySlug)
+	var blocks, levels []fiber.Map
+	for _, k := range keys {
+		if name, view, ok := form.block(k); ok {
+			blocks = append(blocks, fiber.Map{"Name": name, "C": view, "B": base, "E": true, "OOB": true})
+		}
+		if comp := form.competenceOfKey(k); comp != nil {
+			levels = append(levels, fiber.Map{"L": comp.Result, "ID": comp.ID, "OOB": true})
+		}
+	}
+	return fiber.Map{"Blocks": blocks, "Levels": levels}
+}
