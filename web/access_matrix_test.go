@@ -143,6 +143,11 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/bilan-entreprise/changements", path: "/dossiers/{autre}/bilan-entreprise/changements?depuis=0", htmx: true,
 		expects: [6]int{401, 204, 403, 404, 204, 404}},
 	{route: "GET /dossiers/:id/bilan-entreprise", path: "/dossiers/{placement}/bilan-entreprise", expects: [6]int{303, 404, 404, 404, 404, 404}},
+	// The student's side: « Mes évaluations » and his own tableau de bord; the tableau de bord of a
+	// dossier's student for whoever may see the dossier.
+	{route: "GET /dossiers/:id/tableau-de-bord", path: "/dossiers/{placement}/tableau-de-bord", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /mes-evaluations", path: "/mes-evaluations", expects: [6]int{303, 403, 200, 200, 403, 403}},
+	{route: "GET /tableau-de-bord", path: "/tableau-de-bord", expects: [6]int{303, 403, 200, 200, 403, 403}},
 }
 
 func TestAccessMatrix(t *testing.T) {

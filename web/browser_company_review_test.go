@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -107,6 +108,38 @@ func TestBrowserCompanyReviewFilledWithMouseAndKeyboard(t *testing.T) {
 	apptest.MustDo(t, ctx, apptest.PhoneViewport(), chromedp.Reload())
 	apptest.MustWaitText(t, ctx, "#review-state", "Enregistré")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "bilan-entreprise-phone.png"))
+
+	// The student, on her phone: « Mes évaluations », the bilan read-only, then the dashboard,
+	// where the bilan sits between the school's evaluations made before and after its meeting.
+	meeting := rev.GetDateTime("meeting_date").Time()
+	c12 := a.MustFind(t, "competences", "code", "C1.2")
+	for _, e := range []struct {
+		days         int
+		level, label string
+	}{{-20, "1", "TP chaîne d'énergie"}, {6, "4", "TP moteur asynchrone"}} {
+		a.MustRecord(t, "school_evaluations", map[string]any{"student": p.GetString("student"), "competence": c12.Id,
+			"level": e.level, "date": meeting.AddDate(0, 0, e.days), "label": e.label})
+	}
+	student := apptest.MustBrowser(t)
+	apptest.MustDo(t, student, apptest.PhoneViewport())
+	apptest.MustLoginUI(t, student, a.URL, "lea.dupont", demo.Password)
+	apptest.MustDo(t, student, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/mes-evaluations"]`)))
+	apptest.MustWaitText(t, student, "#main h1", "Mes évaluations")
+	apptest.MustDo(t, student, chromedp.Click(chromedp.CSS(`#main a[href="`+companyPath(p, "")+`"]`)))
+	apptest.MustWaitText(t, student, "#review-state", "Enregistré")
+	require.ElementsMatch(t, []string{"tache-A1T1", "tache-A1T4", "mode-C1-1", "niveau-C1-1-a-4", "niveau-C1-1-b-3",
+		"niveau-C1-1-c-2", "niveau-C1-2-3", "niveau-C1-3-NE", "engagement-3"}, checkedIDs(t, student))
+	require.True(t, apptest.MustRun(t, student, chromedp.Evaluate[bool](`document.querySelector("fieldset.review-fields").disabled`)))
+	apptest.MustDo(t, student, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/tableau-de-bord"]`)))
+	timeline := apptest.MustWaitText(t, student, `section[id="comp-C1.2"] .timeline`, "TP moteur asynchrone")
+	before := strings.Index(timeline, "TP chaîne d'énergie")
+	bilan := strings.Index(timeline, "Bilan entreprise · "+demoP2)
+	after := strings.Index(timeline, "TP moteur asynchrone")
+	require.True(t, before >= 0 && before < bilan && bilan < after, "in time order: %q", timeline)
+	require.Contains(t, apptest.MustText(t, student, `section[id="comp-C1.2"] .track-latest`), "4 — Très bonne maîtrise")
+	require.Contains(t, apptest.MustText(t, student, `section[id="comp-C1.1"] .timeline`), "Bilan entreprise · "+demoP2+" (calculé)")
+	require.Contains(t, apptest.MustText(t, student, `section[id="comp-C1.1"] .track-latest`), "3 — Maîtrise satisfaisante")
+	apptest.MustScreenshot(t, student, filepath.Join(shots, "tableau-de-bord-phone.png"))
 }
 
 // Two people on the same bilan at once: each sees the other's choices appear, neither loses

@@ -18,7 +18,8 @@ func requireCan(act pfmp.Action, refusal string) fiber.Handler {
 
 // The guards of the school's pages and of the personal homes.
 var (
-	requireSchool       = requireCan(pfmp.ManageSchool, "Cette page est réservée aux enseignants.")
-	requireOwnDossiers  = requireCan(pfmp.ListOwnDossiers, "Cette page n'est pas destinée à votre profil.")
-	requireGrantedFiles = requireCan(pfmp.ListGrantedFiles, "Cette page n'est pas destinée à votre profil.")
+	requireSchool         = requireCan(pfmp.ManageSchool, "Cette page est réservée aux enseignants.")
+	requireOwnDossiers    = requireCan(pfmp.ListOwnDossiers, "Cette page n'est pas destinée à votre profil.")
+	requireGrantedFiles   = requireCan(pfmp.ListGrantedFiles, "Cette page n'est pas destinée à votre profil.")
+	requireOwnEvaluations = requireCan(pfmp.ListOwnEvaluations, "Cette page n'est pas destinée à votre profil.")
 )

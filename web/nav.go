@@ -32,4 +32,6 @@ var navEntries = []struct {
 	{pfmp.ManageSchool, "/bilans-intermediaires", "Bilans intermédiaires"},
 	{pfmp.ListGrantedFiles, "/mes-apprenants", "Mes apprenants"},
 	{pfmp.ListOwnDossiers, "/mes-periodes", "Mes périodes"},
+	{pfmp.ListOwnEvaluations, "/mes-evaluations", "Mes évaluations"},
+	{pfmp.ListOwnEvaluations, "/tableau-de-bord", "Tableau de bord"},
 }

@@ -80,6 +80,9 @@ func (s *Server) routes() {
 	f.Post("/dossiers/:id/bilan-entreprise", requireLogin, s.companyReviewSave)
 	f.Post("/dossiers/:id/bilan-entreprise/choix", requireLogin, s.companyReviewChoice)
 	f.Get("/dossiers/:id/bilan-entreprise/changements", requireLogin, s.companyReviewChanges)
+	f.Get("/dossiers/:id/tableau-de-bord", requireLogin, s.dossierDashboard)
+	f.Get("/mes-evaluations", requireLogin, requireOwnEvaluations, s.myEvaluations)
+	f.Get("/tableau-de-bord", requireLogin, requireOwnEvaluations, s.myDashboard)
 
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

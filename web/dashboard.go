@@ -1,0 +1,88 @@
+package web
+
+// The tableau de bord: per competence, every evaluation of a student in time order, the latest
+// level, a small chart, and the bilans intermédiaires. The student reads his own (/tableau-de-bord);
+// teachers, and tutors or masters through a granted dossier, read it from a dossier.
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"livret/dossier"
+	"livret/pfmp"
+)
+
+const dashboardTitle = "Tableau de bord"
+
+// timelineItem is one line of a competence's timeline: an evaluation, or a bilan intermédiaire.
+type timelineItem struct {
+	Date, Source, Context, Sub, Href string
+	Level                            levelView
+	Checkpoint                       bool
+}
+
+type trackView struct {
+	Code, Label string
+	Latest      levelView
+	Items       []timelineItem
+	Chart       chartView
+	Count       int
+}
+
+// myDashboard is the student's own tableau de bord.
+func (s *Server) myDashboard(c *fiber.Ctx) error {
+	a := actorOf(c)
+	return s.dashboard(c, a.ID, a.Name(), "")
+}
+
+// dossierDashboard is the tableau de bord of a dossier's student.
+func (s *Server) dossierDashboard(c *fiber.Ctx) error {
+	d, err := s.loadPlacement(c, pfmp.ViewDashboard)
+	if err != nil {
+		return err
+	}
+	return s.dashboard(c, d.Student.Id, d.Student.FullName(), "/dossiers/"+d.ID())
+}
+
+func (s *Server) dashboard(c *fiber.Ctx, studentID, name, back string) error {
+	db, err := s.store.Dashboard(studentID)
+	if err != nil {
+		return err
+	}
+	var rated, unrated []trackView
+	for _, t := range db.Tracks {
+		v := trackViewOf(t, db)
+		if v.Count == 0 {
+			unrated = append(unrated, v)
+		} else {
+			rated = append(rated, v)
+		}
+	}
+	return s.page(c, fiber.StatusOK, "dashboard/index", dashboardTitle, fiber.Map{
+		"Name": name, "Back": back, "Tracks": rated, "Unrated": unrated, "Checkpoints": len(db.Checkpoints)})
+}
+
+func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
+	v := trackView{Code: t.Competence.Code, Label: t.Competence.Label, Latest: levelOf(t.Latest, false),
+		Count: len(t.Evaluations), Chart: chartOf(t, db.From, db.To, db.Checkpoints)}
+	marks := db.Checkpoints
+	for _, e := range t.Evaluations {
+		for len(marks) > 0 && pfmp.DateOnly(marks[0].Date).Before(pfmp.DateOnly(e.Date)) {
+			v.Items = append(v.Items, checkpointItem(marks[0]))
+			marks = marks[1:]
+		}
+		item := timelineItem{Date: pfmp.FormatShort(e.Date), Source: sourceLabels[e.Source], Context: e.Context,
+			Sub: e.Sub, Level: levelOf(e.Level, e.Computed)}
+		if e.PlacementID != "" && e.Source == dossier.SourceCompany {
+			item.Href = "/dossiers/" + e.PlacementID + "/" + companySlug
+		}
+		v.Items = append(v.Items, item)
+	}
+	for _, m := range marks {
+		v.Items = append(v.Items, checkpointItem(m))
+	}
+	return v
+}
+
+func checkpointItem(m dossier.Mark) timelineItem {
+	return timelineItem{Date: pfmp.FormatShort(m.Date), Checkpoint: true, Context: m.Label}
+}

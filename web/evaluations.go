@@ -1,0 +1,51 @@
+package web
+
+// « Mes évaluations »: the student's saved bilans, period by period (read-only pages), and the
+// way to the tableau de bord.
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"livret/pfmp"
+)
+
+// evaluationsRow is one period of the list with its evaluations.
+type evaluationsRow struct {
+	PlacementID, Period, Info, Company string
+	Links                              []reviewLink
+}
+
+func (s *Server) myEvaluations(c *fiber.Ctx) error {
+	rows, err := s.store.EvaluationsOfStudent(actorOf(c).ID)
+	if err != nil {
+		return err
+	}
+	out := make([]evaluationsRow, len(rows))
+	for i, r := range rows {
+		v := evaluationsRow{PlacementID: r.PlacementID, Period: r.PeriodName, Company: r.Company,
+			Info: r.PeriodKind().Label() + " · du " + pfmp.FormatShort(r.Start.Time()) + " au " + pfmp.FormatShort(r.End.Time())}
+		base := "/dossiers/" + r.PlacementID + "/"
+		for _, rv := range r.PeriodKind().Reviews() {
+			l := reviewLink{Label: reviewLabels[rv]}
+			switch rv {
+			case pfmp.ReviewCompany:
+				if !r.CompanySaved.IsZero() {
+					l.Href, l.State = base+companySlug, "rencontre du "+pfmp.FormatShort(r.Meeting.Time())
+				}
+			case pfmp.ReviewAttitudes:
+				if !r.Attitudes.IsZero() {
+					l.Href, l.State = base+attitudesSlug, "enregistré"
+				}
+			case pfmp.ReviewSelf:
+				l.Label, l.Href = "Mon bilan personnel", base+"bilan-personnel"
+				l.State, l.Muted = savedState(!r.Self.IsZero(), true)
+			}
+			if l.Href == "" && l.State == "" {
+				l.State, l.Muted = "pas encore disponible", true
+			}
+			v.Links = append(v.Links, l)
+		}
+		out[i] = v
+	}
+	return s.page(c, fiber.StatusOK, "reviews/mine", "Mes évaluations", fiber.Map{"Rows": out})
+}
