@@ -5,6 +5,10 @@ package web
 // teachers, and tutors or masters through a granted dossier, read it from a dossier.
 
 import (
+	"html"
+	"html/template"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"livret/dossier"
@@ -85,4 +89,37 @@ func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
 
 func checkpointItem(m dossier.Mark) timelineItem {
 	return timelineItem{Date: pfmp.FormatShort(m.Date), Checkpoint: true, Context: m.Label}
+}
+
+// HTML writes the item's line. Built here for the same reason as the charts (SVG): a student's
+// three years make hundreds of lines, and the template's reflection per field dominated.
+func (it timelineItem) HTML() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	if it.Checkpoint {
+		b.WriteString(`<li class="timeline-mark"><span class="timeline-date">` + esc(it.Date) +
+			`</span> Bilan intermédiaire de compétences`)
+		if it.Context != "" {
+			b.WriteString(" · " + esc(it.Context))
+		}
+		b.WriteString("</li>")
+		return template.HTML(b.String())
+	}
+	b.WriteString(`<li class="timeline-eval"><span class="timeline-date">` + esc(it.Date) + `</span> <span class="level-chip lv-` +
+		esc(it.Level.Code) + `">` + esc(it.Level.Code) + `</span> <span>`)
+	if it.Href != "" {
+		b.WriteString(`<a href="` + esc(it.Href) + `">` + esc(it.Source) + `</a>`)
+	} else {
+		b.WriteString(esc(it.Source))
+	}
+	for _, s := range []string{it.Context, it.Sub} {
+		if s != "" {
+			b.WriteString(" · " + esc(s))
+		}
+	}
+	if it.Level.Computed {
+		b.WriteString(` <span class="small muted">(calculé)</span>`)
+	}
+	b.WriteString("</span></li>")
+	return template.HTML(b.String()) // every text above is escaped
 }

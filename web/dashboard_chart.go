@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html"
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -45,9 +47,39 @@ type chartMark struct {
 	Title string
 }
 
-// Diamond is the certificative mark's outline around its centre.
-func (p chartPoint) Diamond() string {
-	return pt(p.X, p.Y-5.5) + " " + pt(p.X+5.5, p.Y) + " " + pt(p.X, p.Y+5.5) + " " + pt(p.X-5.5, p.Y)
+// SVG writes the chart. Built here rather than by the template: a dashboard draws hundreds of
+// points, and the template engine's reflection per attribute would dominate the page's time.
+func (v chartView) SVG() template.HTML {
+	var b strings.Builder
+	b.WriteString(`<svg class="track-chart" viewBox="0 0 ` + num(v.W) + " " + num(v.H) + `" role="img" aria-label="` +
+		html.EscapeString(v.Summary) + `">`)
+	for _, g := range v.Grid {
+		b.WriteString(`<line class="grid" x1="` + num(v.X0) + `" x2="` + num(v.X1) + `" y1="` + num(g.Y) + `" y2="` + num(g.Y) +
+			`"/><text class="grid-label" x="4" y="` + num(g.Y) + `" dy="3">` + g.Label + `</text>`)
+	}
+	for _, m := range v.Marks {
+		b.WriteString(`<line class="cp-mark" x1="` + num(m.X) + `" x2="` + num(m.X) + `" y1="` + num(v.Y0) + `" y2="` + num(v.Y1) +
+			`"><title>` + html.EscapeString(m.Title) + `</title></line>`)
+	}
+	if v.Line != "" {
+		b.WriteString(`<polyline class="trend" points="` + v.Line + `"/>`)
+	}
+	for _, p := range v.Points {
+		b.WriteString(`<g class="lv-` + html.EscapeString(p.Level) + `"><title>` + html.EscapeString(p.Title) + `</title>` + p.shape() + `</g>`)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String()) // every text above is escaped
+}
+
+// shape is the point's mark: a circle (company), a square (school), a diamond (certificative).
+func (p chartPoint) shape() string {
+	switch p.Shape {
+	case "square":
+		return `<rect x="` + num(p.X-4.5) + `" y="` + num(p.Y-4.5) + `" width="9" height="9"/>`
+	case "diamond":
+		return `<polygon points="` + pt(p.X, p.Y-5.5) + " " + pt(p.X+5.5, p.Y) + " " + pt(p.X, p.Y+5.5) + " " + pt(p.X-5.5, p.Y) + `"/>`
+	}
+	return `<circle cx="` + num(p.X) + `" cy="` + num(p.Y) + `" r="4.5"/>`
 }
 
 var sourceShapes = map[dossier.Source]string{
@@ -91,9 +123,9 @@ func timeX(t, from, to time.Time) float64 {
 	return padLeft + float64(t.Sub(from))/float64(span)*(chartW-padLeft-padRight)
 }
 
-func pt(x, y float64) string {
-	return strconv.FormatFloat(x, 'f', 1, 64) + "," + strconv.FormatFloat(y, 'f', 1, 64)
-}
+func pt(x, y float64) string { return num(x) + "," + num(y) }
+
+func num(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
 // trackSummary is what a screen reader hears for the chart.
 func trackSummary(t dossier.Track) string {
