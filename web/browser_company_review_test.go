@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
@@ -203,4 +205,46 @@ func mustChecked(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
 	apptest.MustWaitHTMXIdle(t, ctx)
 	apptest.MustDo(t, ctx, chromedp.WaitReady(chromedp.CSS(`#`+id+`:checked`)))
+}
+
+// Without JavaScript the fan, the switch and the stars still work: they are plain form
+// controls, the switch shows the sub-competences by CSS, and « Enregistrer » posts the form.
+func TestBrowserCompanyReviewWithoutJavaScript(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, demoP2, "yanis.fournier")
+	ctx := apptest.MustBrowser(t)
+	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	apptest.MustDo(t, ctx, noScripts(), chromedp.Navigate(a.URL+companyPath(p, "")))
+	apptest.MustDo(t, ctx, chromedp.WaitVisible(chromedp.ID("f-niveau-C1-2")))
+	require.False(t, apptest.MustRun(t, ctx, chromedp.Evaluate[bool](`typeof window.htmx !== "undefined"`)), "no script ran")
+
+	require.False(t, visible(t, ctx, "f-niveau-C1-1-a"), "sub-competences hidden in global mode")
+	clickChoice(t, ctx, "mode-C1-1")
+	require.True(t, visible(t, ctx, "f-niveau-C1-1-a"), "the switch shows them, by CSS alone")
+	require.False(t, visible(t, ctx, "f-niveau-C1-1"), "and hides the global fan")
+	for _, id := range []string{"tache-A2T1", "niveau-C1-1-a-2", "niveau-C1-1-b-2", "niveau-C1-2-NE", "engagement-2"} {
+		clickChoice(t, ctx, id)
+	}
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`.review-actions button[type="submit"]`)))
+	apptest.MustDo(t, ctx, chromedp.WaitVisible(chromedp.CSS(`#main .alert-success`)))
+	require.ElementsMatch(t, []string{"tache-A2T1", "mode-C1-1", "niveau-C1-1-a-2", "niveau-C1-1-b-2", "niveau-C1-2-NE", "engagement-2"},
+		checkedIDs(t, ctx))
+	rev := review(t, a, p)
+	require.Equal(t, map[string]string{"C1.1.a": "2", "C1.1.b": "2", "C1.2": "NE"}, jsonMap(t, rev, "ratings"))
+	require.Equal(t, 2, rev.GetInt("engagement"))
+	require.False(t, rev.GetDateTime("saved_at").IsZero())
+}
+
+func visible(t *testing.T, ctx context.Context, id string) bool {
+	t.Helper()
+	return apptest.MustRun(t, ctx, chromedp.Evaluate[bool](`document.getElementById(`+jsQuote(id)+`).getClientRects().length > 0`))
+}
+
+// noScripts turns the page's JavaScript off, as in a browser without it.
+func noScripts() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
 }
