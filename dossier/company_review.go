@@ -83,6 +83,9 @@ func companyValues(r *core.Record, codes map[string]string) map[string]string {
 		KeyDate:    pfmp.ISODate(r.GetDateTime("meeting_date").Time()),
 		KeySaved:   pfmp.FormatDateTime(r.GetDateTime("saved_at").Time()),
 	}
+	if ev := r.GetString("evaluators"); ev != "" {
+		out[KeyEvaluators] = ev
+	}
 	if n := r.GetInt("engagement"); n > 0 {
 		out[KeyEngagement] = strconv.Itoa(n)
 	}

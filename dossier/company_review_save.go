@@ -18,8 +18,9 @@ const maxReviewComment = 10000
 // CompanyScope is what a dossier's bilan entreprise rates: the dossier's tasks and the
 // competences the référentiel links to them.
 type CompanyScope struct {
-	Tasks       []ReviewTask
-	Competences []*Competence
+	Tasks         []ReviewTask
+	Competences   []*Competence
+	Certificative bool // a certification grid (see CertificativeScope)
 }
 
 // TaskIDs are the dossier's own tasks: personalised in the fiche de liaison, else the period's.
@@ -87,6 +88,9 @@ func (sc *CompanyScope) Check(key, value string) (string, error) {
 }
 
 func (sc *CompanyScope) check(key, v string) (string, string) {
+	if v, msg, ok := sc.checkCertificative(key, v); ok {
+		return v, msg
+	}
 	prefix, code := KeyCode(key)
 	switch prefix {
 	case "tache:":
@@ -190,6 +194,7 @@ func (s *Store) SaveCompanyChoices(d *Dossier, sc *CompanyScope, actorID string,
 			}
 			r.Set("placement", d.ID())
 			r.Set("meeting_date", d.Period.ReviewDate())
+			r.Set("certificative", sc.Certificative)
 		}
 		res.Changed, res.Conflicts = applyChoices(r, sc, actorID, choices)
 		stamp := markSaved && len(res.Conflicts) == 0
@@ -264,6 +269,8 @@ func setChoice(r *core.Record, sc *CompanyScope, key, v string) {
 		r.Set("meeting_date", t)
 	case KeyComment:
 		r.Set("comment", v)
+	case KeyEvaluators:
+		r.Set("evaluators", v)
 	}
 }
 

@@ -60,7 +60,7 @@ func TestSchema(t *testing.T) {
 		"comments":           {"placement", "author", "body", "read_at"},
 		"self_reviews":       {"placement", "strengths", "improvements", "next_goals", "version"},
 		"attitude_reviews":   {"placement", "ratings", "comment", "author", "version"},
-		"company_reviews":    {"placement", "tasks_done", "modes", "ratings", "engagement", "meeting_date", "comment", "certificative", "author", "version", "versions", "saved_at", "saved_by"},
+		"company_reviews":    {"placement", "tasks_done", "modes", "ratings", "engagement", "meeting_date", "comment", "certificative", "author", "version", "versions", "saved_at", "saved_by", "evaluators"},
 		"tutor_access":       {"placement", "tutor", "token_hash", "expires", "revoked", "sent_at", "last_used", "uses"},
 		"checkpoints":        {"student", "date", "label", "author"},
 		"school_evaluations": {"student", "date", "competence", "level", "label", "comment", "author"},

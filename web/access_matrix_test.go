@@ -143,6 +143,16 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/bilan-entreprise/changements", path: "/dossiers/{autre}/bilan-entreprise/changements?depuis=0", htmx: true,
 		expects: [6]int{401, 204, 403, 404, 204, 404}},
 	{route: "GET /dossiers/:id/bilan-entreprise", path: "/dossiers/{placement}/bilan-entreprise", expects: [6]int{303, 404, 404, 404, 404, 404}},
+	// Certification grid, on {placement} (a period E31): like the bilan entreprise.
+	{route: "GET /dossiers/:id/grille-certificative", path: "/dossiers/{placement}/grille-certificative", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "POST /dossiers/:id/grille-certificative", path: "/dossiers/{placement}/grille-certificative",
+		form: url.Values{"niveau:C2.1": {"9"}}, expects: [6]int{303, 422, 403, 404, 422, 404}},
+	{route: "POST /dossiers/:id/grille-certificative/choix", path: "/dossiers/{placement}/grille-certificative/choix", htmx: true,
+		form: url.Values{"niveau:C2.1": {"9"}, "v:niveau:C2.1": {"0"}}, expects: [6]int{401, 422, 403, 404, 422, 404}},
+	{route: "GET /dossiers/:id/grille-certificative/changements", path: "/dossiers/{placement}/grille-certificative/changements?depuis=0", htmx: true,
+		expects: [6]int{401, 204, 403, 404, 204, 404}},
+	{route: "GET /dossiers/:id/grille-certificative", path: "/dossiers/{autre}/grille-certificative", expects: [6]int{303, 404, 404, 404, 404, 404}},
+	{route: "GET /evaluations-certificatives", path: "/evaluations-certificatives", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	// The student's side: « Mes évaluations » and his own tableau de bord; the tableau de bord of a
 	// dossier's student for whoever may see the dossier.
 	{route: "GET /dossiers/:id/tableau-de-bord", path: "/dossiers/{placement}/tableau-de-bord", expects: [6]int{303, 200, 200, 404, 200, 404}},

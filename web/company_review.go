@@ -1,8 +1,9 @@
 package web
 
-// « Bilan entreprise » of a dossier (periods P2 and autre): the page, and the poll that brings
-// the others' changes into an open form. Saves are in company_review_save.go; the view model
-// in company_review_view.go; the blocks in views/reviews/entreprise.html.
+// « Bilan entreprise » of a dossier (periods P2 and autre) and its sibling the certification grid
+// (E31, E33): the page, and the poll that brings the others' changes into an open form. Saves
+// are in company_review_save.go; the view model in company_review_view.go; the blocks in
+// views/reviews/entreprise.html.
 
 import (
 	"github.com/gofiber/fiber/v2"
@@ -12,19 +13,35 @@ import (
 )
 
 const (
-	companyTitle = "Bilan entreprise"
-	companySlug  = "bilan-entreprise"
+	companySlug = "bilan-entreprise"
+	gridSlug    = "grille-certificative"
 )
 
-// companyLoaded is what every answer about a bilan entreprise needs.
+// ratedReview is an evaluation made of choices on the fan: the bilan entreprise, or the
+// certification grid. They share the collection, the saves, the lock and the page.
+type ratedReview struct {
+	review             pfmp.Review
+	slug, title, saved string
+	scope              func(*dossier.Store, *dossier.Dossier) (*dossier.CompanyScope, error)
+}
+
+var (
+	companyReview = &ratedReview{pfmp.ReviewCompany, companySlug, "Bilan entreprise",
+		"Bilan entreprise enregistré : l'apprenant peut le consulter.", (*dossier.Store).CompanyScope}
+	gridReview = &ratedReview{pfmp.ReviewCertificative, gridSlug, "Grille d'évaluation certificative",
+		"Grille certificative enregistrée : l'apprenant peut la consulter.", (*dossier.Store).CertificativeScope}
+)
+
+// companyLoaded is what every answer about a bilan entreprise (or grid) needs.
 type companyLoaded struct {
+	rv    *ratedReview
 	scope *dossier.CompanyScope
 	state *dossier.CompanyState
 	lock  dossier.ReviewLock
 }
 
-func (s *Server) companyLoad(d *openDossier) (*companyLoaded, error) {
-	sc, err := s.store.CompanyScope(d.Dossier)
+func (s *Server) companyLoad(rv *ratedReview, d *openDossier) (*companyLoaded, error) {
+	sc, err := rv.scope(s.store, d.Dossier)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +53,7 @@ func (s *Server) companyLoad(d *openDossier) (*companyLoaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &companyLoaded{scope: sc, state: st, lock: lock}, nil
+	return &companyLoaded{rv: rv, scope: sc, state: st, lock: lock}, nil
 }
 
 // companySaved: the student reads the bilan once someone pressed « Enregistrer ».
@@ -47,25 +64,28 @@ func (s *Server) companySaved(d *openDossier) (bool, error) {
 
 // companyReviewPage shows the form to the teacher, tutor and master (read-only once locked),
 // the saved bilan to the student.
-func (s *Server) companyReviewPage(c *fiber.Ctx) error {
-	d, err := s.loadReview(c, pfmp.ReviewCompany, pfmp.ReadReviews, s.companySaved)
-	if err != nil {
-		return err
+func (s *Server) companyReviewPage(rv *ratedReview) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		d, err := s.loadReview(c, rv.review, pfmp.ReadReviews, s.companySaved)
+		if err != nil {
+			return err
+		}
+		data, err := s.companyReviewData(c, rv, d, nil)
+		if err != nil {
+			return err
+		}
+		return s.page(c, fiber.StatusOK, "reviews/entreprise", rv.title, data)
 	}
-	data, err := s.companyReviewData(c, d, nil)
-	if err != nil {
-		return err
-	}
-	return s.page(c, fiber.StatusOK, "reviews/entreprise", companyTitle, data)
 }
 
-func (s *Server) companyReviewData(c *fiber.Ctx, d *openDossier, refused *refusal) (fiber.Map, error) {
-	cl, err := s.companyLoad(d)
+func (s *Server) companyReviewData(c *fiber.Ctx, rv *ratedReview, d *openDossier, refused *refusal) (fiber.Map, error) {
+	cl, err := s.companyLoad(rv, d)
 	if err != nil {
 		return nil, err
 	}
 	a := actorOf(c)
-	data := fiber.Map{"D": d, "F": companyFormOf(cl.scope, cl.state, refused), "Base": reviewURL(d, companySlug),
+	data := fiber.Map{"D": d, "F": companyFormOf(cl.scope, cl.state, refused), "Base": reviewURL(d, rv.slug),
+		"Title": rv.title, "Grid": cl.scope.Certificative,
 		"E": pfmp.Can(a, pfmp.EditReviews, d.Access) && !cl.lock.Locked, "Lock": cl.lock,
 		"State": s.reviewStateOf(cl.state, false)}
 	if r := cl.state.Review; r != nil && pfmp.Can(a, pfmp.ReadReviewHistory, d.Access) {
@@ -94,12 +114,16 @@ func (s *Server) reviewStateOf(st *dossier.CompanyState, oob bool) reviewState {
 // companyReviewChanges answers the open form's poll: nothing (204) when the bilan is still at
 // the version the form shows, else the blocks of the choices changed since, out of band.
 // A bilan locked meanwhile reloads the page, which shows it read-only.
-func (s *Server) companyReviewChanges(c *fiber.Ctx) error {
-	d, err := s.loadReview(c, pfmp.ReviewCompany, pfmp.EditReviews, s.companySaved)
+func (s *Server) companyReviewChanges(rv *ratedReview) fiber.Handler {
+	return func(c *fiber.Ctx) error { return s.companyChanges(c, rv) }
+}
+
+func (s *Server) companyChanges(c *fiber.Ctx, rv *ratedReview) error {
+	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
 	if err != nil {
 		return err
 	}
-	cl, err := s.companyLoad(d)
+	cl, err := s.companyLoad(rv, d)
 	if err != nil {
 		return err
 	}
@@ -119,14 +143,14 @@ func (s *Server) companyReviewChanges(c *fiber.Ctx) error {
 	}
 	out := s.companyAnswer(d, cl, nil, keys)
 	out["State"] = s.reviewStateOf(cl.state, true)
-	out["Poll"] = fiber.Map{"B": reviewURL(d, companySlug), "V": cl.state.Version, "OOB": true}
+	out["Poll"] = fiber.Map{"B": reviewURL(d, rv.slug), "V": cl.state.Version, "OOB": true}
 	return s.fragment(c, fiber.StatusOK, "company/saved", out)
 }
 
 // companyAnswer is the data of "company/saved": blocks for keys, and the levels they move.
 func (s *Server) companyAnswer(d *openDossier, cl *companyLoaded, refused *refusal, keys []string) fiber.Map {
 	form := companyFormOf(cl.scope, cl.state, refused)
-	base := reviewURL(d, companySlug)
+	base := reviewURL(d, cl.rv.slug)
 	var blocks, levels []fiber.Map
 	for _, k := range keys {
 		if name, view, ok := form.block(k); ok {

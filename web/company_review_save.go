@@ -17,12 +17,16 @@ import (
 // values shown, and nothing else is lost.
 
 // companyReviewChoice saves the choices one htmx request carries (usually one).
-func (s *Server) companyReviewChoice(c *fiber.Ctx) error {
-	d, err := s.loadReview(c, pfmp.ReviewCompany, pfmp.EditReviews, s.companySaved)
+func (s *Server) companyReviewChoice(rv *ratedReview) fiber.Handler {
+	return func(c *fiber.Ctx) error { return s.companyChoice(c, rv) }
+}
+
+func (s *Server) companyChoice(c *fiber.Ctx, rv *ratedReview) error {
+	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
 	if err != nil {
 		return err
 	}
-	cl, err := s.companyLoad(d)
+	cl, err := s.companyLoad(rv, d)
 	if err != nil {
 		return err
 	}
@@ -36,7 +40,7 @@ func (s *Server) companyReviewChoice(c *fiber.Ctx) error {
 		if err != nil && !isFormError(err) && !isLock(err) {
 			return err
 		}
-		return c.Redirect(reviewURL(d, companySlug), fiber.StatusSeeOther)
+		return c.Redirect(reviewURL(d, rv.slug), fiber.StatusSeeOther)
 	}
 	if err != nil {
 		return s.choiceFailed(c, choices, err)
@@ -92,12 +96,16 @@ func (s *Server) choiceFailed(c *fiber.Ctx, choices []dossier.Choice, err error)
 
 // companyReviewSave saves the whole form and makes the bilan visible to the student; refused
 // choices come back on the page (409) with both values, invalid ones (422) with their message.
-func (s *Server) companyReviewSave(c *fiber.Ctx) error {
-	d, err := s.loadReview(c, pfmp.ReviewCompany, pfmp.EditReviews, s.companySaved)
+func (s *Server) companyReviewSave(rv *ratedReview) fiber.Handler {
+	return func(c *fiber.Ctx) error { return s.companySave(c, rv) }
+}
+
+func (s *Server) companySave(c *fiber.Ctx, rv *ratedReview) error {
+	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
 	if err != nil {
 		return err
 	}
-	cl, err := s.companyLoad(d)
+	cl, err := s.companyLoad(rv, d)
 	if err != nil {
 		return err
 	}
@@ -107,8 +115,8 @@ func (s *Server) companyReviewSave(c *fiber.Ctx) error {
 	choices := postedChoices(c, scopeKeys(cl.scope))
 	res, err := s.store.SaveCompanyChoices(d.Dossier, cl.scope, actorOf(c).ID, choices, true)
 	if err == nil && len(res.Conflicts) == 0 {
-		s.flash(c, "Bilan entreprise enregistré : l'apprenant peut le consulter.")
-		return c.Redirect(reviewURL(d, companySlug), fiber.StatusSeeOther)
+		s.flash(c, rv.saved)
+		return c.Redirect(reviewURL(d, rv.slug), fiber.StatusSeeOther)
 	}
 	if err != nil && !isFormError(err) && !isLock(err) {
 		return err
@@ -123,14 +131,14 @@ func (s *Server) companyReviewSave(c *fiber.Ctx) error {
 	} else {
 		refused = &refusal{errors: pfmp.FieldsOf(err), typed: choiceValues(choices)}
 	}
-	data, derr := s.companyReviewData(c, d, refused)
+	data, derr := s.companyReviewData(c, rv, d, refused)
 	if derr != nil {
 		return derr
 	}
 	if msg, locked := lockRefusal(err); locked {
 		err = pfmp.Conflict(msg)
 	}
-	return s.invalid(c, "reviews/entreprise", companyTitle, data, err)
+	return s.invalid(c, "reviews/entreprise", rv.title, data, err)
 }
 
 // refusedMessage heads a page whose save refused n choices.
@@ -197,6 +205,9 @@ func scopeKeys(sc *dossier.CompanyScope) []string {
 		for _, sub := range comp.Subs {
 			keys = append(keys, dossier.LevelKey(sub.Code))
 		}
+	}
+	if sc.Certificative {
+		return append(keys, dossier.KeyEvaluators, dossier.KeyDate, dossier.KeyComment)
 	}
 	return append(keys, dossier.KeyEngagement, dossier.KeyDate, dossier.KeyComment)
 }

@@ -62,6 +62,7 @@ type companyForm struct {
 	Activities  []activityView
 	Competences []competenceView
 	Engagement  choiceView
+	Evaluators  choiceView
 	Date        choiceView
 	Comment     choiceView
 	Version     int
@@ -95,9 +96,14 @@ type refusal struct {
 
 // companyFormOf builds the form from the scope and the stored state.
 func companyFormOf(sc *dossier.CompanyScope, st *dossier.CompanyState, refused *refusal) companyForm {
+	date := "Date de la rencontre"
+	if sc.Certificative {
+		date = "Date de l'évaluation"
+	}
 	f := companyForm{Version: st.Version,
 		Engagement: labelled(choiceOf(st, dossier.KeyEngagement, refused), "Engagement de l'apprenant"),
-		Date:       labelled(choiceOf(st, dossier.KeyDate, refused), "Date de la rencontre"),
+		Evaluators: labelled(choiceOf(st, dossier.KeyEvaluators, refused), "Évaluateurs"),
+		Date:       labelled(choiceOf(st, dossier.KeyDate, refused), date),
 		Comment:    labelled(choiceOf(st, dossier.KeyComment, refused), "Commentaire pour l'apprenant")}
 	for _, t := range sc.Tasks {
 		if n := len(f.Activities); n == 0 || f.Activities[n-1].Code != t.ActivityCode {
@@ -159,6 +165,8 @@ func (f companyForm) block(key string) (name string, view any, ok bool) {
 	switch prefix {
 	case dossier.KeyEngagement:
 		return "company/engagement", f.Engagement, true
+	case dossier.KeyEvaluators:
+		return "company/evaluators", f.Evaluators, true
 	case dossier.KeyDate:
 		return "company/date", f.Date, true
 	case dossier.KeyComment:

@@ -76,8 +76,12 @@ func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
 		}
 		item := timelineItem{Date: pfmp.FormatShort(e.Date), Source: sourceLabels[e.Source], Context: e.Context,
 			Sub: e.Sub, Level: levelOf(e.Level, e.Computed)}
-		if e.PlacementID != "" && e.Source == dossier.SourceCompany {
+		switch {
+		case e.PlacementID == "":
+		case e.Source == dossier.SourceCompany:
 			item.Href = "/dossiers/" + e.PlacementID + "/" + companySlug
+		case e.Source == dossier.SourceCertificative:
+			item.Href = "/dossiers/" + e.PlacementID + "/" + gridSlug
 		}
 		v.Items = append(v.Items, item)
 	}

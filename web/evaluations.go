@@ -32,6 +32,10 @@ func (s *Server) myEvaluations(c *fiber.Ctx) error {
 				if !r.CompanySaved.IsZero() {
 					l.Href, l.State = base+companySlug, "rencontre du "+pfmp.FormatShort(r.Meeting.Time())
 				}
+			case pfmp.ReviewCertificative:
+				if !r.CompanySaved.IsZero() {
+					l.Href, l.State = base+gridSlug, "évaluation du "+pfmp.FormatShort(r.Meeting.Time())
+				}
 			case pfmp.ReviewAttitudes:
 				if !r.Attitudes.IsZero() {
 					l.Href, l.State = base+attitudesSlug, "enregistré"

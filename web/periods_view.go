@@ -33,9 +33,9 @@ type periodLine struct {
 
 // periodPanel is the right-hand panel: the period, its menu and its students.
 type periodPanel struct {
-	ID, Name, Info, LockMessage string
-	Locked, HasCompanyReview    bool
-	Students                    []studentLine
+	ID, Name, Info, LockMessage             string
+	Locked, HasCompanyReview, Certificative bool
+	Students                                []studentLine
 }
 
 // studentLine is one student of the panel.
@@ -89,6 +89,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
 	}
 	kind := pfmp.Kind(p.Kind)
 	panel := &periodPanel{ID: p.ID, Name: p.Name, Locked: p.Locked(), HasCompanyReview: kind.HasCompanyReview(),
+		Certificative: kind.Certificative(),
 		Info: kind.Label() + " · du " + pfmp.FormatLong(p.Start.Time()) + " au " + pfmp.FormatLong(p.End.Time()) +
 			" · bilans entreprise le " + pfmp.FormatLong(p.ReviewDate())}
 	if panel.Locked {

@@ -81,6 +81,7 @@ var fixedFieldNames = map[string]string{
 	dossier.KeyComment:    "Commentaire",
 	dossier.KeyDate:       "Date de la rencontre",
 	dossier.KeyEngagement: "Engagement",
+	dossier.KeyEvaluators: "Évaluateurs",
 	dossier.KeySaved:      "Enregistré (visible de l'apprenant)",
 	"strengths":           "Points forts",
 	"improvements":        "Axes de progrès",

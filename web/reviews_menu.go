@@ -34,14 +34,16 @@ func (s *Server) reviewLinks(c *fiber.Ctx, d *openDossier) ([]reviewLink, error)
 				return nil, err
 			}
 			out = append(out, s.evaluationLink(a, d, r, attitudesSlug, saved))
-		case pfmp.ReviewCompany:
+		case pfmp.ReviewCompany, pfmp.ReviewCertificative:
 			saved, err := s.companySaved(d)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, s.evaluationLink(a, d, r, companySlug, saved))
-		default:
-			out = append(out, reviewLink{Label: reviewLabels[r], State: "à venir", Muted: true})
+			slug := companySlug
+			if r == pfmp.ReviewCertificative {
+				slug = gridSlug
+			}
+			out = append(out, s.evaluationLink(a, d, r, slug, saved))
 		}
 	}
 	return out, nil

@@ -76,11 +76,14 @@ func (s *Server) routes() {
 	f.Post("/dossiers/:id/bilan-personnel", requireLogin, s.selfReviewSave)
 	f.Get("/dossiers/:id/attitudes", requireLogin, s.attitudesPage)
 	f.Post("/dossiers/:id/attitudes", requireLogin, s.attitudesSave)
-	f.Get("/dossiers/:id/bilan-entreprise", requireLogin, s.companyReviewPage)
-	f.Post("/dossiers/:id/bilan-entreprise", requireLogin, s.companyReviewSave)
-	f.Post("/dossiers/:id/bilan-entreprise/choix", requireLogin, s.companyReviewChoice)
-	f.Get("/dossiers/:id/bilan-entreprise/changements", requireLogin, s.companyReviewChanges)
+	for _, rv := range []*ratedReview{companyReview, gridReview} { // bilan entreprise, certification grid
+		f.Get("/dossiers/:id/"+rv.slug, requireLogin, s.companyReviewPage(rv))
+		f.Post("/dossiers/:id/"+rv.slug, requireLogin, s.companyReviewSave(rv))
+		f.Post("/dossiers/:id/"+rv.slug+"/choix", requireLogin, s.companyReviewChoice(rv))
+		f.Get("/dossiers/:id/"+rv.slug+"/changements", requireLogin, s.companyReviewChanges(rv))
+	}
 	f.Get("/dossiers/:id/tableau-de-bord", requireLogin, s.dossierDashboard)
+	f.Get("/evaluations-certificatives", requireLogin, requireSchool, s.certificativeIndex)
 	f.Get("/mes-evaluations", requireLogin, requireOwnEvaluations, s.myEvaluations)
 	f.Get("/tableau-de-bord", requireLogin, requireOwnEvaluations, s.myDashboard)
 
