@@ -30,6 +30,7 @@ var navEntries = []struct {
 	{pfmp.ManageSchool, "/periodes", "Périodes en entreprise"},
 	{pfmp.ManageSchool, "/annexes", "Annexes pédagogiques"},
 	{pfmp.ManageSchool, "/bilans-intermediaires", "Bilans intermédiaires"},
+	{pfmp.ManageSchool, "/evaluations-etablissement", "Évaluations en établissement"},
 	{pfmp.ManageSchool, "/evaluations-certificatives", "Évaluations certificatives"},
 	{pfmp.ListGrantedFiles, "/mes-apprenants", "Mes apprenants"},
 	{pfmp.ListOwnDossiers, "/mes-periodes", "Mes périodes"},

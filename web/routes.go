@@ -84,6 +84,9 @@ func (s *Server) routes() {
 	}
 	f.Get("/dossiers/:id/tableau-de-bord", requireLogin, s.dossierDashboard)
 	f.Get("/evaluations-certificatives", requireLogin, requireSchool, s.certificativeIndex)
+	f.Get("/evaluations-etablissement", requireLogin, requireSchool, s.schoolEvaluationsIndex)
+	f.Post("/evaluations-etablissement", requireLogin, requireSchool, s.schoolEvaluationCreate)
+	f.Post("/evaluations-etablissement/:id/supprimer", requireLogin, requireSchool, s.schoolEvaluationDelete)
 	f.Get("/mes-evaluations", requireLogin, requireOwnEvaluations, s.myEvaluations)
 	f.Get("/tableau-de-bord", requireLogin, requireOwnEvaluations, s.myDashboard)
 
