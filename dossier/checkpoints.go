@@ -106,8 +106,13 @@ func LatestCheckpointOfPeriod(app core.App, periodID, extraStudent string) (time
 	return latest.Time(), err
 }
 
-// CreateCheckpoints records one bilan intermédiaire per student, in one transaction.
+// CreateCheckpoints records one bilan intermédiaire per student, in one transaction, each with
+// the levels it takes into account (see checkpoint_levels.go).
 func (s *Store) CreateCheckpoints(studentIDs []string, day time.Time, label, author string) error {
+	levels, err := s.checkpointLevels(studentIDs, day)
+	if err != nil {
+		return err
+	}
 	return s.app.RunInTransaction(func(tx core.App) error {
 		for _, id := range studentIDs {
 			r, err := newRecord(tx, "checkpoints")
@@ -118,6 +123,7 @@ func (s *Store) CreateCheckpoints(studentIDs []string, day time.Time, label, aut
 			r.Set("date", day)
 			r.Set("label", label)
 			r.Set("author", author)
+			r.Set("levels", levels[id])
 			if err := tx.Save(r); err != nil {
 				return err
 			}

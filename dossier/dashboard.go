@@ -44,10 +44,12 @@ type Track struct {
 	Latest      string
 }
 
-// Mark is a bilan intermédiaire on the timeline.
+// Mark is a bilan intermédiaire on the timeline, with the levels it retains.
 type Mark struct {
-	Date  time.Time
-	Label string
+	Date     time.Time
+	Label    string
+	Levels   map[string]string // competence code -> level retained (adjusted, else computed)
+	Adjusted map[string]bool
 }
 
 // Dashboard is a student's tableau de bord; From and To span every date it shows.
@@ -176,14 +178,26 @@ func (s *Store) schoolEvaluations(studentID string, out map[string][]Evaluation)
 
 func (s *Store) checkpointMarks(studentID string) ([]Mark, error) {
 	var rows []struct {
-		Date  types.DateTime `db:"date"`
-		Label string         `db:"label"`
+		Date     types.DateTime `db:"date"`
+		Label    string         `db:"label"`
+		Levels   types.JSONRaw  `db:"levels"`
+		Adjusted types.JSONRaw  `db:"adjusted"`
 	}
-	err := s.app.DB().NewQuery(`SELECT date, label FROM checkpoints WHERE student = {:s} ORDER BY date`).
+	err := s.app.DB().NewQuery(`SELECT date, label, levels, adjusted FROM checkpoints WHERE student = {:s} ORDER BY date`).
 		Bind(dbx.Params{"s": studentID}).All(&rows)
 	out := make([]Mark, len(rows))
 	for i, r := range rows {
-		out[i] = Mark{Date: r.Date.Time(), Label: r.Label}
+		m := Mark{Date: r.Date.Time(), Label: r.Label, Levels: map[string]string{}, Adjusted: map[string]bool{}}
+		_ = json.Unmarshal(r.Levels, &m.Levels)
+		if m.Levels == nil { // JSON null: recorded before levels were kept
+			m.Levels = map[string]string{}
+		}
+		var adj map[string]Adjustment
+		_ = json.Unmarshal(r.Adjusted, &adj)
+		for code, a := range adj {
+			m.Levels[code], m.Adjusted[code] = a.Level, true
+		}
+		out[i] = m
 	}
 	return out, err
 }

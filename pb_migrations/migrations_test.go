@@ -62,7 +62,7 @@ func TestSchema(t *testing.T) {
 		"attitude_reviews":   {"placement", "ratings", "comment", "author", "version"},
 		"company_reviews":    {"placement", "tasks_done", "modes", "ratings", "engagement", "meeting_date", "comment", "certificative", "author", "version", "versions", "saved_at", "saved_by", "evaluators"},
 		"tutor_access":       {"placement", "tutor", "token_hash", "expires", "revoked", "sent_at", "last_used", "uses"},
-		"checkpoints":        {"student", "date", "label", "author"},
+		"checkpoints":        {"student", "date", "label", "author", "levels", "adjusted"},
 		"school_evaluations": {"student", "date", "competence", "level", "label", "comment", "author"},
 		"mail_log":           {"to", "subject", "kind", "status", "error", "placement", "body"},
 		"audit_log":          {"actor", "action", "collection", "record", "detail"},

@@ -21,8 +21,12 @@ func PeriodLocked(reviewDate time.Time, latestCheckpoints []time.Time) bool {
 // ReviewLocked reports whether a bilan entreprise is locked: its meeting date is strictly
 // before its student's latest checkpoint. Zero times never lock.
 func ReviewLocked(meetingDate, latestCheckpoint time.Time) bool {
-	return dayBefore(meetingDate, latestCheckpoint)
+	return CountsIn(meetingDate, latestCheckpoint)
 }
+
+// CountsIn reports whether an evaluation dated evaluated is taken into account by a
+// checkpoint dated checkpoint: made on an earlier day. This is why a bilan entreprise locks.
+func CountsIn(evaluated, checkpoint time.Time) bool { return dayBefore(evaluated, checkpoint) }
 
 // dayBefore: a's calendar day is strictly before b's; false when either is zero.
 func dayBefore(a, b time.Time) bool {

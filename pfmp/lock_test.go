@@ -44,10 +44,12 @@ func TestReviewLocked(t *testing.T) {
 		{"meeting after the checkpoint", day(2025, 3, 17), day(2025, 3, 14), false},
 		{"no checkpoint", day(2025, 3, 3), time.Time{}, false},
 		{"no meeting date", time.Time{}, day(2025, 3, 14), false},
+		{"23:30 UTC is already the next day in Paris", time.Date(2025, 3, 13, 23, 30, 0, 0, time.UTC), day(2025, 3, 14), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			require.Equal(t, tt.want, ReviewLocked(tt.meeting, tt.checkpnt))
+			require.Equal(t, tt.want, CountsIn(tt.meeting, tt.checkpnt), "locked exactly when taken into account")
 		})
 	}
 }

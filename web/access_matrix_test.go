@@ -153,6 +153,9 @@ var matrix = []matrixRow{
 		expects: [6]int{401, 204, 403, 404, 204, 404}},
 	{route: "GET /dossiers/:id/grille-certificative", path: "/dossiers/{autre}/grille-certificative", expects: [6]int{303, 404, 404, 404, 404, 404}},
 	{route: "GET /evaluations-certificatives", path: "/evaluations-certificatives", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /bilans-intermediaires/:id", path: "/bilans-intermediaires/{checkpoint2}", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /bilans-intermediaires/:id/ajuster", path: "/bilans-intermediaires/{checkpoint2}/ajuster",
+		form: url.Values{"code": {"C1.1"}, "level": {"3"}}, expects: [6]int{303, 422, 403, 403, 403, 403}},
 	{route: "GET /evaluations-etablissement", path: "/evaluations-etablissement", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /evaluations-etablissement", path: "/evaluations-etablissement", form: url.Values{"target": {""}, "level": {"3"}},
 		expects: [6]int{303, 422, 403, 403, 403, 403}},
@@ -183,11 +186,12 @@ func TestAccessMatrix(t *testing.T) {
 	annexe2 := a.MustRecord(t, "annexes", map[string]any{"name": "À supprimer", "level": "2de"})
 	checkpoint := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"})
 	autre := mustAutrePlacement(t, a, lucas.Id)
+	checkpoint2 := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-02-01"})
 	schoolEval := a.MustRecord(t, "school_evaluations", map[string]any{"student": lucas.Id, "level": "2", "date": "2026-03-02",
 		"competence": a.MustFind(t, "competences", "code", "C2.1").Id})
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
-		"{checkpoint}", checkpoint.Id, "{autre}", autre.Id, "{schooleval}", schoolEval.Id)
+		"{checkpoint}", checkpoint.Id, "{autre}", autre.Id, "{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id)
 
 	// One session per actor (logging in costs a bcrypt); logging out gets its own.
 	sessions := map[string]*apptest.Client{}

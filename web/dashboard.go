@@ -21,7 +21,7 @@ const dashboardTitle = "Tableau de bord"
 type timelineItem struct {
 	Date, Source, Context, Sub, Href string
 	Level                            levelView
-	Checkpoint                       bool
+	Checkpoint, Adjusted             bool
 }
 
 type trackView struct {
@@ -71,7 +71,7 @@ func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
 	marks := db.Checkpoints
 	for _, e := range t.Evaluations {
 		for len(marks) > 0 && pfmp.DateOnly(marks[0].Date).Before(pfmp.DateOnly(e.Date)) {
-			v.Items = append(v.Items, checkpointItem(marks[0]))
+			v.Items = append(v.Items, checkpointItem(marks[0], t.Competence.Code))
 			marks = marks[1:]
 		}
 		item := timelineItem{Date: pfmp.FormatShort(e.Date), Source: sourceLabels[e.Source], Context: e.Context,
@@ -86,13 +86,15 @@ func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
 		v.Items = append(v.Items, item)
 	}
 	for _, m := range marks {
-		v.Items = append(v.Items, checkpointItem(m))
+		v.Items = append(v.Items, checkpointItem(m, t.Competence.Code))
 	}
 	return v
 }
 
-func checkpointItem(m dossier.Mark) timelineItem {
-	return timelineItem{Date: pfmp.FormatShort(m.Date), Checkpoint: true, Context: m.Label}
+// checkpointItem is a bilan intermédiaire in a competence's timeline, with the level it retains.
+func checkpointItem(m dossier.Mark, code string) timelineItem {
+	return timelineItem{Date: pfmp.FormatShort(m.Date), Checkpoint: true, Context: m.Label,
+		Level: levelOf(m.Levels[code], false), Adjusted: m.Adjusted[code]}
 }
 
 // HTML writes the item's line. Built here for the same reason as the charts (SVG): a student's
@@ -105,6 +107,12 @@ func (it timelineItem) HTML() template.HTML {
 			`</span> Bilan intermédiaire de compétences`)
 		if it.Context != "" {
 			b.WriteString(" · " + esc(it.Context))
+		}
+		if it.Level.Code != "" {
+			b.WriteString(` · niveau retenu <span class="level-chip lv-` + esc(it.Level.Code) + `">` + esc(it.Level.Code) + `</span>`)
+			if it.Adjusted {
+				b.WriteString(` <span class="small muted">(ajusté)</span>`)
+			}
 		}
 		b.WriteString("</li>")
 		return template.HTML(b.String())

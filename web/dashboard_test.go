@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -109,12 +110,12 @@ var tagRe = regexp.MustCompile(`<[^>]+>`)
 var spaceRe = regexp.MustCompile(`\s+`)
 
 // timelineLines are the timeline's items as text.
-func timelineLines(html string) []string {
-	i := strings.Index(html, `<ol class="timeline">`)
+func timelineLines(page string) []string {
+	i := strings.Index(page, `<ol class="timeline">`)
 	var out []string
-	for _, li := range strings.Split(html[i:], "<li")[1:] {
+	for _, li := range strings.Split(page[i:], "<li")[1:] {
 		text := tagRe.ReplaceAllString("<li"+li, " ")
-		out = append(out, strings.TrimSpace(spaceRe.ReplaceAllString(text, " ")))
+		out = append(out, html.UnescapeString(strings.TrimSpace(spaceRe.ReplaceAllString(text, " "))))
 	}
 	return out
 }

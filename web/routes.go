@@ -34,6 +34,8 @@ func (s *Server) routes() {
 	f.Get("/bilans-intermediaires", requireLogin, requireSchool, s.checkpointsIndex)
 	f.Post("/bilans-intermediaires", requireLogin, requireSchool, s.checkpointCreate)
 	f.Post("/bilans-intermediaires/:id/supprimer", requireLogin, requireSchool, s.checkpointDelete)
+	f.Get("/bilans-intermediaires/:id", requireLogin, requireSchool, s.checkpointShow)
+	f.Post("/bilans-intermediaires/:id/ajuster", requireLogin, requireSchool, s.checkpointAdjust)
 	f.Get("/annexes", requireLogin, requireSchool, s.annexesIndex)
 	f.Get("/annexes/nouvelle", requireLogin, requireSchool, s.annexeNew)
 	f.Post("/annexes", requireLogin, requireSchool, s.annexeSave)

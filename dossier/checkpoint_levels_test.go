@@ -1,0 +1,50 @@
+package dossier_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/dossier"
+)
+
+// A checkpoint keeps the levels of the evaluations it takes into account — those of earlier
+// days, the ones it locks — and a teacher may adjust one.
+func TestCheckpointKeepsTheLevelsItTakesIntoAccount(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	p := a.MustPlacement(t, p2, "lea.dupont")
+	d, err := s.Load(p.Id)
+	require.NoError(t, err)
+	sc, err := s.CompanyScope(d)
+	require.NoError(t, err)
+	teacher := a.MustFind(t, "users", "username", "prof.martin").Id
+	res, err := s.SaveCompanyChoices(d, sc, teacher, []dossier.Choice{{Key: "niveau:C1.2", Value: "3"}, {Key: "niveau:C1.3", Value: "NE"}}, true)
+	require.NoError(t, err)
+	meeting := res.State.Review.MeetingDate()
+	c12 := a.MustFind(t, "competences", "code", "C1.2")
+	cpDay := meeting.AddDate(0, 0, 1)
+	a.MustRecord(t, "school_evaluations", map[string]any{"student": d.Student.Id, "competence": c12.Id, "level": "1", "date": cpDay})
+
+	require.NoError(t, s.CreateCheckpoints([]string{d.Student.Id}, cpDay, "Bilan test", teacher))
+	rows, err := s.Checkpoints(1)
+	require.NoError(t, err)
+	cp, err := s.Checkpoint(rows[0].ID)
+	require.NoError(t, err)
+	require.Equal(t, map[string]string{"C1.2": "3", "C1.3": "NE"}, cp.Computed(),
+		"the bilan of the day before counts, the school's evaluation of the same day not")
+
+	require.NoError(t, s.AdjustCheckpoint(cp.Id, "C1.2", "2", "Fragile en TP depuis.", teacher))
+	cp, _ = s.Checkpoint(cp.Id)
+	level, adjusted := cp.Level("C1.2")
+	require.Equal(t, "2", level)
+	require.True(t, adjusted)
+	require.Equal(t, "Fragile en TP depuis.", cp.Adjusted()["C1.2"].Reason)
+	require.NoError(t, s.AdjustCheckpoint(cp.Id, "C1.2", "", "", teacher))
+	cp, _ = s.Checkpoint(cp.Id)
+	level, adjusted = cp.Level("C1.2")
+	require.Equal(t, "3", level, "back to the computed level")
+	require.False(t, adjusted)
+}

@@ -1,0 +1,46 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/demo"
+	"livret/pfmp"
+)
+
+func TestCheckpointLevelsAdjustedByATeacher(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, demoP2, "hugo.bernard")
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	require.Equal(t, http.StatusSeeOther, teacher.PostForm(companyPath(p, ""), url.Values{"niveau:C1.2": {"3"}}).Status)
+	meeting := review(t, a, p).GetDateTime("meeting_date").Time()
+	day := pfmp.ISODate(meeting.AddDate(0, 0, 3))
+	r := teacher.PostForm("/bilans-intermediaires", url.Values{"target": {"eleve:" + p.GetString("student")}, "date": {day}, "label": {"Bilan d'avril"}})
+	require.Equal(t, http.StatusSeeOther, r.Status, r.Body)
+	cp := a.MustFind(t, "checkpoints", "label", "Bilan d'avril")
+
+	list := teacher.Get("/bilans-intermediaires").Body
+	require.Contains(t, list, `<a href="/bilans-intermediaires/`+cp.Id+`">`)
+	page := teacher.Get("/bilans-intermediaires/" + cp.Id).Body
+	require.Contains(t, page, `Calculé : <span class="level-chip lv-3">3</span>`)
+
+	path := "/bilans-intermediaires/" + cp.Id + "/ajuster"
+	r = teacher.PostForm(path, url.Values{"code": {"C1.2"}, "level": {"2"}, "reason": {""}})
+	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
+	require.Contains(t, r.Body, "Justifiez l&#39;ajustement en quelques mots.")
+	require.Equal(t, http.StatusNotFound, teacher.PostForm(path, url.Values{"code": {"C9"}, "level": {"2"}, "reason": {"x"}}).Status)
+	r = teacher.PostForm(path, url.Values{"code": {"C1.2"}, "level": {"2"}, "reason": {"Fragile en TP depuis."}})
+	require.Equal(t, http.StatusSeeOther, r.Status, r.Body)
+	require.Contains(t, teacher.Get("/bilans-intermediaires/"+cp.Id).Body, "ajusté par Claire MARTIN")
+
+	// The student's dashboard shows the level the bilan retains, at its place.
+	body := a.MustLogin(t, "hugo.bernard", demo.Password).Get("/tableau-de-bord").Body
+	lines := timelineLines(section(t, body, "comp-C1.2"))
+	require.Equal(t, pfmp.FormatShort(meeting.AddDate(0, 0, 3))+" Bilan intermédiaire de compétences · Bilan d'avril · niveau retenu 2 (ajusté)",
+		lines[len(lines)-1])
+}
