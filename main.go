@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
 	"livret/demo"
+	"livret/dossier"
 	"livret/hooks"
 	_ "livret/pb_migrations"
 	"livret/print"
@@ -23,12 +24,18 @@ func main() {
 	app := pocketbase.New()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
-	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL")})
+	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
+		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"})
 	app.RootCmd.AddCommand(demo.Command(app))
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if _, err := print.ChromePath(); err != nil {
 			se.App.Logger().Warn(print.InstallHint)
 		}
+		go func() { // the migrations have run: refresh the planner's statistics, off the start-up path
+			if err := dossier.RefreshStatistics(se.App); err != nil {
+				se.App.Logger().Error("planner statistics", "error", err)
+			}
+		}()
 		return se.Next()
 	})
 	if err := app.Start(); err != nil {
