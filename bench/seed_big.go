@@ -119,7 +119,9 @@ func insert(tx core.App, table string, p dbx.Params) error {
 	return err
 }
 
-func newID() string { return security.RandomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789") }
+func newID() string {
+	return security.RandomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789")
+}
 
 func dbTime(t time.Time) string {
 	dt, _ := types.ParseDateTime(t)

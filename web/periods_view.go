@@ -44,8 +44,8 @@ type periodPanel struct {
 // studentLine is one student of the panel. Its links are whole href attributes, escaped here
 // once: a row's ten interpolations would otherwise cost thirty escaper calls.
 type studentLine struct {
-	Name, Class                        string
-	Apprentice, Edited                 bool
+	Name, Class                         string
+	Apprentice, Edited                  bool
 	Dossier, Liaison, Portfolio, Remove template.HTMLAttr
 }
 
