@@ -4,6 +4,7 @@ package main
 import (
 	"log"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	app := newApp()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
 	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
@@ -41,6 +42,17 @@ func main() {
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// newApp is PocketBase in production mode wherever the binary sits: PocketBase's own guess
+// takes a binary under the temp or cache folder for `go run` (dev mode: every SQL statement
+// logged, data in the working folder). Its `--dev` flag turns dev mode on on purpose. The data
+// folder defaults to pb_data next to the binary, as for any built PocketBase.
+func newApp() *pocketbase.PocketBase {
+	return pocketbase.NewWithConfig(pocketbase.Config{
+		DefaultDev:     false,
+		DefaultDataDir: filepath.Join(filepath.Dir(os.Args[0]), "pb_data"),
+	})
 }
 
 // servesHTTPS tells from the serve flags whether cookies must be Secure: the pages never see TLS.

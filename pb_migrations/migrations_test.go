@@ -85,8 +85,11 @@ func TestSchema(t *testing.T) {
 	require.NoError(t, err)
 	require.Nil(t, users.ManageRule)
 	require.Nil(t, users.AuthRule)
-	require.True(t, users.PasswordAuth.Enabled)
-	require.ElementsMatch(t, []string{"email", "username"}, users.PasswordAuth.IdentityFields)
+	require.False(t, users.PasswordAuth.Enabled, "no PocketBase login for users: /connexion only")
+	require.False(t, users.OTP.Enabled)
+	require.False(t, users.OAuth2.Enabled)
+	require.NotNil(t, users.Fields.GetByName("disabled"))
+	require.True(t, app.Settings().RateLimits.Enabled)
 	require.False(t, users.Fields.GetByName("email").(*core.EmailField).Required)
 	require.True(t, users.Fields.GetByName("role").(*core.SelectField).Required)
 

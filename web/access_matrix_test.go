@@ -145,13 +145,15 @@ func TestAccessMatrix(t *testing.T) {
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
 		"{checkpoint}", checkpoint.Id)
 
-	// One session per actor (logging in costs a bcrypt); logging out gets its own.
+	// One session per actor (logging in costs a bcrypt); logging out ends every session of
+	// the account, so the next row logs in again.
 	sessions := map[string]*apptest.Client{}
-	session := func(t *testing.T, who string, fresh bool) *apptest.Client {
+	session := func(t *testing.T, who string, logout bool) *apptest.Client {
 		switch {
 		case who == "":
 			return a.NewClient(t)
-		case fresh:
+		case logout:
+			delete(sessions, who)
 			return a.MustLogin(t, who, demo.Password)
 		case sessions[who] == nil:
 			sessions[who] = a.MustLogin(t, who, demo.Password)
