@@ -16,6 +16,7 @@ import (
 
 	"livret/dossier"
 	"livret/pfmp"
+	"livret/print"
 )
 
 // Config is what the pages need to know about their deployment.
@@ -29,6 +30,9 @@ type Config struct {
 	MaxUpload int
 	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
 	TileURL string
+	// Printer prints every PDF of the pages: one Chromium for the process, closed by its
+	// creator. Nil: PDFs are unavailable and the pages offer their print view instead.
+	Printer *print.Service
 }
 
 // Server holds the Fiber app and what its handlers share.
