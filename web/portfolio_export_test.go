@@ -82,7 +82,7 @@ func mustRichDossier(t *testing.T, a *apptest.App) *richDossier {
 	for _, w := range weeks[1:3] { // the demo wrote the first one
 		a.MustRecord(t, "journal_weeks", map[string]any{"placement": p.Id, "week_start": w.Start,
 			"activities": fmt.Sprintf("Semaine %d : rondes de surveillance.", w.Index),
-			"liked": "J’ai aimé le travail d’équipe.", "succeeded": "J’ai réussi un dépannage seul."})
+			"liked":      "J’ai aimé le travail d’équipe.", "succeeded": "J’ai réussi un dépannage seul."})
 	}
 	for n := 1; n <= exportReports; n++ {
 		repairs := fmt.Sprintf("Changement du vérin (réparation %02d)", n)
@@ -102,7 +102,9 @@ func mustRichDossier(t *testing.T, a *apptest.App) *richDossier {
 	return &richDossier{placement: p, weeks: weeks}
 }
 
-func (r *richDossier) url(ext string) string { return "/dossiers/" + r.placement.Id + "/portfolio" + ext }
+func (r *richDossier) url(ext string) string {
+	return "/dossiers/" + r.placement.Id + "/portfolio" + ext
+}
 
 // mustDownload gets an export and checks it is a download named as the reference system
 // names it; it saves the file under dir as name.
