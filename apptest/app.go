@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -64,7 +65,7 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	}
 	clock := &Clock{t: DefaultNow}
 	hooks.Register(pb, clock.Now)
-	cfg := web.Config{Now: clock.Now}
+	cfg := web.Config{Now: clock.Now, NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"}
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -30,6 +30,8 @@ type Config struct {
 	MaxUpload int
 	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
 	TileURL string
+	// NoViewCache renders every page afresh (measurements of the cold path, LIVRET_VIEW_CACHE=off).
+	NoViewCache bool
 	// Printer prints every PDF of the pages: one Chromium for the process, closed by its
 	// creator. Nil: PDFs are unavailable and the pages offer their print view instead.
 	Printer *print.Service
@@ -58,7 +60,7 @@ func newServer(app core.App, cfg Config) *Server {
 		cfg.MaxUpload = 25 << 20
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
-		cache: newViewCache(app)}
+		cache: newViewCache(app, !cfg.NoViewCache)}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
