@@ -17,6 +17,7 @@ import (
 
 	"livret/hooks"
 	_ "livret/pb_migrations"
+	"livret/print"
 	"livret/web"
 )
 
@@ -43,15 +44,20 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 // DefaultNow is the tests' "today": a Wednesday in a school term.
 var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
 
+// Option changes the pages' configuration of a test app (web.Config).
+type Option func(*web.Config)
+
 // MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
 // test ends.
-func MustStart(tb testing.TB) *App {
+func MustStart(tb testing.TB, opts ...Option) *App {
 	tb.Helper()
-	return mustStartCopy(tb, false)
+	return mustStartCopy(tb, false, opts)
 }
 
-// MustStartIn starts the app on an existing data folder (benchmarks reuse one).
-func MustStartIn(tb testing.TB, dir string) *App {
+// MustStartIn starts the app on an existing data folder (benchmarks reuse one). The pages
+// print with a print.Service of their own unless an option sets one; it is closed when the
+// test ends, whoever made it.
+func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	tb.Helper()
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
 	if err := pb.Bootstrap(); err != nil {
@@ -59,7 +65,14 @@ func MustStartIn(tb testing.TB, dir string) *App {
 	}
 	clock := &Clock{t: DefaultNow}
 	hooks.Register(pb, clock.Now)
-	pages := web.Register(pb, web.Config{Now: clock.Now, NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"})
+	cfg := web.Config{Now: clock.Now, NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.Printer == nil {
+		cfg.Printer = print.New(print.Options{})
+	}
+	pages := web.Register(pb, cfg)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -88,6 +101,7 @@ func MustStartIn(tb testing.TB, dir string) *App {
 		defer cancel()
 		_ = srv.Shutdown(ctx)
 		<-done
+		cfg.Printer.Close()
 		_ = pb.ResetBootstrapState()
 	})
 	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Clock: clock}

@@ -122,6 +122,11 @@ var matrix = []matrixRow{
 		form: url.Values{}, expects: [6]int{303, 403, 404, 404, 403, 404}},
 	{route: "GET /dossiers/:id/portfolio/annexes/:aid/fichier", path: "/dossiers/{placement}/portfolio/annexes/{placement}/fichier",
 		expects: [6]int{303, 404, 404, 404, 404, 404}},
+	// The portfolio's exports: whoever may print the dossier (its student, teachers, its master).
+	{route: "GET /dossiers/:id/portfolio.docx", path: "/dossiers/{placement}/portfolio.docx", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio.odt", path: "/dossiers/{placement}/portfolio.odt", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio.pdf", path: "/dossiers/{placement}/portfolio.pdf", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio.html", path: "/dossiers/{placement}/portfolio.html", expects: [6]int{303, 200, 200, 404, 200, 404}},
 }
 
 func TestAccessMatrix(t *testing.T) {

@@ -71,6 +71,12 @@ func (s *Server) routes() {
 	f.Post("/dossiers/:id/portfolio/annexes/:aid/supprimer", requireLogin, s.attachmentDelete)
 	f.Get("/dossiers/:id/portfolio/annexes/:aid/fichier", requireLogin, s.attachmentDownload)
 
+	// The portfolio's exports (issue 12): files to download, and the print view the PDF prints.
+	f.Get("/dossiers/:id/portfolio.docx", requireLogin, s.portfolioDOCX)
+	f.Get("/dossiers/:id/portfolio.odt", requireLogin, s.portfolioODT)
+	f.Get("/dossiers/:id/portfolio.pdf", requireLogin, s.portfolioPDF)
+	f.Get("/dossiers/:id/portfolio.html", requireLogin, s.portfolioPrintView)
+
 	f.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"livret/dossier"
+	"livret/print"
 )
 
 // Config is what the pages need to know about their deployment.
@@ -30,6 +31,9 @@ type Config struct {
 	TileURL string
 	// NoViewCache renders every page afresh (measurements of the cold path, LIVRET_VIEW_CACHE=off).
 	NoViewCache bool
+	// Printer prints every PDF of the pages: one Chromium for the process, closed by its
+	// creator. Nil: PDFs are unavailable and the pages offer their print view instead.
+	Printer *print.Service
 }
 
 // Server holds the Fiber app and what its handlers share.
