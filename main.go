@@ -23,7 +23,14 @@ func main() {
 	app := pocketbase.New()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
-	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL")})
+	printer := print.New(print.Options{}) // Chromium starts on the first print
+	pages := web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
+		Printer: printer})
+	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		pages.Close()
+		printer.Close()
+		return e.Next()
+	})
 	app.RootCmd.AddCommand(demo.Command(app))
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if _, err := print.ChromePath(); err != nil {

@@ -16,15 +16,17 @@ import (
 
 	"livret/hooks"
 	_ "livret/pb_migrations"
+	"livret/print"
 	"livret/web"
 )
 
 // App is a running Livret: URL is its base address, PB its PocketBase app.
 type App struct {
-	URL   string
-	PB    core.App
-	Web   *web.Server
-	Clock *Clock
+	URL     string
+	PB      core.App
+	Web     *web.Server
+	Printer *print.Service
+	Clock   *Clock
 }
 
 // Clock is the injected clock: fixed unless a test moves it.
@@ -42,23 +44,38 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 // DefaultNow is the tests' "today": a Wednesday in a school term.
 var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
 
-// MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
-// test ends.
-func MustStart(tb testing.TB) *App {
-	tb.Helper()
-	return mustStartCopy(tb, false)
+// Option changes how a test app starts.
+type Option func(*print.Options)
+
+// WithPrintOptions sets the app's print service: a ChromePath where there is no Chromium gives
+// the app without Chromium, Workers: 1 a queue a test can hold.
+func WithPrintOptions(o print.Options) Option {
+	return func(p *print.Options) { *p = o }
 }
 
-// MustStartIn starts the app on an existing data folder (benchmarks reuse one).
-func MustStartIn(tb testing.TB, dir string) *App {
+// MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
+// test ends.
+func MustStart(tb testing.TB, opts ...Option) *App {
 	tb.Helper()
+	return mustStartCopy(tb, false, opts)
+}
+
+// MustStartIn starts the app on an existing data folder (benchmarks reuse one). Its print
+// service starts Chromium on the first print only.
+func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
+	tb.Helper()
+	var printOpts print.Options
+	for _, o := range opts {
+		o(&printOpts)
+	}
+	printer := print.New(printOpts)
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
 	if err := pb.Bootstrap(); err != nil {
 		tb.Fatalf("bootstrap: %v", err)
 	}
 	clock := &Clock{t: DefaultNow}
 	hooks.Register(pb, clock.Now)
-	pages := web.Register(pb, web.Config{Now: clock.Now})
+	pages := web.Register(pb, web.Config{Now: clock.Now, Printer: printer})
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -87,7 +104,9 @@ func MustStartIn(tb testing.TB, dir string) *App {
 		defer cancel()
 		_ = srv.Shutdown(ctx)
 		<-done
+		pages.Close()
+		printer.Close()
 		_ = pb.ResetBootstrapState()
 	})
-	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Clock: clock}
+	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Printer: printer, Clock: clock}
 }

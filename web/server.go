@@ -16,6 +16,7 @@ import (
 
 	"livret/dossier"
 	"livret/pfmp"
+	"livret/print"
 )
 
 // Config is what the pages need to know about their deployment.
@@ -29,6 +30,8 @@ type Config struct {
 	MaxUpload int
 	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
 	TileURL string
+	// Printer is the process's one Chromium for PDFs; nil answers every print as unavailable.
+	Printer *print.Service
 }
 
 // Server holds the Fiber app and what its handlers share.
@@ -40,6 +43,7 @@ type Server struct {
 	views  *html.Engine
 	cache  *viewCache
 	logins *loginThrottle
+	prints *print.Batches // the period's pré-conventions, printed in the background
 
 	dummyOnce sync.Once
 	dummyRec  *core.Record
@@ -54,7 +58,7 @@ func newServer(app core.App, cfg Config) *Server {
 		cfg.MaxUpload = 25 << 20
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
-		cache: newViewCache(app)}
+		cache: newViewCache(app), prints: newBatches(cfg)}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
