@@ -22,7 +22,7 @@ func (s *Server) batchPage(c *fiber.Ctx) error {
 	}
 	data := fiber.Map{"P": p, "URL": batchURL(p.ID), "Percent": p.Done * 100 / max(p.Total, 1),
 		"Running": p.State == print.BatchRunning, "Finished": p.State == print.BatchDone}
-	return s.pageOrFragment(c, "impressions/batch", "impressions/progress", "Impression en cours", data)
+	return s.pageOrFragment(c, "impressions/batch", "impressions/progress", "Impression des documents", data)
 }
 
 // batchFile downloads a finished batch.
