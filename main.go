@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
 	"livret/demo"
+	"livret/dossier"
 	"livret/hooks"
 	_ "livret/pb_migrations"
 	"livret/print"
@@ -25,7 +26,7 @@ func main() {
 	hooks.Register(app, time.Now)
 	printer := print.New(print.Options{}) // Chromium starts on the first print
 	pages := web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
-		Printer: printer})
+		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off", Printer: printer})
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
 		pages.Close()
 		printer.Close()
@@ -36,6 +37,11 @@ func main() {
 		if _, err := print.ChromePath(); err != nil {
 			se.App.Logger().Warn(print.InstallHint)
 		}
+		go func() { // the migrations have run: refresh the planner's statistics, off the start-up path
+			if err := dossier.RefreshStatistics(se.App); err != nil {
+				se.App.Logger().Error("planner statistics", "error", err)
+			}
+		}()
 		return se.Next()
 	})
 	if err := app.Start(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -75,7 +76,8 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	}
 	clock := &Clock{t: DefaultNow}
 	hooks.Register(pb, clock.Now)
-	pages := web.Register(pb, web.Config{Now: clock.Now, Printer: printer})
+	pages := web.Register(pb, web.Config{Now: clock.Now, Printer: printer,
+		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"})
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

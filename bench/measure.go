@@ -14,7 +14,7 @@ import (
 func measure(cfg config, rep *report) error {
 	rep.LoadAvg[0] = loadAvg()
 	fmt.Println("seeding", cfg.data)
-	ids, err := prepare(cfg.data)
+	ids, err := prepare(cfg.data, smallStudent)
 	if err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
@@ -48,9 +48,15 @@ func measure(cfg config, rep *report) error {
 		}
 		rep.Runs = append(rep.Runs, r)
 	}
+	if rep.LoadRSS, err = srv.rss(); err != nil {
+		return err
+	}
+	srv.stop()
+	if err := coldCacheRuns(cfg, ids, rep); err != nil {
+		return err
+	}
 	rep.LoadAvg[1] = loadAvg()
-	rep.LoadRSS, err = srv.rss()
-	return err
+	return nil
 }
 
 // coldStarts starts the server cfg.starts times, stopping all but the last.

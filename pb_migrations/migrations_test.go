@@ -230,7 +230,7 @@ func TestDown(t *testing.T) {
 	runner := core.NewMigrationsRunner(app, core.AppMigrations)
 	reverted, err := runner.Down(len(core.AppMigrations.Items()))
 	require.NoError(t, err)
-	require.Len(t, reverted, len(core.AppMigrations.Items()))
+	require.Len(t, reverted, len(core.AppMigrations.Items()), "every app migration reverts")
 
 	_, err = app.FindCollectionByNameOrId("placements")
 	require.Error(t, err)

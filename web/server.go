@@ -30,6 +30,8 @@ type Config struct {
 	MaxUpload int
 	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
 	TileURL string
+	// NoViewCache renders every page afresh (measurements of the cold path, LIVRET_VIEW_CACHE=off).
+	NoViewCache bool
 	// Printer is the process's one Chromium for PDFs; nil answers every print as unavailable.
 	Printer *print.Service
 }
@@ -58,7 +60,7 @@ func newServer(app core.App, cfg Config) *Server {
 		cfg.MaxUpload = 25 << 20
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
-		cache: newViewCache(app), prints: newBatches(cfg)}
+		cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg)}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
