@@ -67,9 +67,9 @@ func (s *Server) periodPreconventionPrint(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	url := periodPreconventionURL(row.ID)
+	page := periodPreconventionURL(row.ID)
 	if err := s.printable(); err != nil {
-		return s.printFailed(c, err, url+"/apercu", url)
+		return s.printFailed(c, err, page+"/apercu", page)
 	}
 	sheets, err := s.store.PrintSheetsOfPeriod(row.ID)
 	if err != nil {
@@ -84,7 +84,7 @@ func (s *Server) periodPreconventionPrint(c *fiber.Ctx) error {
 	}
 	id, err := s.prints.Start(actorOf(c).ID, periodPreconventionsFileName(row.Name), doc)
 	if err != nil {
-		return s.printFailed(c, err, url+"/apercu", url)
+		return s.printFailed(c, err, page+"/apercu", page)
 	}
 	return c.Redirect(batchURL(id), fiber.StatusSeeOther)
 }
