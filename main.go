@@ -25,10 +25,11 @@ func main() {
 	app := newApp()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
-	printer := print.New(print.Options{}) // Chromium starts on the first PDF, not here
-	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
+	printer := print.New(print.Options{}) // Chromium starts on the first print
+	pages := web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
 		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off", Printer: printer})
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		pages.Close()
 		printer.Close()
 		return e.Next()
 	})

@@ -23,10 +23,11 @@ import (
 
 // App is a running Livret: URL is its base address, PB its PocketBase app.
 type App struct {
-	URL   string
-	PB    core.App
-	Web   *web.Server
-	Clock *Clock
+	URL     string
+	PB      core.App
+	Web     *web.Server
+	Printer *print.Service
+	Clock   *Clock
 }
 
 // Clock is the injected clock: fixed unless a test moves it.
@@ -47,6 +48,12 @@ var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
 // Option changes the pages' configuration of a test app (web.Config).
 type Option func(*web.Config)
 
+// WithPrintOptions gives the app a print service of its own options: a ChromePath where there
+// is no Chromium gives the app without Chromium, Workers: 1 a queue a test can hold.
+func WithPrintOptions(o print.Options) Option {
+	return func(c *web.Config) { c.Printer = print.New(o) }
+}
+
 // MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
 // test ends.
 func MustStart(tb testing.TB, opts ...Option) *App {
@@ -55,8 +62,8 @@ func MustStart(tb testing.TB, opts ...Option) *App {
 }
 
 // MustStartIn starts the app on an existing data folder (benchmarks reuse one). The pages
-// print with a print.Service of their own unless an option sets one; it is closed when the
-// test ends, whoever made it.
+// print with a print.Service of their own unless an option sets one (Chromium starts on the
+// first print only); it is closed when the test ends, whoever made it.
 func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	tb.Helper()
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
@@ -101,8 +108,9 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 		defer cancel()
 		_ = srv.Shutdown(ctx)
 		<-done
+		pages.Close()
 		cfg.Printer.Close()
 		_ = pb.ResetBootstrapState()
 	})
-	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Clock: clock}
+	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Printer: cfg.Printer, Clock: clock}
 }

@@ -18,7 +18,10 @@ const (
 	ReadReviews // attitudes and bilan entreprise
 	EditReviews
 	ViewDashboard
-	Print // pré-convention, attestation, grids, exports
+	Print              // attestation de présence, grids, exports
+	PrintPreconvention // the pré-convention: teachers and its student, not the company
+	EditPreconvention  // type its sections (hours, concertation, derogation, evaluation)
+	EditAttestation    // type the attestation's six fields before printing
 
 	ManageSchool     // periods, annexes, checkpoints, tutor links
 	ListOwnDossiers  // the student's home: « Mes périodes »
@@ -46,6 +49,7 @@ var permissions = map[Role]map[Action]scope{
 		ViewDossier: ownDossier, ReadLiaison: ownDossier, EditLiaisonCompany: ownDossier,
 		ReadPortfolio: ownDossier, EditPortfolio: ownDossier, ReadComments: ownDossier,
 		ReadReviews: ownSavedOnly, ViewDashboard: ownDossier, Print: ownDossier,
+		PrintPreconvention: ownDossier, EditAttestation: ownDossier,
 		ListOwnDossiers: schoolWide,
 	},
 	RoleTeacher: {
@@ -53,6 +57,7 @@ var permissions = map[Role]map[Action]scope{
 		PersonaliseLiaison: anyDossier, ReadPortfolio: anyDossier, ReadComments: anyDossier,
 		WriteComment: anyDossier, ReadReviews: anyDossier, EditReviews: anyDossier,
 		ViewDashboard: anyDossier, Print: anyDossier,
+		PrintPreconvention: anyDossier, EditPreconvention: anyDossier, EditAttestation: anyDossier,
 		ManageSchool: schoolWide,
 	},
 	RoleTutor:  companyPermissions,

@@ -49,6 +49,19 @@ func TestPolicyTable(t *testing.T) {
 		{"tutor edits reviews", tutor, EditReviews, granted, true},
 		{"master with grant prints", master, Print, granted, true},
 		{"master without grant: no", master, Print, p, false},
+		{"student prints own attestation", student, Print, p, true},
+		{"student types own attestation", student, EditAttestation, p, true},
+		{"other student cannot type it", other, EditAttestation, p, false},
+		{"student prints own pré-convention", student, PrintPreconvention, p, true},
+		{"student cannot type the teacher's sections", student, EditPreconvention, p, false},
+		{"other student cannot print it", other, PrintPreconvention, p, false},
+		{"teacher prints pré-conventions", teacher, PrintPreconvention, p, true},
+		{"teacher types pré-conventions", teacher, EditPreconvention, p, true},
+		{"teacher types attestations", teacher, EditAttestation, p, true},
+		{"tutor prints the attestation", tutor, Print, granted, true},
+		{"tutor does not type it", tutor, EditAttestation, granted, false},
+		{"tutor does not print the pré-convention", tutor, PrintPreconvention, granted, false},
+		{"master does not type pré-conventions", master, EditPreconvention, granted, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

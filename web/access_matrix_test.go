@@ -127,6 +127,30 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/portfolio.odt", path: "/dossiers/{placement}/portfolio.odt", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "GET /dossiers/:id/portfolio.pdf", path: "/dossiers/{placement}/portfolio.pdf", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "GET /dossiers/:id/portfolio.html", path: "/dossiers/{placement}/portfolio.html", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	// Prints: the pré-convention is the teachers' and its student's (the student reads the
+	// teachers' sections), the attestation also its company's, typed by teachers and the student;
+	// a period's batch is seen by the teacher who started it ({batch}, a finished one) alone.
+	{route: "GET /dossiers/:id/preconvention", path: "/dossiers/{placement}/preconvention", expects: [6]int{303, 200, 200, 404, 403, 404}},
+	{route: "POST /dossiers/:id/preconvention", path: "/dossiers/{placement}/preconvention",
+		form: url.Values{"hours": {"8 h – 17 h"}}, expects: [6]int{303, 303, 403, 404, 403, 404}},
+	{route: "POST /dossiers/:id/preconvention/reinitialiser", path: "/dossiers/{placement}/preconvention/reinitialiser",
+		form: url.Values{}, expects: [6]int{303, 303, 403, 404, 403, 404}},
+	{route: "GET /dossiers/:id/preconvention/pdf", path: "/dossiers/{placement}/preconvention/pdf", expects: [6]int{303, 200, 200, 404, 403, 404}},
+	{route: "GET /dossiers/:id/preconvention/apercu", path: "/dossiers/{placement}/preconvention/apercu", expects: [6]int{303, 200, 200, 404, 403, 404}},
+	{route: "GET /dossiers/:id/attestation", path: "/dossiers/{placement}/attestation", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "POST /dossiers/:id/attestation", path: "/dossiers/{placement}/attestation",
+		form: url.Values{"place": {"Rouen"}}, expects: [6]int{303, 303, 303, 404, 403, 404}},
+	{route: "GET /dossiers/:id/attestation/pdf", path: "/dossiers/{placement}/attestation/pdf", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/attestation/apercu", path: "/dossiers/{placement}/attestation/apercu", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /periodes/:id/preconvention", path: "/periodes/{period}/preconvention", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/preconvention", path: "/periodes/{period}/preconvention",
+		form: url.Values{"hours": {"8 h – 17 h"}}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/preconvention/impression", path: "/periodes/{period}/preconvention/impression",
+		form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "GET /periodes/:id/preconvention/apercu", path: "/periodes/{period}/preconvention/apercu", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /impressions/:id", path: "/impressions/{batch}", expects: [6]int{303, 200, 404, 404, 404, 404}},
+	{route: "GET /impressions/:id", path: "/impressions/{batch}", htmx: true, expects: [6]int{401, 200, 404, 404, 404, 404}},
+	{route: "GET /impressions/:id/fichier", path: "/impressions/{batch}/fichier", expects: [6]int{303, 200, 404, 404, 404, 404}},
 }
 
 func TestAccessMatrix(t *testing.T) {
@@ -146,9 +170,12 @@ func TestAccessMatrix(t *testing.T) {
 	annexe := a.MustFind(t, "annexes", "level", "1re")
 	annexe2 := a.MustRecord(t, "annexes", map[string]any{"name": "À supprimer", "level": "2de"})
 	checkpoint := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"})
+	batchOwner := a.MustLogin(t, "prof.martin", demo.Password)
+	batch := mustStartBatch(t, batchOwner, period.Id)
+	mustBatchDone(t, batchOwner, batch)
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
-		"{checkpoint}", checkpoint.Id)
+		"{checkpoint}", checkpoint.Id, "/impressions/{batch}", batch)
 
 	// One session per actor (logging in costs a bcrypt); logging out ends every session of
 	// the account, so the next row logs in again.

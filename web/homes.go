@@ -33,5 +33,7 @@ func (s *Server) dossier(c *fiber.Ctx) error {
 	kind := pfmp.Kind(d.Period.GetString("kind"))
 	return s.page(c, fiber.StatusOK, "home/dossier", "Dossier", fiber.Map{
 		"D": d, "Kind": kind, "Weeks": len(d.Period.Weeks()),
+		"CanPreconvention": pfmp.Can(actorOf(c), pfmp.PrintPreconvention, d.Access),
+		"CanAttestation":   pfmp.Can(actorOf(c), pfmp.Print, d.Access),
 	})
 }

@@ -47,6 +47,7 @@ type studentLine struct {
 	Name, Class                         string
 	Apprentice, Edited                  bool
 	Dossier, Liaison, Portfolio, Remove template.HTMLAttr
+	Preconvention, Attestation          template.HTMLAttr
 }
 
 // hrefAttr is an escaped href attribute for a path of this site.
@@ -110,6 +111,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
 		panel.Students[i] = studentLine{Name: st.FirstName + " " + upperName(st.LastName),
 			Class: st.ClassName, Apprentice: st.Status == "apprenti", Edited: st.Edited(),
 			Dossier: hrefAttr(base), Liaison: hrefAttr(base + "/liaison"), Portfolio: hrefAttr(base + "/portfolio"),
+			Preconvention: hrefAttr(base + "/preconvention"), Attestation: hrefAttr(base + "/attestation"),
 			Remove: hrefAttr("/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + url.PathEscape(st.PlacementID) + "/retirer")}
 	}
 	return panel, nil

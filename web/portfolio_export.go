@@ -7,7 +7,6 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
 	"io"
 
@@ -21,7 +20,6 @@ import (
 const (
 	mimeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	mimeODT  = "application/vnd.oasis.opendocument.text"
-	mimePDF  = "application/pdf"
 )
 
 // portfolioDOCX downloads the portfolio as a Word document (GET …/portfolio.docx).
@@ -43,7 +41,7 @@ func (s *Server) portfolioFile(c *fiber.Ctx, ext, mime string, write func(io.Wri
 	if err := write(&buf, p); err != nil {
 		return err
 	}
-	return sendExport(c, p, ext, mime, buf.Bytes())
+	return sendFile(c, print.File{Name: portfolioFileName(p, ext), ContentType: mime, Data: buf.Bytes()})
 }
 
 // portfolioPDF downloads the portfolio printed to PDF (GET …/portfolio.pdf). When it cannot
@@ -58,19 +56,8 @@ func (s *Server) portfolioPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := s.printPDF(c, doc)
-	if err != nil {
-		return s.printFailed(c, err)
-	}
-	return sendExport(c, p, ".pdf", mimePDF, pdf)
-}
-
-// printPDF prints doc with the process's Chromium; every error it returns is French.
-func (s *Server) printPDF(c *fiber.Ctx, doc print.Document) ([]byte, error) {
-	if s.cfg.Printer == nil {
-		return nil, print.ErrUnavailable
-	}
-	return s.cfg.Printer.PDF(c.Context(), doc)
+	base := "/dossiers/" + c.Params("id")
+	return s.sendPDF(c, doc, portfolioFileName(p, ".pdf"), base+"/portfolio.html", base+"/portfolio")
 }
 
 // portfolioPrintView is the document the PDF prints, as a page (GET …/portfolio.html): it
@@ -84,11 +71,7 @@ func (s *Server) portfolioPrintView(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	c.Set(fiber.HeaderContentSecurityPolicy, "default-src 'none'; style-src 'unsafe-inline'")
-	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
-	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.Send(doc.HTML)
+	return sendPrintView(c, doc)
 }
 
 // exportedPortfolio loads the :id dossier for an export, after the policy allowed it.
@@ -124,26 +107,7 @@ func portfolioDocument(p *export.Portfolio) (print.Document, error) {
 	return print.RenderPortfolio(print.Portfolio{Title: p.Title(), Body: template.HTML(body.String())})
 }
 
-// sendExport answers a download named as the reference system names it:
-// « Portfolio <période> <Prénom> <Nom>.docx ».
-func sendExport(c *fiber.Ctx, p *export.Portfolio, ext, mime string, content []byte) error {
-	name := pfmp.DossierFileName("Portfolio", p.Period.Name, p.Student.FirstName, p.Student.LastName, ext)
-	c.Set(fiber.HeaderContentType, mime)
-	c.Set(fiber.HeaderContentDisposition, attachmentDisposition(name))
-	c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
-	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.Send(content)
-}
-
-// printFailed answers 503 with the print's French reason, how to install Chromium when it is
-// missing, and the print view.
-func (s *Server) printFailed(c *fiber.Ctx, err error) error {
-	missing := errors.Is(err, print.ErrUnavailable)
-	title := "Impression PDF momentanément impossible"
-	if missing {
-		title = "Impression PDF indisponible"
-	}
-	return s.page(c, fiber.StatusServiceUnavailable, "portfolio/export", title, fiber.Map{
-		"Message": err.Error(), "Missing": missing, "ID": c.Params("id"),
-	})
+// portfolioFileName is « Portfolio <période> <Prénom> <Nom>.<ext> », as the reference system.
+func portfolioFileName(p *export.Portfolio, ext string) string {
+	return pfmp.DossierFileName("Portfolio", p.Period.Name, p.Student.FirstName, p.Student.LastName, ext)
 }

@@ -46,6 +46,7 @@ type Server struct {
 	cache    *viewCache
 	logins   *loginThrottle
 	sessions *sessionCache
+	prints   *print.Batches // the period's pré-conventions, printed in the background
 
 	dummyOnce sync.Once
 	dummyRec  *core.Record
@@ -63,7 +64,7 @@ func newServer(app core.App, cfg Config) *Server {
 		cfg.MaxUpload = 25 << 20
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
-		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache),
+		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
 		sessions: newSessionCache(time.Now)} // tokens expire in real time
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
