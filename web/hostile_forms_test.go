@@ -82,6 +82,7 @@ var hostileForms = []hostileForm{
 // it, the other fields valid) with each value of the hostile set, then every id of its path:
 // a refusal is fine, a 500 is not.
 func TestNoFormAnswers500ToHostileValues(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	fill := hostileFixtures(t, a)
 	clients := map[string]*apptest.Client{"": a.NewClient(t)}
