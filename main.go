@@ -4,6 +4,7 @@ package main
 import (
 	"log"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
 	"livret/demo"
+	"livret/dossier"
 	"livret/hooks"
 	_ "livret/pb_migrations"
 	"livret/print"
@@ -20,20 +22,43 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	app := newApp()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
-	web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL")})
+	printer := print.New(print.Options{}) // Chromium starts on the first print
+	pages := web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
+		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off", Printer: printer})
+	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		pages.Close()
+		printer.Close()
+		return e.Next()
+	})
 	app.RootCmd.AddCommand(demo.Command(app))
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if _, err := print.ChromePath(); err != nil {
 			se.App.Logger().Warn(print.InstallHint)
 		}
+		go func() { // the migrations have run: refresh the planner's statistics, off the start-up path
+			if err := dossier.RefreshStatistics(se.App); err != nil {
+				se.App.Logger().Error("planner statistics", "error", err)
+			}
+		}()
 		return se.Next()
 	})
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// newApp is PocketBase in production mode wherever the binary sits: PocketBase's own guess
+// takes a binary under the temp or cache folder for `go run` (dev mode: every SQL statement
+// logged, data in the working folder). Its `--dev` flag turns dev mode on on purpose. The data
+// folder defaults to pb_data next to the binary, as for any built PocketBase.
+func newApp() *pocketbase.PocketBase {
+	return pocketbase.NewWithConfig(pocketbase.Config{
+		DefaultDev:     false,
+		DefaultDataDir: filepath.Join(filepath.Dir(os.Args[0]), "pb_data"),
+	})
 }
 
 // servesHTTPS tells from the serve flags whether cookies must be Secure: the pages never see TLS.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -16,15 +17,17 @@ import (
 
 	"livret/hooks"
 	_ "livret/pb_migrations"
+	"livret/print"
 	"livret/web"
 )
 
 // App is a running Livret: URL is its base address, PB its PocketBase app.
 type App struct {
-	URL   string
-	PB    core.App
-	Web   *web.Server
-	Clock *Clock
+	URL     string
+	PB      core.App
+	Web     *web.Server
+	Printer *print.Service
+	Clock   *Clock
 }
 
 // Clock is the injected clock: fixed unless a test moves it.
@@ -42,15 +45,26 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 // DefaultNow is the tests' "today": a Wednesday in a school term.
 var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
 
-// MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
-// test ends.
-func MustStart(tb testing.TB) *App {
-	tb.Helper()
-	return mustStartCopy(tb, false)
+// Option changes the pages' configuration of a test app (web.Config).
+type Option func(*web.Config)
+
+// WithPrintOptions gives the app a print service of its own options: a ChromePath where there
+// is no Chromium gives the app without Chromium, Workers: 1 a queue a test can hold.
+func WithPrintOptions(o print.Options) Option {
+	return func(c *web.Config) { c.Printer = print.New(o) }
 }
 
-// MustStartIn starts the app on an existing data folder (benchmarks reuse one).
-func MustStartIn(tb testing.TB, dir string) *App {
+// MustStart starts the app on a copy of a migrated, empty data folder and stops it when the
+// test ends.
+func MustStart(tb testing.TB, opts ...Option) *App {
+	tb.Helper()
+	return mustStartCopy(tb, false, opts)
+}
+
+// MustStartIn starts the app on an existing data folder (benchmarks reuse one). The pages
+// print with a print.Service of their own unless an option sets one (Chromium starts on the
+// first print only); it is closed when the test ends, whoever made it.
+func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	tb.Helper()
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
 	if err := pb.Bootstrap(); err != nil {
@@ -58,7 +72,14 @@ func MustStartIn(tb testing.TB, dir string) *App {
 	}
 	clock := &Clock{t: DefaultNow}
 	hooks.Register(pb, clock.Now)
-	pages := web.Register(pb, web.Config{Now: clock.Now})
+	cfg := web.Config{Now: clock.Now, NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.Printer == nil {
+		cfg.Printer = print.New(print.Options{})
+	}
+	pages := web.Register(pb, cfg)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -87,7 +108,9 @@ func MustStartIn(tb testing.TB, dir string) *App {
 		defer cancel()
 		_ = srv.Shutdown(ctx)
 		<-done
+		pages.Close()
+		cfg.Printer.Close()
 		_ = pb.ResetBootstrapState()
 	})
-	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Clock: clock}
+	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Printer: cfg.Printer, Clock: clock}
 }

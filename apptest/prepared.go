@@ -83,16 +83,16 @@ func copyDir(src, dst string) error {
 }
 
 // MustStartDemo starts the app on a copy of a data folder holding the demo school.
-func MustStartDemo(tb testing.TB) *App {
+func MustStartDemo(tb testing.TB, opts ...Option) *App {
 	tb.Helper()
-	return mustStartCopy(tb, true)
+	return mustStartCopy(tb, true, opts)
 }
 
-func mustStartCopy(tb testing.TB, withDemo bool) *App {
+func mustStartCopy(tb testing.TB, withDemo bool, opts []Option) *App {
 	tb.Helper()
 	dir := tb.TempDir()
 	if err := copyDir(templateDir(tb, withDemo), dir); err != nil {
 		tb.Fatalf("copy data folder: %v", err)
 	}
-	return MustStartIn(tb, dir)
+	return MustStartIn(tb, dir, opts...)
 }

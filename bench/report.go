@@ -15,6 +15,7 @@ import (
 // Targets the report checks.
 const (
 	targetPageVsREST = 1.5
+	targetBigVsSmall = 1.3 // p50 of the rendered page, 10,000 students ÷ 100
 	targetColdStart  = 300 * time.Millisecond
 	targetIdleRSS    = 50e6 // bytes
 	targetPageP50    = 5 * time.Millisecond
@@ -29,12 +30,13 @@ type report struct {
 	Cold             []time.Duration
 	IdleRSS, LoadRSS int64
 	Runs             []runResult
+	ColdRuns         []runResult // page rendered afresh, then REST: 100 students, then 10,000
 	GoBench          string
 }
 
 func (r *report) loadErrors() int {
 	n := 0
-	for _, run := range r.Runs {
+	for _, run := range append(slices.Clone(r.Runs), r.ColdRuns...) {
 		n += run.Errors
 	}
 	return n
@@ -73,21 +75,28 @@ func (r *report) markdown() string {
 		"on one period (`bin/benchdata`); every request goes to 127.0.0.1 over keep-alive connections.\n\n", benchStudents)
 	fmt.Fprintf(&b, "## Load runs\n\n%d concurrent clients, %s each after a %s warm-up; every answer must be a 200 "+
 		"with the expected content, otherwise it counts as an error.\n\n", c.conc, c.dur, c.warm)
-	b.WriteString(r.runTable())
+	b.WriteString(r.runTable(r.Runs))
 	b.WriteString("\n## Targets\n\nThe period view is served from a render cache that any database write " +
 		"invalidates (web/cache.go); these runs read the cached view, as a teacher reloading it does.\n\n")
 	b.WriteString(r.targetTable())
+	fmt.Fprintf(&b, "\n## Rendered page, cache off, small and big school\n\nThe same page rendered on every "+
+		"request (`LIVRET_VIEW_CACHE=off`), first on the school above (%d students), then on `bin/benchdata-10k`: "+
+		"%d students in classes of 30, %d periods over three school years with a class placed on each and a "+
+		"checkpoint per placed student. Each school has its own server; the REST list is of the same 30 students.\n\n",
+		smallStudent, bigStudents, bigPeriods)
+	b.WriteString(r.runTable(r.ColdRuns))
+	b.WriteString("\n" + r.coldTable())
 	fmt.Fprintf(&b, "\n## Portfolio figures\n\nRead off the Go benchmarks below: mean time per "+
 		"operation, one request at a time except the concurrent saves.\n\n%s", goTargetTable(r.GoBench))
-	fmt.Fprintf(&b, "\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem -count 1 ./web/ ./pfmp/` "+
+	fmt.Fprintf(&b, "\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem -count 1 "+strings.Join(benchPackages, " ")+"` "+
 		"(the app in-process, requests over real loopback HTTP):\n\n```text\n%s```\n", r.GoBench)
 	return b.String()
 }
 
-func (r *report) runTable() string {
+func (r *report) runTable(runs []runResult) string {
 	var b strings.Builder
 	b.WriteString("| Run | Request | p50 | p95 | p99 | req/s | errors |\n|---|---|--:|--:|--:|--:|--:|\n")
-	for _, run := range r.Runs {
+	for _, run := range runs {
 		errs := fmt.Sprint(run.Errors)
 		if run.Errors > 0 {
 			errs += " (" + run.FirstError + ")"
@@ -134,9 +143,28 @@ func (r *report) targetTable() string {
 	return b.String()
 }
 
+// coldTable checks the rendered page against the REST list, and the big school against the small.
+func (r *report) coldTable() string {
+	if len(r.ColdRuns) < 4 {
+		return ""
+	}
+	smallPage, smallREST, bigPage, bigREST := r.ColdRuns[0], r.ColdRuns[1], r.ColdRuns[2], r.ColdRuns[3]
+	var b strings.Builder
+	b.WriteString("| Measure | Value | Target | Met |\n|---|--:|--:|:-:|\n")
+	for _, p := range [][2]runResult{{smallPage, smallREST}, {bigPage, bigREST}} {
+		ratio := p[0].RPS / p[1].RPS
+		fmt.Fprintf(&b, "| %s req/s ÷ %s req/s | %.2f | ≥ %.1f | %s |\n", p[0].Name, p[1].Name, ratio,
+			targetPageVsREST, mark(ratio >= targetPageVsREST))
+	}
+	grow := float64(bigPage.P50) / float64(smallPage.P50)
+	fmt.Fprintf(&b, "| Rendered page p50, 10,000 students ÷ 100 (%s ÷ %s) | %.2f | ≤ %.1f | %s |\n",
+		ms(bigPage.P50), ms(smallPage.P50), grow, targetBigVsSmall, mark(grow <= targetBigVsSmall))
+	return b.String()
+}
+
 // summary is what the terminal shows.
 func (r *report) summary() string {
-	return "\n" + r.runTable() + "\n" + r.targetTable() + "\n"
+	return "\n" + r.runTable(r.Runs) + "\n" + r.targetTable() + "\n" + r.runTable(r.ColdRuns) + "\n" + r.coldTable() + "\n"
 }
 
 // machine describes the CPU, memory, OS and Go release.

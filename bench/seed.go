@@ -23,8 +23,8 @@ const (
 type seeded struct{ periodID, classID string }
 
 // prepare wipes dir and seeds it in-process: migrations, the demo school, a 30-student
-// class on a 4-week period, and a superuser.
-func prepare(dir string) (ids seeded, err error) {
+// class on a 4-week period, a superuser, and filler students up to students (see fillSchool).
+func prepare(dir string, students int) (ids seeded, err error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return ids, err
 	}
@@ -48,7 +48,10 @@ func prepare(dir string) (ids seeded, err error) {
 		ids, err = seedBench(tx, now)
 		return err
 	})
-	return ids, err
+	if err != nil {
+		return ids, err
+	}
+	return ids, fillSchool(app, students, now)
 }
 
 func seedBench(app core.App, now time.Time) (ids seeded, err error) {

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -27,17 +28,19 @@ type server struct {
 	base string
 	out  bytes.Buffer // its stdout and stderr, read once it has exited
 	done chan error
+	once sync.Once
 }
 
 // start execs the binary on a free loopback port and returns once GET /connexion answers
 // 200, with the time from exec to that answer.
-func start(bin, dir string) (*server, time.Duration, error) {
+func start(bin, dir string, env ...string) (*server, time.Duration, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, 0, err
 	}
 	s := &server{base: "http://" + addr, done: make(chan error, 1)}
 	s.cmd = exec.Command(bin, "serve", "--dir", dir, "--http", addr)
+	s.cmd.Env = append(os.Environ(), env...)
 	s.cmd.Stdout, s.cmd.Stderr = &s.out, &s.out
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM} // dies with the bench
 	t0 := time.Now()
@@ -83,13 +86,15 @@ func (s *server) waitReady() error {
 
 // stop sends SIGTERM and waits; the process is killed if it lingers.
 func (s *server) stop() {
-	_ = s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(stopLimit):
-		_ = s.cmd.Process.Kill()
-		<-s.done
-	}
+	s.once.Do(func() {
+		_ = s.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-s.done:
+		case <-time.After(stopLimit):
+			_ = s.cmd.Process.Kill()
+			<-s.done
+		}
+	})
 }
 
 // rss reads the server's resident set size, in bytes.

@@ -226,3 +226,13 @@ func TestReportsKeepTheirVersionAndSelection(t *testing.T) {
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, n.Selected, 1)
 }
+
+// The planner's statistics exist once refreshed: the student query then uses its indexes.
+func TestRefreshStatisticsFillsThePlannerTables(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	require.NoError(t, dossier.RefreshStatistics(a.PB))
+	var n int
+	require.NoError(t, a.PB.DB().NewQuery("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'placements'").Row(&n))
+	require.Positive(t, n)
+}

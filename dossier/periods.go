@@ -65,17 +65,18 @@ const periodSelect = `
 // PeriodsOfLevel lists a level's periods of one school year, in creation order.
 func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodRow, error) {
 	var rows []PeriodRow
-	err := s.app.DB().NewQuery(periodSelect + `WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
-		GROUP BY p.id ORDER BY p.created, p.id`).
-		Bind(dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())}).All(&rows)
+	err := s.read(periodSelect+`WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
+		GROUP BY p.id ORDER BY p.created, p.id`,
+		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())},
+		func(q *dbx.Query) error { return q.All(&rows) })
 	return rows, err
 }
 
 // SchoolYearsOfLevel lists the school years that hold periods of a level, latest first.
 func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) {
 	var months []string
-	err := s.app.DB().NewQuery(`SELECT DISTINCT substr(start, 1, 7) FROM periods WHERE level = {:level}`).
-		Bind(dbx.Params{"level": string(level)}).Column(&months)
+	err := s.read(`SELECT DISTINCT substr(start, 1, 7) FROM periods WHERE level = {:level}`,
+		dbx.Params{"level": string(level)}, func(q *dbx.Query) error { return q.Column(&months) })
 	seen := map[pfmp.SchoolYear]bool{}
 	var years []pfmp.SchoolYear
 	for _, m := range months {
@@ -93,7 +94,8 @@ func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) 
 // PeriodRowByID reads one period the same way.
 func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
 	var row PeriodRow
-	err := s.app.DB().NewQuery(periodSelect + `WHERE p.id = {:id} GROUP BY p.id`).Bind(dbx.Params{"id": id}).One(&row)
+	err := s.read(periodSelect+`WHERE p.id = {:id} GROUP BY p.id`, dbx.Params{"id": id},
+		func(q *dbx.Query) error { return q.One(&row) })
 	if err != nil {
 		return nil, pfmp.NotFound(pfmp.MsgNoPeriod)
 	}
@@ -103,13 +105,13 @@ func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
 // StudentsOfPeriod lists a period's students by name, in one query.
 func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
 	var rows []StudentRow
-	err := s.app.DB().NewQuery(`
+	err := s.read(`
 		SELECT pl.id AS placement, u.id AS student, u.first_name, u.last_name, u.status,
 			COALESCE(c.name, '') AS class_name, pl.portfolio_edited
 		FROM placements pl JOIN users u ON u.id = pl.student
 		LEFT JOIN classes c ON c.id = u.class
-		WHERE pl.period = {:period} ORDER BY u.last_name, u.first_name`).
-		Bind(dbx.Params{"period": periodID}).All(&rows)
+		WHERE pl.period = {:period} ORDER BY u.last_name, u.first_name`,
+		dbx.Params{"period": periodID}, func(q *dbx.Query) error { return q.All(&rows) })
 	return rows, err
 }
 

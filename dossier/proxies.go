@@ -67,3 +67,23 @@ func proxy[T any, P interface {
 	P(&v).SetProxyRecord(r)
 	return &v
 }
+
+// Position is where the student placed the company on the map; ok is false while it is not
+// placed (the schema's 0, 0 is never a French company: it lies in the Gulf of Guinea).
+func (p *Placement) Position() (lat, lng float64, ok bool) {
+	lat, lng = p.GetFloat("lat"), p.GetFloat("lng")
+	return lat, lng, lat != 0 || lng != 0
+}
+
+// Headcounts are the company's employees and maintenance staff, nil when unknown: no company
+// has 0 employees, and a maintenance staff of 0 is only an answer once the employees are known.
+func (p *Placement) Headcounts() (employees, maintenance *int) {
+	e, m := p.GetInt("employees"), p.GetInt("maintenance_staff")
+	if e > 0 {
+		return &e, &m
+	}
+	if m > 0 {
+		return nil, &m
+	}
+	return nil, nil
+}

@@ -16,8 +16,9 @@ import (
 
 // Store reads and writes dossiers in one PocketBase app.
 type Store struct {
-	app core.App
-	now func() time.Time
+	app      core.App
+	now      func() time.Time
+	prepared preparedQueries
 }
 
 // New is the store of app; now is the clock (tests inject one).

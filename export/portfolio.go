@@ -6,8 +6,8 @@ import (
 	"livret/pfmp"
 )
 
-// Portfolio is everything one student's exported portfolio shows, in plain Go values: the
-// dossier layer fills it, this package knows no database and no HTTP. Empty strings are
+// Portfolio is everything one student's exported portfolio shows, in plain Go values
+// (FromDossier fills it from the dossier layer; the writers read nothing else). Empty strings are
 // written as « Non renseigné » (or « — » in tables), so the document keeps its shape.
 type Portfolio struct {
 	Student Person

@@ -85,8 +85,11 @@ func TestSchema(t *testing.T) {
 	require.NoError(t, err)
 	require.Nil(t, users.ManageRule)
 	require.Nil(t, users.AuthRule)
-	require.True(t, users.PasswordAuth.Enabled)
-	require.ElementsMatch(t, []string{"email", "username"}, users.PasswordAuth.IdentityFields)
+	require.False(t, users.PasswordAuth.Enabled, "no PocketBase login for users: /connexion only")
+	require.False(t, users.OTP.Enabled)
+	require.False(t, users.OAuth2.Enabled)
+	require.NotNil(t, users.Fields.GetByName("disabled"))
+	require.True(t, app.Settings().RateLimits.Enabled)
 	require.False(t, users.Fields.GetByName("email").(*core.EmailField).Required)
 	require.True(t, users.Fields.GetByName("role").(*core.SelectField).Required)
 
@@ -230,7 +233,7 @@ func TestDown(t *testing.T) {
 	runner := core.NewMigrationsRunner(app, core.AppMigrations)
 	reverted, err := runner.Down(len(core.AppMigrations.Items()))
 	require.NoError(t, err)
-	require.Len(t, reverted, len(core.AppMigrations.Items()), "every migration goes down")
+	require.Len(t, reverted, len(core.AppMigrations.Items()), "every app migration reverts")
 
 	_, err = app.FindCollectionByNameOrId("placements")
 	require.Error(t, err)

@@ -86,8 +86,16 @@ func FormatDateTime(t time.Time) string {
 // since Go's "2" and "1" accept one or two digits).
 var dateLayouts = [...]string{"2006-01-02", "2/1/2006"}
 
+// The dates a school form accepts. Outside them a date is a typo or a probe (0001-01-01,
+// 9999-12-31, a year typed with two digits): refused with the other date errors, never
+// stored, so every date shown, compared or printed stays plausible.
+var (
+	FirstSchoolDate = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+	LastSchoolDate  = time.Date(2099, time.December, 31, 0, 0, 0, 0, time.UTC)
+)
+
 // ParseDate reads a calendar day as UTC midnight, the way date-only fields are stored.
-// Impossible days (31/02/2025) are rejected.
+// Impossible days (31/02/2025) and days outside the school range are rejected.
 func ParseDate(s string) (time.Time, error) {
 	v := strings.TrimSpace(s)
 	if v == "" {
@@ -95,10 +103,21 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, v); err == nil {
+			if err := schoolRange(t, v); err != nil {
+				return time.Time{}, err
+			}
 			return t, nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("Date invalide : « %s » (format attendu : JJ/MM/AAAA).", v)
+}
+
+func schoolRange(t time.Time, typed string) error {
+	if t.Before(FirstSchoolDate) || t.After(LastSchoolDate) {
+		return fmt.Errorf("Date invalide : « %s » doit être comprise entre le %s et le %s.",
+			typed, FormatShort(FirstSchoolDate), FormatShort(LastSchoolDate))
+	}
+	return nil
 }
 
 // DateOnly returns UTC midnight of t's calendar day in Paris: the stored form of a

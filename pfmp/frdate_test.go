@@ -69,6 +69,14 @@ func TestParseDate(t *testing.T) {
 		{"2025-3-3", time.Time{}, false},
 		{"demain", time.Time{}, false},
 		{"", time.Time{}, false},
+		// The school range: typos and probes are refused, its bounds accepted.
+		{"2000-01-01", day(2000, 1, 1), true},
+		{"31/12/2099", day(2099, 12, 31), true},
+		{"0001-01-01", time.Time{}, false},
+		{"1999-12-31", time.Time{}, false},
+		{"2100-01-01", time.Time{}, false},
+		{"9999-12-31", time.Time{}, false},
+		{"3/3/25", time.Time{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -107,6 +115,11 @@ func TestDateOnlyAndISODate(t *testing.T) {
 			require.Equal(t, tt.iso, ISODate(tt.in))
 		})
 	}
+}
+
+func TestParseDateNamesTheSchoolRange(t *testing.T) {
+	_, err := ParseDate("9999-12-31")
+	require.EqualError(t, err, "Date invalide : « 9999-12-31 » doit être comprise entre le 01/01/2000 et le 31/12/2099.")
 }
 
 func TestParseFormatRoundTrip(t *testing.T) {

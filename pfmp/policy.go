@@ -18,8 +18,11 @@ const (
 	ReadReviews // attitudes and bilan entreprise
 	EditReviews
 	ViewDashboard
-	Print             // pré-convention, attestation, grids, exports
-	ReadReviewHistory // who changed what in an evaluation, and when
+	Print              // attestation de présence, grids, exports
+	PrintPreconvention // the pré-convention: teachers and its student, not the company
+	EditPreconvention  // type its sections (hours, concertation, derogation, evaluation)
+	EditAttestation    // type the attestation's six fields before printing
+	ReadReviewHistory  // who changed what in an evaluation, and when
 
 	ManageSchool       // periods, annexes, checkpoints, tutor links
 	ListOwnDossiers    // the student's home: « Mes périodes »
@@ -48,14 +51,16 @@ var permissions = map[Role]map[Action]scope{
 		ViewDossier: ownDossier, ReadLiaison: ownDossier, EditLiaisonCompany: ownDossier,
 		ReadPortfolio: ownDossier, EditPortfolio: ownDossier, ReadComments: ownDossier,
 		ReadReviews: ownSavedOnly, ViewDashboard: ownDossier, Print: ownDossier,
+		PrintPreconvention: ownDossier, EditAttestation: ownDossier,
 		ListOwnDossiers: schoolWide, ListOwnEvaluations: schoolWide,
 	},
 	RoleTeacher: {
 		ViewDossier: anyDossier, ReadLiaison: anyDossier, EditLiaisonCompany: anyDossier,
 		PersonaliseLiaison: anyDossier, ReadPortfolio: anyDossier, ReadComments: anyDossier,
 		WriteComment: anyDossier, ReadReviews: anyDossier, EditReviews: anyDossier,
-		ViewDashboard: anyDossier, Print: anyDossier, ReadReviewHistory: anyDossier,
-		ManageSchool: schoolWide,
+		ViewDashboard: anyDossier, Print: anyDossier,
+		PrintPreconvention: anyDossier, EditPreconvention: anyDossier, EditAttestation: anyDossier,
+		ReadReviewHistory: anyDossier, ManageSchool: schoolWide,
 	},
 	RoleTutor:  companyPermissions,
 	RoleMaster: companyPermissions,

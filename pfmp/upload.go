@@ -76,6 +76,12 @@ func refuse(what string) *Error {
 		map[string]string{"fichier": "Type de fichier non accepté : " + what + "."})
 }
 
+// ErrUnreadableUpload is the answer to an upload form that cannot be read: in practice a file
+// name holding a character no header may carry (a NUL byte, a line break).
+var ErrUnreadableUpload = Invalid("Le fichier n'a pas pu être lu : son nom contient un caractère non permis. "+
+	"Renommez-le (lettres, chiffres, espaces et tirets) puis recommencez.",
+	map[string]string{"fichier": "Le nom du fichier contient un caractère non permis : renommez-le puis recommencez."})
+
 // CheckUploadSize refuses a file over MaxUploadSize, with its size in the message.
 func CheckUploadSize(size int64) error {
 	if size > MaxUploadSize {
@@ -231,19 +237,17 @@ func odfMIME(f *zip.File) string {
 }
 
 // textType accepts plain text: no control bytes other than tabs and line breaks, and not
-// markup (HTML, SVG and XML may carry scripts). Text that is not UTF-8 (an old Windows
-// editor's) is accepted without a charset.
+// markup (SVG, HTML and XML may carry scripts). Text that is not UTF-8 (an old Windows
+// editor's) is accepted without a charset. Text that only mentions markup further down is
+// stored as text/plain and served as a download, where no browser runs it.
 func textType(b []byte) (FileType, error) {
-	sniffed := http.DetectContentType(b)
-	switch {
-	case strings.HasPrefix(sniffed, "text/html"):
-		return FileType{}, refuse("page web (HTML)")
-	case strings.HasPrefix(sniffed, "text/xml"):
-		return FileType{}, refuse("fichier XML ou SVG")
-	case !strings.HasPrefix(sniffed, "text/plain"):
+	body := bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark is text
+	if what, ok := markup(body); ok {
+		return FileType{}, refuse(what)
+	}
+	if sniffed := http.DetectContentType(b); !strings.HasPrefix(sniffed, "text/plain") {
 		return FileType{}, refuse(describeSniffed(sniffed))
 	}
-	body := bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark is text
 	for _, c := range body {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
 			return FileType{}, refuse("fichier binaire de format inconnu")
@@ -254,6 +258,25 @@ func textType(b []byte) (FileType, error) {
 	}
 	return TypeText, nil
 }
+
+// markup recognises a file that opens with a tag, a declaration or a comment, after blanks,
+// and names its kind in French.
+func markup(b []byte) (string, bool) {
+	head := bytes.TrimLeft(b, " \t\r\n\f")
+	if len(head) < 2 || head[0] != '<' || !(isASCIILetter(head[1]) || bytes.IndexByte([]byte("!?/"), head[1]) >= 0) {
+		return "", false
+	}
+	lower := bytes.ToLower(head[:min(len(head), 64<<10)])
+	switch {
+	case bytes.Contains(lower, []byte("<svg")):
+		return "image SVG (elle peut contenir des scripts)", true
+	case strings.HasPrefix(http.DetectContentType(head), "text/html"), bytes.Contains(lower, []byte("<html")):
+		return "page web (HTML)", true
+	}
+	return "page web ou fichier balisé (HTML, XML)", true
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // describeSniffed names, in French, what http.DetectContentType found.
 func describeSniffed(mime string) string {

@@ -3,7 +3,8 @@
 // Three parts, no HTTP:
 //   - the templates: RenderPreconventions, RenderAttestations and RenderSlips turn typed
 //     data (Preconvention, Attestation, Slip) into a Document, a self-contained HTML page
-//     with its print stylesheet; a whole period is ONE Document, one sheet per student;
+//     with its print stylesheet; a whole period is ONE Document, one sheet per student.
+//     RenderPortfolio lays out a portfolio whose body the export wrote (export.WriteHTML);
 //   - the Service: one Chromium for the process, started on the first PDF, stopped when
 //     idle, replaced after a crash and every Options.MaxJobs documents, with a bounded
 //     queue and a timeout per document;

@@ -123,6 +123,35 @@ var matrix = []matrixRow{
 		form: url.Values{}, expects: [6]int{303, 403, 404, 404, 403, 404}},
 	{route: "GET /dossiers/:id/portfolio/annexes/:aid/fichier", path: "/dossiers/{placement}/portfolio/annexes/{placement}/fichier",
 		expects: [6]int{303, 404, 404, 404, 404, 404}},
+	// The portfolio's exports: whoever may print the dossier (its student, teachers, its master).
+	{route: "GET /dossiers/:id/portfolio.docx", path: "/dossiers/{placement}/portfolio.docx", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio.odt", path: "/dossiers/{placement}/portfolio.odt", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio.pdf", path: "/dossiers/{placement}/portfolio.pdf", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/portfolio.html", path: "/dossiers/{placement}/portfolio.html", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	// Prints: the pré-convention is the teachers' and its student's (the student reads the
+	// teachers' sections), the attestation also its company's, typed by teachers and the student;
+	// a period's batch is seen by the teacher who started it ({batch}, a finished one) alone.
+	{route: "GET /dossiers/:id/preconvention", path: "/dossiers/{placement}/preconvention", expects: [6]int{303, 200, 200, 404, 403, 404}},
+	{route: "POST /dossiers/:id/preconvention", path: "/dossiers/{placement}/preconvention",
+		form: url.Values{"hours": {"8 h – 17 h"}}, expects: [6]int{303, 303, 403, 404, 403, 404}},
+	{route: "POST /dossiers/:id/preconvention/reinitialiser", path: "/dossiers/{placement}/preconvention/reinitialiser",
+		form: url.Values{}, expects: [6]int{303, 303, 403, 404, 403, 404}},
+	{route: "GET /dossiers/:id/preconvention/pdf", path: "/dossiers/{placement}/preconvention/pdf", expects: [6]int{303, 200, 200, 404, 403, 404}},
+	{route: "GET /dossiers/:id/preconvention/apercu", path: "/dossiers/{placement}/preconvention/apercu", expects: [6]int{303, 200, 200, 404, 403, 404}},
+	{route: "GET /dossiers/:id/attestation", path: "/dossiers/{placement}/attestation", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "POST /dossiers/:id/attestation", path: "/dossiers/{placement}/attestation",
+		form: url.Values{"place": {"Rouen"}}, expects: [6]int{303, 303, 303, 404, 403, 404}},
+	{route: "GET /dossiers/:id/attestation/pdf", path: "/dossiers/{placement}/attestation/pdf", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /dossiers/:id/attestation/apercu", path: "/dossiers/{placement}/attestation/apercu", expects: [6]int{303, 200, 200, 404, 200, 404}},
+	{route: "GET /periodes/:id/preconvention", path: "/periodes/{period}/preconvention", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/preconvention", path: "/periodes/{period}/preconvention",
+		form: url.Values{"hours": {"8 h – 17 h"}}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "POST /periodes/:id/preconvention/impression", path: "/periodes/{period}/preconvention/impression",
+		form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "GET /periodes/:id/preconvention/apercu", path: "/periodes/{period}/preconvention/apercu", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /impressions/:id", path: "/impressions/{batch}", expects: [6]int{303, 200, 404, 404, 404, 404}},
+	{route: "GET /impressions/:id", path: "/impressions/{batch}", htmx: true, expects: [6]int{401, 200, 404, 404, 404, 404}},
+	{route: "GET /impressions/:id/fichier", path: "/impressions/{batch}/fichier", expects: [6]int{303, 200, 404, 404, 404, 404}},
 	// Evaluations. Bilan personnel: read like the portfolio, written by its student only.
 	{route: "GET /dossiers/:id/bilan-personnel", path: "/dossiers/{placement}/bilan-personnel", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "POST /dossiers/:id/bilan-personnel", path: "/dossiers/{placement}/bilan-personnel",
@@ -189,17 +218,23 @@ func TestAccessMatrix(t *testing.T) {
 	checkpoint2 := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-02-01"})
 	schoolEval := a.MustRecord(t, "school_evaluations", map[string]any{"student": lucas.Id, "level": "2", "date": "2026-03-02",
 		"competence": a.MustFind(t, "competences", "code", "C2.1").Id})
+	batchOwner := a.MustLogin(t, "prof.martin", demo.Password)
+	batch := mustStartBatch(t, batchOwner, period.Id)
+	mustBatchDone(t, batchOwner, batch)
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
-		"{checkpoint}", checkpoint.Id, "{autre}", autre.Id, "{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id)
+		"{checkpoint}", checkpoint.Id, "/impressions/{batch}", batch, "{autre}", autre.Id,
+		"{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id)
 
-	// One session per actor (logging in costs a bcrypt); logging out gets its own.
+	// One session per actor (logging in costs a bcrypt); logging out ends every session of
+	// the account, so the next row logs in again.
 	sessions := map[string]*apptest.Client{}
-	session := func(t *testing.T, who string, fresh bool) *apptest.Client {
+	session := func(t *testing.T, who string, logout bool) *apptest.Client {
 		switch {
 		case who == "":
 			return a.NewClient(t)
-		case fresh:
+		case logout:
+			delete(sessions, who)
 			return a.MustLogin(t, who, demo.Password)
 		case sessions[who] == nil:
 			sessions[who] = a.MustLogin(t, who, demo.Password)

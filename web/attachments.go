@@ -86,6 +86,9 @@ func (s *Server) attachmentUpload(c *fiber.Ctx) error {
 
 // uploadedFile reads the "fichier" part, refusing it past the size limit before reading it.
 func uploadedFile(c *fiber.Ctx) ([]byte, string, error) {
+	if _, err := c.MultipartForm(); err != nil {
+		return nil, "", pfmp.ErrUnreadableUpload
+	}
 	fh, err := c.FormFile("fichier")
 	if err != nil || fh.Size == 0 {
 		return nil, "", pfmp.Invalid("Choisissez un fichier à joindre.",

@@ -11,7 +11,10 @@ import (
 	"livret/pfmp"
 )
 
-const badLogin = "Identifiant ou mot de passe incorrect."
+const (
+	badLogin      = "Identifiant ou mot de passe incorrect."
+	disabledLogin = "Ce compte a été désactivé : adressez-vous à l'administration de l'établissement."
+)
 
 // loginForm shows the login page; a logged-in visitor goes home.
 func (s *Server) loginForm(c *fiber.Ctx) error {
@@ -21,24 +24,29 @@ func (s *Server) loginForm(c *fiber.Ctx) error {
 	return s.page(c, fiber.StatusOK, "auth/login", "Connexion", fiber.Map{"Next": safeNext(c.Query("suite"))})
 }
 
-// login checks the password; failures answer 422 with one message whatever went wrong.
+// login checks the password; failures answer 422 with one message whatever went wrong. The
+// throttle counts per address and per account, however the account was named.
 func (s *Server) login(c *fiber.Ctx) error {
 	identity := strings.TrimSpace(c.FormValue("identifiant"))
 	next := safeNext(c.FormValue("suite"))
-	keys := throttleKeys(clientIP(c), identity)
+	rec := s.store.FindAccount(identity)
+	keys := throttleKeys(clientIP(c), accountKey(rec, identity))
 	form := fiber.Map{"Identity": identity, "Next": next}
 	if w := s.logins.wait(keys...); w > 0 {
 		form["LoginError"] = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",
 			int(math.Ceil(w.Minutes())))
 		return s.page(c, fiber.StatusTooManyRequests, "auth/login", "Connexion", form)
 	}
-	rec := s.findLogin(identity)
-	if rec == nil || !rec.ValidatePassword(c.FormValue("mot_de_passe")) {
+	if !s.passwordMatches(rec, c.FormValue("mot_de_passe")) {
 		s.logins.failed(keys...)
 		form["LoginError"] = badLogin
 		return s.page(c, fiber.StatusUnprocessableEntity, "auth/login", "Connexion", form)
 	}
 	s.logins.succeeded(keys[1])
+	if rec.GetBool("disabled") { // told only to whoever knows the password
+		form["LoginError"] = disabledLogin
+		return s.page(c, fiber.StatusForbidden, "auth/login", "Connexion", form)
+	}
 	if err := s.startSession(c, rec); err != nil {
 		return err
 	}
@@ -48,23 +56,23 @@ func (s *Server) login(c *fiber.Ctx) error {
 	return c.Redirect(next, fiber.StatusSeeOther)
 }
 
-// findLogin finds an account by email or username. When none matches, a dummy record still
-// pays the bcrypt cost, so timing does not tell whether the account exists.
-func (s *Server) findLogin(identity string) *core.Record {
-	if identity != "" {
-		var rec *core.Record
-		var err error
-		if strings.Contains(identity, "@") {
-			rec, err = s.app.FindAuthRecordByEmail("users", identity)
-		} else {
-			rec, err = s.app.FindFirstRecordByData("users", "username", identity)
-		}
-		if err == nil && rec.GetString("role") != "" {
-			return rec
-		}
+// accountKey names an account for the throttle: by its id when it exists, so that its
+// username and its email count as one.
+func accountKey(rec *core.Record, identity string) string {
+	if rec != nil {
+		return "account:" + rec.Id
 	}
-	s.dummy().ValidatePassword("x")
-	return nil
+	return "name:" + strings.ToLower(identity)
+}
+
+// passwordMatches checks the password. Without an account, a dummy record still pays the
+// bcrypt cost, so timing does not tell whether the account exists.
+func (s *Server) passwordMatches(rec *core.Record, password string) bool {
+	if rec == nil {
+		s.dummy().ValidatePassword("x")
+		return false
+	}
+	return rec.ValidatePassword(password)
 }
 
 // dummy is a record with a real bcrypt hash, for constant-time refusals.
@@ -77,7 +85,13 @@ func (s *Server) dummy() *core.Record {
 	return s.dummyRec
 }
 
+// logout ends every session of the account, on every device, not only this cookie.
 func (s *Server) logout(c *fiber.Ctx) error {
+	if a := actorOf(c); a != nil {
+		if err := s.store.EndSessions(a.ID); err != nil {
+			return err
+		}
+	}
 	s.clearSession(c)
 	return c.Redirect("/connexion", fiber.StatusSeeOther)
 }

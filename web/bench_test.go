@@ -3,6 +3,7 @@ package web_test
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -71,4 +72,18 @@ func BenchmarkPeriodFragment30(b *testing.B) {
 func BenchmarkLoginPage(b *testing.B) {
 	a := apptest.MustStartIn(b, b.TempDir())
 	benchGet(b, &http.Client{}, a.URL+"/connexion", -1)
+}
+
+// BenchmarkRESTList30 is PocketBase's own REST list of the same 30 students, as a superuser:
+// the yardstick of the period page (run both with LIVRET_VIEW_CACHE=off for the rendered page).
+func BenchmarkRESTList30(b *testing.B) {
+	a := apptest.MustStartIn(b, b.TempDir())
+	_, class := a.MustBenchPeriod(b, benchStudents)
+	su := a.MustRecord(b, "_superusers", map[string]any{"email": "bench@livret.local", "password": "livret-bench-admin"})
+	tok, err := su.NewAuthToken()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchGet(b, &http.Client{}, a.URL+"/api/collections/users/records?perPage=30&filter="+
+		url.QueryEscape("(class='"+class+"')"), -1, "Authorization", tok)
 }

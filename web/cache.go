@@ -13,6 +13,7 @@ import (
 // any path (our pages, the REST API, the dashboard), bumps the version and so invalidates
 // every entry at once; a dossier's own content (the portfolio's autosaves) does not.
 type viewCache struct {
+	enabled bool
 	version atomic.Uint64
 	mu      sync.RWMutex
 	entries map[string]cachedView
@@ -25,8 +26,8 @@ type cachedView struct {
 
 const maxCachedViews = 1000
 
-func newViewCache(app core.App) *viewCache {
-	vc := &viewCache{entries: map[string]cachedView{}}
+func newViewCache(app core.App, enabled bool) *viewCache {
+	vc := &viewCache{enabled: enabled, entries: map[string]cachedView{}}
 	bump := func(e *core.ModelEvent) error {
 		if shown(e.Model) {
 			vc.version.Add(1)
@@ -80,6 +81,9 @@ func (vc *viewCache) get(key string) (template.HTML, bool) {
 // render returns the cached HTML or renders it with fn and keeps it. The version is read
 // before rendering, so a write during the render leaves the entry already outdated.
 func (vc *viewCache) render(key string, fn func() (template.HTML, error)) (template.HTML, error) {
+	if !vc.enabled {
+		return fn()
+	}
 	if html, ok := vc.get(key); ok {
 		return html, nil
 	}

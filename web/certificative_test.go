@@ -56,7 +56,7 @@ func TestCertificativeGridOfAnE31Period(t *testing.T) {
 	lucas := a.MustLogin(t, "lucas.lambert", demo.Password)
 	require.Contains(t, lucas.Get("/mes-evaluations").Body, `<a href="`+path+`">Grille d&#39;évaluation certificative</a>`)
 	require.Equal(t, http.StatusOK, lucas.Get(path).Status)
-	require.Contains(t, section(t, lucas.Get("/tableau-de-bord").Body, "comp-C2.2"),
+	require.Contains(t, trackSection(t, lucas.Get("/tableau-de-bord").Body, "comp-C2.2"),
 		`<a href="`+path+`">Évaluation certificative</a> · `+demoE31+` <span class="small muted">(calculé)</span>`)
 
 	// A period with a bilan entreprise has no grid.

@@ -40,7 +40,7 @@ func TestCheckpointLevelsAdjustedByATeacher(t *testing.T) {
 
 	// The student's dashboard shows the level the bilan retains, at its place.
 	body := a.MustLogin(t, "hugo.bernard", demo.Password).Get("/tableau-de-bord").Body
-	lines := timelineLines(section(t, body, "comp-C1.2"))
+	lines := timelineLines(trackSection(t, body, "comp-C1.2"))
 	require.Equal(t, pfmp.FormatShort(meeting.AddDate(0, 0, 3))+" Bilan intermédiaire de compétences · Bilan d'avril · niveau retenu 2 (ajusté)",
 		lines[len(lines)-1])
 }

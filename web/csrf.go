@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/url"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -25,6 +26,10 @@ func (s *Server) csrfToken(c *fiber.Ctx) string {
 	if actorOf(c) == nil {
 		seed = s.anonSeed(c)
 	}
+	return s.csrfFor(seed)
+}
+
+func (s *Server) csrfFor(seed string) string {
 	col, err := s.app.FindCachedCollectionByNameOrId("users")
 	if err != nil {
 		return ""
@@ -51,7 +56,9 @@ func (s *Server) anonSeed(c *fiber.Ctx) string {
 	return v
 }
 
-// csrf refuses unsafe requests that do not come from our own pages.
+// csrf refuses unsafe requests that do not come from our own pages. The token comes from the
+// htmx header or the form's body, never from the address (it would end up in logs and
+// Referers). A multipart body is never parsed here: pbHandler has read its token already.
 func (s *Server) csrf(c *fiber.Ctx) error {
 	switch c.Method() {
 	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
@@ -61,12 +68,21 @@ func (s *Server) csrf(c *fiber.Ctx) error {
 		return pfmp.Forbidden("Requête refusée : elle ne vient pas de ce site.")
 	}
 	want := []byte(s.csrfToken(c))
-	for _, got := range []string{c.FormValue(csrfField), c.Get(csrfHeader)} {
+	for _, got := range []string{c.Get(csrfHeader), s.bodyToken(c)} {
 		if got != "" && hmac.Equal([]byte(got), want) {
 			return c.Next()
 		}
 	}
 	return pfmp.Forbidden("Votre session a expiré ou le formulaire est trop ancien : rechargez la page et recommencez.")
+}
+
+// bodyToken is the CSRF field of the request's body: url-encoded, or as pbHandler found it
+// at the head of a multipart body.
+func (s *Server) bodyToken(c *fiber.Ctx) string {
+	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEMultipartForm) {
+		return c.Get(multipartTokenHeader)
+	}
+	return string(c.Request().PostArgs().Peek(csrfField))
 }
 
 // sameOrigin checks Origin (or Referer when a browser omits it) against the Host we serve.

@@ -56,7 +56,7 @@ func TestStudentSeesSavedBilansInMesEvaluationsAndOnTheDashboard(t *testing.T) {
 	day := func(d int) string { return pfmp.FormatShort(meeting.AddDate(0, 0, d)) }
 	// C1.2: the school's evaluation before, the bilan at its meeting date, the bilan
 	// intermédiaire, the school's after; the latest level is the last one.
-	c12Track := section(t, own.Body, "comp-C1.2")
+	c12Track := trackSection(t, own.Body, "comp-C1.2")
 	require.Equal(t, []string{
 		firstLine,
 		day(-10) + " 1 Évaluation en établissement · TP convoyeur",
@@ -75,14 +75,14 @@ func TestStudentSeesSavedBilansInMesEvaluationsAndOnTheDashboard(t *testing.T) {
 		day(0) + " 3 Bilan entreprise · " + demoP2 + " (calculé)",
 		day(1) + " 2 Évaluation en établissement · Lecture de dossier · C1.1.a",
 		day(2) + " Bilan intermédiaire de compétences · Bilan de mars",
-	}, timelineLines(section(t, own.Body, "comp-C1.1")))
+	}, timelineLines(trackSection(t, own.Body, "comp-C1.1")))
 
 	// The teacher and the master (granted) see the same dashboard through the dossier; nobody else.
 	for who, want := range map[string]int{"prof.martin": 200, "lea.dupont": 200, "hugo.bernard": 404} {
 		got := a.MustLogin(t, who, demo.Password).Get("/dossiers/" + p.Id + "/tableau-de-bord")
 		require.Equal(t, want, got.Status, who)
 		if want == 200 {
-			require.Equal(t, timelineLines(c12Track), timelineLines(section(t, got.Body, "comp-C1.2")), who)
+			require.Equal(t, timelineLines(c12Track), timelineLines(trackSection(t, got.Body, "comp-C1.2")), who)
 		}
 	}
 	mustTutor(t, a, "sophie.durand", p)
@@ -94,8 +94,8 @@ func TestStudentSeesSavedBilansInMesEvaluationsAndOnTheDashboard(t *testing.T) {
 
 var sectionRe = regexp.MustCompile(`(?s)<section class="card track" id="([^"]+)".*?</section>`)
 
-// section is the HTML of the dashboard's card for one competence.
-func section(t *testing.T, body, id string) string {
+// trackSection is the HTML of the dashboard's card for one competence.
+func trackSection(t *testing.T, body, id string) string {
 	t.Helper()
 	for _, m := range sectionRe.FindAllStringSubmatch(body, -1) {
 		if m[1] == id {

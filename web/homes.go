@@ -37,5 +37,7 @@ func (s *Server) dossier(c *fiber.Ctx) error {
 	}
 	return s.page(c, fiber.StatusOK, "home/dossier", "Dossier", fiber.Map{
 		"D": d, "Kind": kind, "Weeks": len(d.Period.Weeks()), "Reviews": reviews,
+		"CanPreconvention": pfmp.Can(actorOf(c), pfmp.PrintPreconvention, d.Access),
+		"CanAttestation":   pfmp.Can(actorOf(c), pfmp.Print, d.Access),
 	})
 }

@@ -240,12 +240,9 @@ func (s *Server) liaisonData(c *fiber.Ctx, d *openDossier, tab string, typed *ob
 }
 
 // effectiveObjectives are the placement's own objectives and tasks once personalised, else the
-// period's (copied from its annexe), so a change of the period reaches every fiche following it.
+// period's (see dossier.Dossier.Objectives: the pré-convention prints the same).
 func effectiveObjectives(d *openDossier) (custom bool, text string, taskIDs []string) {
-	if p := d.Placement; p.GetBool("custom_objectives") {
-		return true, p.GetString("objectives"), p.GetStringSlice("tasks")
-	}
-	return false, d.Period.GetString("objectives"), d.Period.GetStringSlice("tasks")
+	return d.Objectives()
 }
 
 func storedValues(d *openDossier) map[string]string {

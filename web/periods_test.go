@@ -200,13 +200,11 @@ func TestCheckpointForAClassLocksItsPeriods(t *testing.T) {
 // whatever the number of students (no query per row).
 func TestPeriodViewQueryCount(t *testing.T) {
 	t.Parallel()
-	a, c := teacher(t)
-	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
+	a := apptest.MustStartDemo(t)
 	var n atomic.Int64
-	for _, db := range []*dbx.DB{a.PB.ConcurrentDB().(*dbx.DB), a.PB.NonconcurrentDB().(*dbx.DB)} {
-		db.QueryLogFunc = func(context.Context, time.Duration, string, *sql.Rows, error) { n.Add(1) }
-		t.Cleanup(func() { db.QueryLogFunc = nil })
-	}
+	countQueries(t, a, func(string) { n.Add(1) }) // before any query is prepared and kept
+	c := a.MustLogin(t, "prof.martin", demo.Password)
+	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
 
 	n.Store(0)
 	require.Equal(t, http.StatusOK, c.Get("/periodes?niveau=1re&periode="+period.Id).Status)
@@ -304,21 +302,20 @@ func TestPeriodViewShowsTheCurrentSchoolYear(t *testing.T) {
 // what it shows drops it.
 func TestPeriodViewCacheDropsOnlyOnWhatItShows(t *testing.T) {
 	t.Parallel()
-	a, c := teacher(t)
+	a := apptest.MustStartDemo(t)
+	var n atomic.Int64
+	countQueries(t, a, func(sql string) {
+		if strings.Contains(sql, "FROM periods") {
+			n.Add(1)
+		}
+	})
+	c := a.MustLogin(t, "prof.martin", demo.Password)
 	period := a.MustFind(t, "periods", "name", "PFMP 1re MSPC — E31")
 	placement := a.MustFind(t, "placements", "period", period.Id)
-	var n atomic.Int64
-	for _, db := range []*dbx.DB{a.PB.ConcurrentDB().(*dbx.DB), a.PB.NonconcurrentDB().(*dbx.DB)} {
-		db.QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) {
-			if strings.Contains(sql, "FROM periods") {
-				n.Add(1)
-			}
-		}
-		t.Cleanup(func() { db.QueryLogFunc = nil })
-	}
 	placement.Set("company_activity", "Conditionnement.") // the first edit marks the folder: shown
 	require.NoError(t, a.PB.Save(placement))
 	page := "/periodes?niveau=1re&periode=" + period.Id
+	n.Store(0)
 	require.Equal(t, http.StatusOK, c.Get(page).Status)
 	require.Equal(t, http.StatusOK, c.Get(page).Status)
 	require.Equal(t, int64(2), n.Load(), "rendered once (list and years), then served from the cache")
@@ -336,4 +333,12 @@ func TestPeriodViewCacheDropsOnlyOnWhatItShows(t *testing.T) {
 	require.NoError(t, a.PB.Save(period))
 	require.Contains(t, c.Get(page).Body, "PFMP renommée")
 	require.Greater(t, n.Load(), int64(2))
+}
+
+// countQueries calls count with every SQL query the app runs from now on.
+func countQueries(t *testing.T, a *apptest.App, count func(sql string)) {
+	for _, db := range []*dbx.DB{a.PB.ConcurrentDB().(*dbx.DB), a.PB.NonconcurrentDB().(*dbx.DB)} {
+		db.QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) { count(sql) }
+		t.Cleanup(func() { db.QueryLogFunc = nil })
+	}
 }

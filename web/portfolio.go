@@ -75,6 +75,7 @@ func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title stri
 		b.Unread = 0 // "nouveau commentaire" is the student's mark; readers never clear it
 	}
 	data["TabHTML"], data["Tabs"], data["Badges"] = html, portfolioTabs, b
+	data["CanExport"] = pfmp.Can(actorOf(c), pfmp.Print, d.Access)
 	return s.page(c, status, "portfolio/page", title, data)
 }
 

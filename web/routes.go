@@ -73,6 +73,30 @@ func (s *Server) routes() {
 	f.Post("/dossiers/:id/portfolio/annexes/:aid/supprimer", requireLogin, s.attachmentDelete)
 	f.Get("/dossiers/:id/portfolio/annexes/:aid/fichier", requireLogin, s.attachmentDownload)
 
+	// The portfolio's exports (issue 12): files to download, and the print view the PDF prints.
+	f.Get("/dossiers/:id/portfolio.docx", requireLogin, s.portfolioDOCX)
+	f.Get("/dossiers/:id/portfolio.odt", requireLogin, s.portfolioODT)
+	f.Get("/dossiers/:id/portfolio.pdf", requireLogin, s.portfolioPDF)
+	f.Get("/dossiers/:id/portfolio.html", requireLogin, s.portfolioPrintView)
+
+	// Prints: a dossier's pré-convention and attestation de présence (PDF, or /apercu in HTML);
+	// a period's pré-conventions as one PDF printed in the background, polled at /impressions/:id.
+	f.Get("/dossiers/:id/preconvention", requireLogin, s.preconventionPage)
+	f.Post("/dossiers/:id/preconvention", requireLogin, s.preconventionSave)
+	f.Post("/dossiers/:id/preconvention/reinitialiser", requireLogin, s.preconventionReset)
+	f.Get("/dossiers/:id/preconvention/pdf", requireLogin, s.preconventionPDF)
+	f.Get("/dossiers/:id/preconvention/apercu", requireLogin, s.preconventionView)
+	f.Get("/dossiers/:id/attestation", requireLogin, s.attestationPage)
+	f.Post("/dossiers/:id/attestation", requireLogin, s.attestationSave)
+	f.Get("/dossiers/:id/attestation/pdf", requireLogin, s.attestationPDF)
+	f.Get("/dossiers/:id/attestation/apercu", requireLogin, s.attestationView)
+	f.Get("/periodes/:id/preconvention", requireLogin, requireSchool, s.periodPreconventionPage)
+	f.Post("/periodes/:id/preconvention", requireLogin, requireSchool, s.periodPreconventionSave)
+	f.Post("/periodes/:id/preconvention/impression", requireLogin, requireSchool, s.periodPreconventionPrint)
+	f.Get("/periodes/:id/preconvention/apercu", requireLogin, requireSchool, s.periodPreconventionView)
+	f.Get("/impressions/:id", requireLogin, s.batchPage)
+	f.Get("/impressions/:id/fichier", requireLogin, s.batchFile)
+
 	// Evaluations: bilan personnel, attitudes, bilan entreprise, the student's side.
 	f.Get("/dossiers/:id/bilan-personnel", requireLogin, s.selfReviewPage)
 	f.Post("/dossiers/:id/bilan-personnel", requireLogin, s.selfReviewSave)

@@ -45,7 +45,7 @@ func TestSchoolEvaluationsForAClassOrAStudent(t *testing.T) {
 	require.Contains(t, r.Body, `value="Gardé à l&#39;écran"`)
 
 	// Manon's dashboard shows both, the sub-competence's under its competence.
-	c2 := section(t, a.MustLogin(t, "manon.girard", demo.Password).Get("/tableau-de-bord").Body, "comp-C2.2")
+	c2 := trackSection(t, a.MustLogin(t, "manon.girard", demo.Password).Get("/tableau-de-bord").Body, "comp-C2.2")
 	require.Equal(t, []string{"02/03/2026 3 Évaluation en établissement · TP graissage",
 		"04/03/2026 NE Évaluation en établissement · Consignation · C2.2.a"}, timelineLines(c2)[len(timelineLines(c2))-2:])
 

@@ -15,7 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"livret/dossier"
-	"livret/pfmp"
+	"livret/print"
 )
 
 // Config is what the pages need to know about their deployment.
@@ -24,22 +24,29 @@ type Config struct {
 	SecureCookies bool
 	// Now is the clock (tests inject one).
 	Now func() time.Time
-	// MaxUpload bounds request bodies handled by the pages (bytes); PocketBase's own limit
-	// (32 MiB by default) applies first.
+	// MaxUpload bounds the body of the upload route (bytes); every other form gets far less
+	// (see body_limit.go).
 	MaxUpload int
 	// TileURL is the map tiles' URL template ({z}/{x}/{y}); empty means OpenStreetMap's.
 	TileURL string
+	// NoViewCache renders every page afresh (measurements of the cold path, LIVRET_VIEW_CACHE=off).
+	NoViewCache bool
+	// Printer prints every PDF of the pages: one Chromium for the process, closed by its
+	// creator. Nil: PDFs are unavailable and the pages offer their print view instead.
+	Printer *print.Service
 }
 
 // Server holds the Fiber app and what its handlers share.
 type Server struct {
-	app    core.App
-	store  *dossier.Store
-	cfg    Config
-	fiber  *fiber.App
-	views  *html.Engine
-	cache  *viewCache
-	logins *loginThrottle
+	app      core.App
+	store    *dossier.Store
+	cfg      Config
+	fiber    *fiber.App
+	views    *html.Engine
+	cache    *viewCache
+	logins   *loginThrottle
+	sessions *sessionCache
+	prints   *print.Batches // the period's pré-conventions, printed in the background
 
 	dummyOnce sync.Once
 	dummyRec  *core.Record
@@ -50,17 +57,22 @@ func newServer(app core.App, cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.TileURL == "" {
+		cfg.TileURL = DefaultTileURL
+	}
 	if cfg.MaxUpload == 0 {
 		cfg.MaxUpload = 25 << 20
 	}
-	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now), views: newViews(),
-		cache: newViewCache(app)}
+	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
+		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
+		sessions: newSessionCache(time.Now)} // tokens expire in real time
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
 		DisableStartupMessage: true,
 		ReadBufferSize:        16 << 10,
 	})
+	s.fiber.Use(s.securityHeaders()) // first: every answer carries them, static files and errors too
 	s.routes()
 	return s
 }
@@ -68,10 +80,15 @@ func newServer(app core.App, cfg Config) *Server {
 // Register mounts the pages on PocketBase's router for every path it does not own itself.
 func Register(app core.App, cfg Config) *Server {
 	s := newServer(app, cfg)
+	s.bindSessionHooks(app)
+	lockUsersAPI(app)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Priority: 999, // late: PocketBase's own routes are bound first and stay more specific
 		Func: func(se *core.ServeEvent) error {
-			se.Router.Any("/{path...}", s.pbHandler()).Bind(apis.SkipSuccessActivityLog())
+			// PocketBase's body limit and CORS are not the pages': limitBody bounds bodies
+			// per route with a French 413, and pages are never for other origins.
+			se.Router.Any("/{path...}", s.pbHandler()).Bind(apis.SkipSuccessActivityLog()).
+				Unbind(apis.DefaultBodyLimitMiddlewareId, apis.DefaultCorsMiddlewareId)
 			return se.Next()
 		},
 	})
@@ -80,17 +97,6 @@ func Register(app core.App, cfg Config) *Server {
 
 // clientIPHeader carries the client's real address from PocketBase to the pages.
 const clientIPHeader = "X-Livret-Client-Ip"
-
-// tooLargeHeader marks a request whose body was over Config.MaxUpload (see pbHandler).
-const tooLargeHeader = "X-Livret-Too-Large"
-
-// refuseTooLarge answers the French 413 for a body pbHandler refused.
-func refuseTooLarge(c *fiber.Ctx) error {
-	if c.Get(tooLargeHeader) != "" {
-		return pfmp.TooLarge("Envoi trop volumineux : un fichier ne peut pas dépasser 10 Mo.")
-	}
-	return c.Next()
-}
 
 // clientIP is the client's address (behind a reverse proxy too, once configured in PocketBase).
 func clientIP(c *fiber.Ctx) string {
@@ -110,13 +116,14 @@ func (s *Server) pbHandler() func(*core.RequestEvent) error {
 		// The client's address as PocketBase resolves it (its trusted-proxy settings apply);
 		// set here, so a client cannot supply it.
 		e.Request.Header.Set(clientIPHeader, e.RealIP())
-		e.Request.Header.Del(tooLargeHeader)
-		if e.Request.ContentLength > int64(s.cfg.MaxUpload) {
-			// Refused before the adaptor buffers it; the pages answer a French 413.
-			e.Request.Body, e.Request.ContentLength = http.NoBody, 0
-			e.Request.Header.Set(tooLargeHeader, "1")
-		}
+		body := s.limitBody(e.Response, e.Request) // before the adaptor buffers the body
+		// The pages set their own framing and sniffing headers (see securityHeaders).
+		e.Response.Header().Del("X-Frame-Options")
+		e.Response.Header().Del("X-Content-Type-Options")
 		mount(e.Response, e.Request)
+		if body != nil {
+			body.drain(e.Response)
+		}
 		return nil
 	}
 }

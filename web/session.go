@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/security"
 
 	"livret/pfmp"
 )
@@ -15,23 +16,75 @@ import (
 const (
 	sessionCookie = "livret_session"
 	actorKey      = "actor"
-	userKey       = "user"
 )
 
-// session resolves the auth cookie into the actor; a bad or expired token is simply anonymous.
+// session resolves the auth cookie into the actor; a bad, expired or ended session, or a
+// disabled account, is simply anonymous.
 func (s *Server) session(c *fiber.Ctx) error {
 	tok := c.Cookies(sessionCookie)
 	if tok == "" {
 		return c.Next()
 	}
-	rec, err := s.app.FindAuthRecordByToken(tok, core.TokenTypeAuth)
-	if err != nil || rec.Collection().Name != "users" {
+	a := s.actorOfToken(tok)
+	if a == nil {
 		s.clearSession(c)
 		return c.Next()
 	}
-	c.Locals(userKey, rec)
-	c.Locals(actorKey, actorFromRecord(rec))
+	c.Locals(actorKey, a)
 	return c.Next()
+}
+
+// actorOfToken resolves a session token, from memory when it was resolved a moment ago
+// (see sessionCache); nil when the session is not (or no longer) valid. Each call returns
+// its own copy of the actor.
+func (s *Server) actorOfToken(tok string) *pfmp.Actor {
+	a, gen := s.sessions.get(tok)
+	if a == nil {
+		rec := s.store.AccountOfSession(tok)
+		if rec == nil {
+			return nil
+		}
+		a = actorFromRecord(rec)
+		s.sessions.put(tok, a, tokenExpiry(tok), gen)
+	}
+	cp := *a
+	return &cp
+}
+
+// tokenExpiry reads the expiry of a token already verified (zero when it has none).
+func tokenExpiry(tok string) time.Time {
+	claims, err := security.ParseUnverifiedJWT(tok)
+	if err != nil {
+		return time.Time{}
+	}
+	exp, err := claims.GetExpirationTime()
+	if err != nil || exp == nil {
+		return time.Time{}
+	}
+	return exp.Time
+}
+
+// bindSessionHooks makes every path (our pages, the dashboard, the REST API) end sessions at
+// once: any save or deletion of an account drops its cached sessions (a password change
+// renews its token key by itself); disabling an account renews its token key too, so its old
+// sessions stay dead if it is enabled again.
+func (s *Server) bindSessionHooks(app core.App) {
+	app.OnRecordUpdate("users").BindFunc(func(e *core.RecordEvent) error {
+		if e.Record.GetBool("disabled") && !e.Record.Original().GetBool("disabled") {
+			e.Record.RefreshTokenKey()
+		}
+		return e.Next()
+	})
+	drop := func(e *core.RecordEvent) error {
+		s.sessions.dropUser(e.Record.Id)
+		return e.Next()
+	}
+	app.OnRecordAfterUpdateSuccess("users").BindFunc(drop)
+	app.OnRecordAfterDeleteSuccess("users").BindFunc(drop)
+	app.OnCollectionAfterUpdateSuccess("users").BindFunc(func(e *core.CollectionEvent) error {
+		s.sessions.dropAll() // its token secret or duration may have changed
+		return e.Next()
+	})
 }
 
 func actorFromRecord(rec *core.Record) *pfmp.Actor {

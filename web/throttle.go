@@ -24,8 +24,9 @@ func newLoginThrottle(now func() time.Time) *loginThrottle {
 	return &loginThrottle{now: now, fail: map[string][]time.Time{}}
 }
 
-func throttleKeys(ip, identity string) []string {
-	return []string{"ip:" + ip, "id:" + strings.ToLower(strings.TrimSpace(identity))}
+// throttleKeys are the address's key and the account's (see accountKey), in that order.
+func throttleKeys(ip, account string) []string {
+	return []string{"ip:" + ip, "id:" + account}
 }
 
 // wait is how long the caller must wait before trying again (0: go ahead).

@@ -1,0 +1,301 @@
+package web_test
+
+import (
+	"bytes"
+	"html"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/demo"
+)
+
+// hostileValues is the standard hostile set every form field and every id in a path gets.
+var hostileValues = []string{
+	"", " ", strings.Repeat("é", 10000), strings.Repeat("x", 10001),
+	"-1", "-99999999999999999999", "99999999999999999999", "1e308", "NaN", "0x1F", "3,5",
+	"0001-01-01", "9999-12-31", "31/02/2026", "2026-13-45",
+	"zzzzzzzzzzzzzzz", "classe:zzzzzzzzzzzzzzz", "eleve:", "\x00", "a\x00b", "\r\n",
+	"𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 \u202e\ufeff", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "%00",
+}
+
+// hostilePathValues replace the ids of a route's path.
+var hostilePathValues = []string{"zzzzzzzzzzzzzzz", "-1", "99999999999999999999", "\x00", strings.Repeat("x", 2000),
+	"é😀", "..", " ", "' OR 1=1 --"}
+
+// hostileForm is one form of one route: the page that shows it, as whom.
+type hostileForm struct {
+	route  string // "METHOD /pattern", as web.RouteList names it
+	who    string // the username posting; "" is anonymous
+	page   string // the page holding the form ({placeholders} filled in)
+	action string // the form's action
+	fields url.Values
+}
+
+// hostileForms covers every POST route (TestNoFormAnswers500ToHostileValues fails on a route
+// without a row). Rows run in order: the deletions come after the forms of what they delete.
+var hostileForms = []hostileForm{
+	{route: "POST /connexion", page: "/connexion", action: "/connexion"},
+	{route: "POST /deconnexion", action: "/deconnexion", fields: url.Values{"suite": {"/"}}},
+	{route: "POST /periodes/:id/modifier/:tab", who: "prof.martin", page: "/periodes/{period}/modifier?onglet=informations", action: "/periodes/{period}/modifier/informations"},
+	{route: "POST /periodes/:id/modifier/:tab", who: "prof.martin", page: "/periodes/{period}/modifier?onglet=apprenants", action: "/periodes/{period}/modifier/apprenants"},
+	{route: "POST /periodes/:id/modifier/:tab", who: "prof.martin", page: "/periodes/{period}/modifier?onglet=objectifs", action: "/periodes/{period}/modifier/objectifs"},
+	{route: "POST /periodes/:id/modifier/:tab", who: "prof.martin", page: "/periodes/{period}/modifier?onglet=activites", action: "/periodes/{period}/modifier/activites"},
+	{route: "POST /periodes/:id/apprenants/:pid/retirer", who: "prof.martin", page: "/periodes/{period}/apprenants/{member}/retirer", action: "/periodes/{period}/apprenants/{member}/retirer"},
+	{route: "POST /periodes/:id/supprimer", who: "prof.martin", page: "/periodes/{doomed}/supprimer", action: "/periodes/{doomed}/supprimer"},
+	{route: "POST /bilans-intermediaires", who: "prof.martin", page: "/bilans-intermediaires", action: "/bilans-intermediaires"},
+	{route: "POST /bilans-intermediaires/:id/supprimer", who: "prof.martin", page: "/bilans-intermediaires", action: "/bilans-intermediaires/{checkpoint}/supprimer"},
+	{route: "POST /annexes", who: "prof.martin", page: "/annexes/nouvelle", action: "/annexes"},
+	{route: "POST /annexes/:id", who: "prof.martin", page: "/annexes/{annexe}", action: "/annexes/{annexe}"},
+	{route: "POST /annexes/:id/periode", who: "prof.martin", page: "/annexes/{annexe}/periode", action: "/annexes/{annexe}/periode"},
+	{route: "POST /annexes/:id/dupliquer", who: "prof.martin", page: "/annexes", action: "/annexes/{annexe}/dupliquer"},
+	{route: "POST /annexes/:id/supprimer", who: "prof.martin", page: "/annexes/{annexe2}/supprimer", action: "/annexes/{annexe2}/supprimer"},
+	{route: "POST /dossiers/:id/liaison/entreprise", who: "prof.martin", page: "/dossiers/{p}/liaison", action: "/dossiers/{p}/liaison/entreprise"},
+	{route: "POST /dossiers/:id/liaison/objectifs", who: "prof.martin", page: "/dossiers/{p}/liaison?onglet=objectifs", action: "/dossiers/{p}/liaison/objectifs"},
+	{route: "POST /dossiers/:id/liaison/reinitialiser", who: "prof.martin", page: "/dossiers/{p}/liaison?onglet=objectifs", action: "/dossiers/{p}/liaison/reinitialiser"},
+	{route: "POST /dossiers/:id/portfolio/commentaires", who: "prof.martin", page: "/dossiers/{p}/portfolio/commentaires", action: "/dossiers/{p}/portfolio/commentaires"},
+	{route: "POST /dossiers/:id/portfolio/entreprise", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/entreprise", action: "/dossiers/{p}/portfolio/entreprise"},
+	{route: "POST /dossiers/:id/portfolio/carte", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/carte", action: "/dossiers/{p}/portfolio/carte"},
+	{route: "POST /dossiers/:id/portfolio/organigramme", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/organigramme", action: "/dossiers/{p}/portfolio/organigramme"},
+	{route: "POST /dossiers/:id/portfolio/semaines/:n", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/semaines?semaine=2", action: "/dossiers/{p}/portfolio/semaines/{week}"},
+	{route: "POST /dossiers/:id/portfolio/activites", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/activites/nouvelle", action: "/dossiers/{p}/portfolio/activites"},
+	{route: "POST /dossiers/:id/portfolio/activites/:rid", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/activites/{report}", action: "/dossiers/{p}/portfolio/activites/{report}"},
+	{route: "POST /dossiers/:id/portfolio/activites/:rid/selection", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/activites", action: "/dossiers/{p}/portfolio/activites/{report}/selection"},
+	{route: "POST /dossiers/:id/portfolio/activites/:rid/supprimer", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/activites/{report}", action: "/dossiers/{p}/portfolio/activites/{report}/supprimer"},
+	{route: "POST /dossiers/:id/portfolio/annexes/lien", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/annexes", action: "/dossiers/{p}/portfolio/annexes/lien"},
+	{route: "POST /dossiers/:id/portfolio/annexes", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/annexes", action: "/dossiers/{p}/portfolio/annexes"},
+	{route: "POST /dossiers/:id/portfolio/annexes/:aid/supprimer", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/annexes", action: "/dossiers/{p}/portfolio/annexes/{attachment}/supprimer"},
+	{route: "POST /dossiers/:id/preconvention", who: "prof.martin", page: "/dossiers/{p}/preconvention", action: "/dossiers/{p}/preconvention"},
+	{route: "POST /dossiers/:id/preconvention/reinitialiser", who: "prof.martin", action: "/dossiers/{p}/preconvention/reinitialiser", fields: url.Values{}},
+	{route: "POST /dossiers/:id/attestation", who: "lucas.lambert", page: "/dossiers/{p}/attestation", action: "/dossiers/{p}/attestation"},
+	{route: "POST /periodes/:id/preconvention", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention"},
+	{route: "POST /periodes/:id/preconvention/impression", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention/impression"},
+	// Evaluations ({p2}: a dossier with a bilan entreprise; {p}, on E31, has a certification grid).
+	{route: "POST /dossiers/:id/bilan-personnel", who: "lucas.lambert", page: "/dossiers/{p}/bilan-personnel", action: "/dossiers/{p}/bilan-personnel"},
+	{route: "POST /dossiers/:id/attitudes", who: "prof.martin", page: "/dossiers/{p}/attitudes", action: "/dossiers/{p}/attitudes"},
+	{route: "POST /dossiers/:id/bilan-entreprise", who: "prof.martin", page: "/dossiers/{p2}/bilan-entreprise", action: "/dossiers/{p2}/bilan-entreprise"},
+	{route: "POST /dossiers/:id/bilan-entreprise/choix", who: "prof.martin", action: "/dossiers/{p2}/bilan-entreprise/choix",
+		fields: url.Values{"niveau:C1.6": {"3"}, "v:niveau:C1.6": {"0"}}},
+	{route: "POST /dossiers/:id/grille-certificative", who: "prof.martin", page: "/dossiers/{p}/grille-certificative", action: "/dossiers/{p}/grille-certificative"},
+	{route: "POST /dossiers/:id/grille-certificative/choix", who: "prof.martin", action: "/dossiers/{p}/grille-certificative/choix",
+		fields: url.Values{"evaluateurs": {"C. Martin"}, "v:evaluateurs": {"0"}}},
+	{route: "POST /bilans-intermediaires/:id/ajuster", who: "prof.martin", page: "/bilans-intermediaires/{checkpoint2}", action: "/bilans-intermediaires/{checkpoint2}/ajuster"},
+	{route: "POST /evaluations-etablissement", who: "prof.martin", page: "/evaluations-etablissement", action: "/evaluations-etablissement"},
+	{route: "POST /evaluations-etablissement/:id/supprimer", who: "prof.martin", page: "/evaluations-etablissement", action: "/evaluations-etablissement/{schooleval}/supprimer"},
+}
+
+// TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
+// it, the other fields valid) with each value of the hostile set, then every id of its path:
+// a refusal is fine, a 500 is not.
+func TestNoFormAnswers500ToHostileValues(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	fill := hostileFixtures(t, a)
+	clients := map[string]*apptest.Client{"": a.NewClient(t)}
+	for _, who := range []string{"prof.martin", "lucas.lambert"} {
+		clients[who] = a.MustLogin(t, who, demo.Password)
+	}
+	covered := map[string]bool{}
+	for _, row := range hostileForms {
+		covered[row.route] = true
+		t.Run(row.route+" "+row.action, func(t *testing.T) {
+			c := clients[row.who].For(t)
+			action := fill.Replace(row.action)
+			forms := []formFields{{fields: row.fields}}
+			if row.page != "" {
+				forms = formsOf(t, c.Get(fill.Replace(row.page)).Body, action)
+			}
+			for _, form := range forms {
+				for _, name := range form.names() {
+					for _, v := range hostileValues {
+						r := form.post(c, action, name, v)
+						require.Less(t, r.Status, 500, "%s = %q: %s", name, v, alertOf(r.Body))
+					}
+				}
+			}
+			for placeholder, id := range placeholdersOf(row.action, fill) {
+				for _, v := range hostilePathValues {
+					path := strings.Replace(action, id, url.PathEscape(v), 1)
+					r := forms[0].post(c, path, "", "")
+					require.Less(t, r.Status, 500, "%s = %q: %s", placeholder, v, alertOf(r.Body))
+				}
+			}
+		})
+	}
+	for _, r := range a.Web.RouteList() {
+		if strings.HasPrefix(r, "POST ") {
+			require.True(t, covered[r], "POST route %s has no row in hostileForms", r)
+		}
+	}
+}
+
+// hostileFixtures makes what the rows act on, and returns the filler of their placeholders.
+func hostileFixtures(t *testing.T, a *apptest.App) *strings.Replacer {
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	annexe := a.MustFind(t, "annexes", "level", "1re")
+	for _, name := range []string{"Période à modifier", "Période à supprimer"} {
+		r := teacher.PostForm("/annexes/"+annexe.Id+"/periode", url.Values{"name": {name}, "kind": {"P2"},
+			"start": {"2026-05-04"}, "end": {"2026-05-29"}})
+		require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
+	}
+	period := a.MustFind(t, "periods", "name", "Période à modifier")
+	member := a.MustRecord(t, "placements", map[string]any{"period": period.Id,
+		"student": a.MustFind(t, "users", "username", "manon.girard").Id})
+	p := a.MustPlacement(t, demoE31, "lucas.lambert")
+	lucas := a.MustFind(t, "users", "username", "lucas.lambert")
+	student := a.MustLogin(t, "lucas.lambert", demo.Password)
+	for _, name := range []string{"Direction", "Maintenance"} { // so the chart shows every form
+		r := student.PostForm(portfolioPath(p, "organigramme"), url.Values{"op": {"add"}, "add_name": {name}})
+		require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
+	}
+	autre := a.MustRecord(t, "periods", map[string]any{"name": "Période autre", "level": "1re", "kind": "autre",
+		"start": "2026-05-04", "end": "2026-05-29", "tasks": []string{a.MustFind(t, "tasks", "code", "A1T6").Id}})
+	return strings.NewReplacer(
+		"{p2}", a.MustRecord(t, "placements", map[string]any{"period": autre.Id, "student": lucas.Id}).Id,
+		"{checkpoint2}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-02-01"}).Id,
+		"{schooleval}", a.MustRecord(t, "school_evaluations", map[string]any{"student": lucas.Id, "level": "2",
+			"date": "2026-03-02", "competence": a.MustFind(t, "competences", "code", "C2.1").Id}).Id,
+		"{p}", p.Id, "{period}", period.Id, "{member}", member.Id, "{week}", "2",
+		"{doomed}", a.MustFind(t, "periods", "name", "Période à supprimer").Id,
+		"{checkpoint}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"}).Id,
+		"{annexe}", annexe.Id,
+		"{annexe2}", a.MustRecord(t, "annexes", map[string]any{"name": "À supprimer", "level": "2de"}).Id,
+		"{report}", mustReport(t, a, p, "Rapport à malmener").Id,
+		"{attachment}", a.MustRecord(t, "attachments", map[string]any{"placement": p.Id, "title": "Lien",
+			"kind": "link", "url": "https://www.inrs.fr/"}).Id)
+}
+
+// placeholdersOf maps each placeholder of an action to the id it was filled with.
+func placeholdersOf(action string, fill *strings.Replacer) map[string]string {
+	out := map[string]string{}
+	for _, m := range regexp.MustCompile(`\{[a-z0-9]+\}`).FindAllString(action, -1) {
+		out[m] = fill.Replace(m)
+	}
+	return out
+}
+
+// formFields is one form as the page rendered it: its fields with their values.
+type formFields struct {
+	fields    url.Values
+	files     map[string]bool // file inputs
+	multipart bool
+}
+
+// names are the form's fields, files included.
+func (f formFields) names() []string {
+	var out []string
+	for name := range f.fields {
+		out = append(out, name)
+	}
+	for name := range f.files {
+		out = append(out, name)
+	}
+	return out
+}
+
+// post sends the form with one field set to value ("" name: as rendered).
+func (f formFields) post(c *apptest.Client, action, name, value string) *apptest.Response {
+	values := url.Values{}
+	for k, v := range f.fields {
+		values[k] = append([]string(nil), v...)
+	}
+	if name != "" && !f.files[name] {
+		values.Set(name, value)
+	}
+	if !f.multipart {
+		return c.PostForm(action, values)
+	}
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	_ = w.WriteField("_csrf", c.CSRF)
+	for k, vs := range values {
+		for _, v := range vs {
+			_ = w.WriteField(k, v)
+		}
+	}
+	for file := range f.files {
+		filename, content := "photo.png", []byte(value)
+		if file == name {
+			filename = value
+		}
+		fw, _ := w.CreateFormFile(file, filename)
+		_, _ = fw.Write(content)
+	}
+	_ = w.Close()
+	return c.Do(http.MethodPost, action, &b, w.FormDataContentType())
+}
+
+var (
+	formRe     = regexp.MustCompile(`(?s)<form\b([^>]*)>(.*?)</form>`)
+	attrRe     = regexp.MustCompile(`([a-z-]+)="([^"]*)"`)
+	inputRe    = regexp.MustCompile(`<(?:input|button)\b[^>]*>`)
+	textareaRe = regexp.MustCompile(`(?s)<textarea\b([^>]*)>(.*?)</textarea>`)
+	selectRe   = regexp.MustCompile(`(?s)<select\b([^>]*)>(.*?)</select>`)
+	optionRe   = regexp.MustCompile(`<option\b[^>]*>`)
+)
+
+func attrs(tag string) map[string]string {
+	out := map[string]string{}
+	for _, m := range attrRe.FindAllStringSubmatch(tag, -1) {
+		out[m[1]] = html.UnescapeString(m[2])
+	}
+	if strings.Contains(tag, " checked") {
+		out["checked"] = "checked"
+	}
+	if strings.Contains(tag, " selected") {
+		out["selected"] = "selected"
+	}
+	return out
+}
+
+// formsOf finds the forms of a page that post to action, fields as rendered (checked boxes
+// and selected options only, but every name listed).
+func formsOf(t *testing.T, page, action string) []formFields {
+	t.Helper()
+	var out []formFields
+	for _, m := range formRe.FindAllStringSubmatch(page, -1) {
+		fa := attrs(m[1])
+		if fa["action"] != action {
+			continue
+		}
+		f := formFields{fields: url.Values{}, files: map[string]bool{}, multipart: fa["enctype"] == "multipart/form-data"}
+		for _, tag := range inputRe.FindAllString(m[2], -1) {
+			in := attrs(tag)
+			switch name := in["name"]; {
+			case name == "" || name == "_csrf":
+			case in["type"] == "file":
+				f.files[name] = true
+			case in["type"] == "checkbox" || in["type"] == "radio":
+				if _, listed := f.fields[name]; !listed {
+					f.fields[name] = nil // fuzzed even when nothing is ticked
+				}
+				if in["checked"] != "" {
+					f.fields.Add(name, in["value"])
+				}
+			default:
+				f.fields.Add(name, in["value"])
+			}
+		}
+		for _, ta := range textareaRe.FindAllStringSubmatch(m[2], -1) {
+			f.fields.Add(attrs(ta[1])["name"], html.UnescapeString(ta[2]))
+		}
+		for _, sel := range selectRe.FindAllStringSubmatch(m[2], -1) {
+			name, chosen := attrs(sel[1])["name"], ""
+			for i, opt := range optionRe.FindAllString(sel[2], -1) {
+				if o := attrs(opt); i == 0 || o["selected"] != "" {
+					chosen = o["value"]
+				}
+			}
+			f.fields.Set(name, chosen)
+		}
+		out = append(out, f)
+	}
+	require.NotEmpty(t, out, "no form posting to %s on the page", action)
+	return out
+}
