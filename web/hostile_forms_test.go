@@ -76,6 +76,11 @@ var hostileForms = []hostileForm{
 	{route: "POST /dossiers/:id/attestation", who: "lucas.lambert", page: "/dossiers/{p}/attestation", action: "/dossiers/{p}/attestation"},
 	{route: "POST /periodes/:id/preconvention", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention"},
 	{route: "POST /periodes/:id/preconvention/impression", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention/impression"},
+	{route: "POST /mot-de-passe", who: "prof.martin", page: "/mot-de-passe", action: "/mot-de-passe"},
+	{route: "POST /comptes/classes/:id/fiches", who: "prof.martin", page: "/comptes/classes/{slipclass}", action: "/comptes/classes/{slipclass}/fiches"},
+	{route: "POST /comptes/eleves/:id/reinitialiser", who: "prof.martin", page: "/comptes/classes/{slipclass}", action: "/comptes/eleves/{pending}/reinitialiser"},
+	{route: "POST /comptes/import", who: "prof.martin", page: "/comptes/import", action: "/comptes/import"},
+	{route: "POST /comptes/import/:id", who: "prof.martin", page: "/comptes/import/{import}", action: "/comptes/import/{import}"},
 }
 
 // TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
@@ -141,7 +146,12 @@ func hostileFixtures(t *testing.T, a *apptest.App) *strings.Replacer {
 		r := student.PostForm(portfolioPath(p, "organigramme"), url.Values{"op": {"add"}, "add_name": {name}})
 		require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
 	}
+	slipClass := a.MustRecord(t, "classes", map[string]any{"name": "Tle Hostile", "level": "Tle"})
+	pending := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "eleve.hostile", "first_name": "Zoé",
+		"last_name": "Hostile", "class": slipClass.Id, "must_change_password": true, "password": "provisoire-1"})
+	importPage := mustPreviewImport(t, teacher, "eleves.csv", studentsCSV("Hostile;Noé;Tle Hostile;01/09/2008;"))
 	return strings.NewReplacer(
+		"{slipclass}", slipClass.Id, "{pending}", pending.Id, "{import}", strings.TrimPrefix(importPage, "/comptes/import/"),
 		"{p}", p.Id, "{period}", period.Id, "{member}", member.Id, "{week}", "2",
 		"{doomed}", a.MustFind(t, "periods", "name", "Période à supprimer").Id,
 		"{checkpoint}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"}).Id,
