@@ -55,7 +55,7 @@ func (s *Store) ClassLogins(classID string) (*AccountClass, []StudentLogin, erro
 		return nil, nil, pfmp.NotFound("Cette classe n'existe pas (ou plus).")
 	}
 	var students []StudentLogin
-	err = s.app.DB().NewQuery(studentLoginColumns+`WHERE u.class = {:c} AND u.role = 'student'
+	err = s.app.DB().NewQuery(studentLoginColumns + `WHERE u.class = {:c} AND u.role = 'student'
 		ORDER BY u.last_name, u.first_name, u.username`).Bind(dbx.Params{"c": classID}).All(&students)
 	for _, st := range students {
 		class.Students++
@@ -69,7 +69,7 @@ func (s *Store) ClassLogins(classID string) (*AccountClass, []StudentLogin, erro
 // StudentLoginOf reads one student's account; not found for any other account.
 func (s *Store) StudentLoginOf(id string) (*StudentLogin, error) {
 	var st StudentLogin
-	err := s.app.DB().NewQuery(studentLoginColumns+`WHERE u.id = {:id} AND u.role = 'student'`).
+	err := s.app.DB().NewQuery(studentLoginColumns + `WHERE u.id = {:id} AND u.role = 'student'`).
 		Bind(dbx.Params{"id": id}).One(&st)
 	if err != nil {
 		return nil, pfmp.NotFound("Cet élève n'existe pas (ou plus).")

@@ -34,7 +34,7 @@ func TestImportPreviewConfirmAndReimport(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 	file := append([]byte("\xEF\xBB\xBF"), studentsCSV(
-		"Cœur;Éloïse;Tle MSPC;02/11/2007;apprentie", // new, in a new class
+		"Cœur;Éloïse;Tle MSPC;02/11/2007;apprentie",  // new, in a new class
 		"LAMBERT;Lucas;Tle MSPC;01/09/2008;apprenti", // the demo's Lucas, moved up a class
 		"Girard;Manon;1re MSPC;03/04/2009;scolaire",  // the demo's Manon, given her birth date
 		"Sansclasse;Jean;;01/01/2009;",
