@@ -2,6 +2,9 @@ package accounts
 
 import (
 	"crypto/rand"
+	"errors"
+	"runtime"
+	"sync"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +51,27 @@ func randIndex(n int) int {
 func HashInitial(password string) (string, error) {
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.MinCost)
 	return string(h), err
+}
+
+// HashInitials hashes many initial passwords (a class's slips), one goroutine a core.
+func HashInitials(passwords []string) ([]string, error) {
+	hashes := make([]string, len(passwords))
+	errs := make([]error, len(passwords))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(passwords)) {
+		wg.Go(func() {
+			for i := range next {
+				hashes[i], errs[i] = HashInitial(passwords[i])
+			}
+		})
+	}
+	for i := range passwords {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return hashes, errors.Join(errs...)
 }
 
 // MinPasswordLength is the shortest password a person may choose.

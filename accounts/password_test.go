@@ -38,6 +38,16 @@ func TestHashInitial(t *testing.T) {
 	assert.Equal(t, bcrypt.MinCost, cost)
 }
 
+func TestHashInitials(t *testing.T) {
+	pws := []string{NewPassword(), NewPassword(), NewPassword(), NewPassword(), NewPassword()}
+	hashes, err := HashInitials(pws)
+	require.NoError(t, err)
+	require.Len(t, hashes, len(pws))
+	for i, p := range pws {
+		require.NoError(t, bcrypt.CompareHashAndPassword([]byte(hashes[i]), []byte(p)), "hash %d is its password's", i)
+	}
+}
+
 func TestCheckNewPassword(t *testing.T) {
 	names := []string{"Jean-Baptiste", "Le Gall", "jean-baptiste.le-gall"}
 	for _, tc := range []struct{ password, confirm, field, msg string }{

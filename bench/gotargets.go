@@ -18,6 +18,8 @@ var goTargets = []goTarget{
 	{"BenchmarkInterventionsTab50", "Portfolio tab fragment, 50 reports", 10 * time.Millisecond},
 	{"BenchmarkSaveWeek", "Saving a week", 10 * time.Millisecond},
 	{"BenchmarkSave30Concurrent", "30 concurrent week saves, all done", time.Second},
+	{"BenchmarkImport1000Students", "Importing 1,000 students, initial passwords hashed", 5 * time.Second},
+	{"BenchmarkSlips30", "Login slips of a 30-student class (PDF), warm", time.Second},
 }
 
 var nsPerOp = regexp.MustCompile(`(?m)^(Benchmark\w+)-\d+\s+\d+\s+(\d+(?:\.\d+)?) ns/op`)

@@ -86,10 +86,12 @@ const msgSlipsStale = "Un élève de cette liste vient de choisir son mot de pas
 // SetInitialPasswords gives students the passwords their slips print, in one transaction:
 // each account must change it at its next login, and its sessions end. With onlyPending
 // (a class's slips), an account whose owner chose his password since the slips were made
-// refuses them all (409). Every given password is recorded in the audit log under actorID.
+// refuses them all (409). The passwords given are recorded in the audit log under actorID,
+// once for the lot.
 func (s *Store) SetInitialPasswords(actorID string, pws []InitialPassword, onlyPending bool) error {
 	return s.app.RunInTransaction(func(tx core.App) error {
-		for _, pw := range pws {
+		ids := make([]string, len(pws))
+		for i, pw := range pws {
 			rec, err := tx.FindRecordById("users", pw.StudentID)
 			if err != nil || rec.GetString("role") != "student" {
 				return pfmp.NotFound("Cet élève n'existe pas (ou plus).")
@@ -103,11 +105,13 @@ func (s *Store) SetInitialPasswords(actorID string, pws []InitialPassword, onlyP
 			if err := tx.Save(rec); err != nil {
 				return err
 			}
-			if err := audit(tx, actorID, "mot_de_passe_provisoire", "users", rec.Id, nil); err != nil {
-				return err
-			}
+			ids[i] = rec.Id
 		}
-		return nil
+		record := ""
+		if len(ids) == 1 {
+			record = ids[0]
+		}
+		return audit(tx, actorID, "mot_de_passe_provisoire", "users", record, map[string]any{"eleves": ids})
 	})
 }
 

@@ -70,7 +70,7 @@ func TestInitialPasswordsThenTheChosenOne(t *testing.T) {
 	assert.NotEqual(t, manon.TokenKey(), reset.TokenKey(), "every session of the account ends")
 	n, err := a.PB.CountRecords("audit_log", dbx.HashExp{"action": "mot_de_passe_provisoire"})
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, n, "each password given is recorded")
+	assert.EqualValues(t, 2, n, "each slip's passwords are recorded")
 
 	err = s.SetInitialPasswords(teacher, []dossier.InitialPassword{{teacher, hash}}, false)
 	assert.Equal(t, pfmp.ErrNotFound, pfmp.KindOf(err), "a teacher's password is not reset here")

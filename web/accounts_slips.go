@@ -54,17 +54,20 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPe
 	if err := s.printable(); err != nil && !asPage {
 		return s.printFailed(c, err, "", back)
 	}
+	passwords := make([]string, len(students))
+	for i := range students {
+		passwords[i] = accounts.NewPassword()
+	}
+	hashes, err := accounts.HashInitials(passwords)
+	if err != nil {
+		return err
+	}
 	slips := make([]print.Slip, len(students))
 	pws := make([]dossier.InitialPassword, len(students))
 	for i, st := range students {
-		pw := accounts.NewPassword()
-		hash, err := accounts.HashInitial(pw)
-		if err != nil {
-			return err
-		}
 		slips[i] = print.Slip{Student: print.Student{FirstName: st.FirstName, LastName: upperName(st.LastName), Class: st.ClassName},
-			Username: st.Username, Password: pw}
-		pws[i] = dossier.InitialPassword{StudentID: st.ID, Hash: hash}
+			Username: st.Username, Password: passwords[i]}
+		pws[i] = dossier.InitialPassword{StudentID: st.ID, Hash: hashes[i]}
 	}
 	doc, err := print.RenderSlips(s.printSchool(), s.loginSite(c), slips)
 	if err != nil {
