@@ -15,7 +15,10 @@ import (
 // confirmed and applied in the background while its page polls the progress. Only the teacher
 // who sent it sees it; it is forgotten an hour later (or at a restart: send the file again).
 
-const importLifetime = time.Hour
+const (
+	importLifetime = time.Hour
+	maxImportJobs  = 50 // a file of 10,000 students weighs a few Mo in memory
+)
 
 // importState is where an import stands.
 type importState int
@@ -73,10 +76,19 @@ func (js *importJobs) add(owner, fileName string, sh *accounts.Sheet, preview *a
 	j := &importJob{ID: hex.EncodeToString(b), Owner: owner, FileName: fileName, Sheet: sh, Preview: preview, created: js.now()}
 	js.mu.Lock()
 	defer js.mu.Unlock()
+	var oldest *importJob
 	for id, old := range js.jobs {
-		if js.now().Sub(old.created) > importLifetime && old.status().State != importRunning {
-			delete(js.jobs, id)
+		if old.status().State == importRunning {
+			continue
 		}
+		if js.now().Sub(old.created) > importLifetime {
+			delete(js.jobs, id)
+		} else if oldest == nil || old.created.Before(oldest.created) {
+			oldest = old
+		}
+	}
+	if len(js.jobs) >= maxImportJobs && oldest != nil {
+		delete(js.jobs, oldest.ID)
 	}
 	js.jobs[j.ID] = j
 	return j
