@@ -4,8 +4,8 @@ import (
 	"crypto/rand"
 	"errors"
 	"runtime"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
