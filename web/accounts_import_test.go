@@ -114,6 +114,9 @@ func TestImportRefusesBadFiles(t *testing.T) {
 			assert.Contains(t, html.UnescapeString(alertOf(r.Body)), tc.reason)
 		})
 	}
+	onlyBad := c.Get(mustPreviewImport(t, c, "eleves.csv", studentsCSV(";Léa;1re MSPC;14/03/2009;", "Roux;Paul;BTS MS;01/01/2005;")))
+	assert.Contains(t, onlyBad.Body, "Aucune ligne importable")
+	assert.NotContains(t, onlyBad.Body, `id="import-confirm"`)
 	r := c.PostForm("/comptes/import", url.Values{})
 	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
 	assert.Contains(t, alertOf(r.Body), "Choisissez le fichier CSV des élèves")
