@@ -18,8 +18,22 @@ var goTargets = []goTarget{
 	{"BenchmarkInterventionsTab50", "Portfolio tab fragment, 50 reports", 10 * time.Millisecond},
 	{"BenchmarkSaveWeek", "Saving a week", 10 * time.Millisecond},
 	{"BenchmarkSave30Concurrent", "30 concurrent week saves, all done", time.Second},
+	{"BenchmarkExportDOCX50", "Portfolio of 50 reports as DOCX, over HTTP", 300 * time.Millisecond},
+	{"BenchmarkExportODT50", "Portfolio of 50 reports as ODT, over HTTP", 300 * time.Millisecond},
+	{"BenchmarkPreconventionWarm", "One pré-convention PDF, Chromium warm", 300 * time.Millisecond},
+	{"BenchmarkPeriod30Warm", "A 30-student period's pré-conventions, one PDF, warm", 3 * time.Second},
+	{"BenchmarkSend30", "30 emails enqueued, all received by the SMTP server", 5 * time.Second},
 	{"BenchmarkImport1000Students", "Importing 1,000 students, initial passwords hashed", 5 * time.Second},
 	{"BenchmarkSlips30", "Login slips of a 30-student class (PDF), warm", time.Second},
+}
+
+// goRatios are figures of the issues that compare two Go benchmarks of one run.
+var goRatios = []struct {
+	slow, fast, what string
+	min              float64
+}{
+	{"BenchmarkPeriod30OneProcessEach", "BenchmarkPeriod30Warm",
+		"30 pré-conventions: one `chromium-headless-shell --print-to-pdf` each ÷ one warm Chromium", 5},
 }
 
 var nsPerOp = regexp.MustCompile(`(?m)^(Benchmark\w+)-\d+\s+\d+\s+(\d+(?:\.\d+)?) ns/op`)
@@ -40,6 +54,16 @@ func goTargetTable(out string) string {
 			value, met = ms(d), mark(d <= t.max)
 		}
 		fmt.Fprintf(&b, "| %s (`%s`) | %s | ≤ %s | %s |\n", t.what, t.bench, value, ms(t.max), met)
+	}
+	for _, r := range goRatios {
+		slow, ok1 := found[r.slow]
+		fast, ok2 := found[r.fast]
+		value, met := "not run", mark(false)
+		if ok1 && ok2 && fast > 0 {
+			ratio := float64(slow) / float64(fast)
+			value, met = fmt.Sprintf("%.1f×", ratio), mark(ratio >= r.min)
+		}
+		fmt.Fprintf(&b, "| %s | %s | ≥ %.0f× | %s |\n", r.what, value, r.min, met)
 	}
 	return b.String()
 }

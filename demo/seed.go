@@ -63,13 +63,26 @@ type seeder struct {
 
 func (s *seeder) run() ([]Login, error) {
 	s.ids = map[string]string{}
-	steps := []func() error{s.classes, s.people, s.annexes, s.periods, s.portfolios, s.grant, s.checkpoint, s.superuser}
+	steps := []func() error{s.school, s.classes, s.people, s.annexes, s.periods, s.portfolios, s.grant, s.checkpoint, s.superuser}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
 		}
 	}
 	return s.logins(), nil
+}
+
+// demoSchool is the demo's établissement, printed on its documents.
+const demoSchool = "Lycée professionnel Jean-Moulin (démonstration)"
+
+// school names the application after the demo's school, unless an administrator named it.
+func (s *seeder) school() error {
+	settings := s.app.Settings()
+	if settings.Meta.AppName != "Acme" {
+		return nil
+	}
+	settings.Meta.AppName = demoSchool
+	return s.app.Save(settings)
 }
 
 // upsert finds a record by one field's value, or creates it with fill.

@@ -48,7 +48,7 @@ type ReportText struct {
 // Portfolio reads what an export of d shows, in four queries whatever its size (d itself
 // took three: see Load).
 func (s *Store) Portfolio(d *Dossier) (*Portfolio, error) {
-	p := &Portfolio{Dossier: d, School: s.app.Settings().Meta.AppName}
+	p := &Portfolio{Dossier: d, School: s.SchoolName()}
 	var err error
 	if p.Class, err = s.className(d.Student.GetString("class")); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 )
 
 func TestUsernamesAndEmailsAreUniqueAndFoundRegardlessOfCase(t *testing.T) {
+	t.Parallel()
 	app := MustApp(t)
 	lea := MustCreate(t, app, "users", map[string]any{"role": "student", "username": "Lea.Dupont",
 		"email": "Lea.Dupont@Lycee.fr", "password": "motdepasse123"})
@@ -24,6 +25,7 @@ func TestUsernamesAndEmailsAreUniqueAndFoundRegardlessOfCase(t *testing.T) {
 }
 
 func TestCaseTwinsStopTheMigrationWithTheirNames(t *testing.T) {
+	t.Parallel()
 	app := MustApp(t)
 	users := mustCollection(t, app, "users")
 	require.NoError(t, setUniqueCollation(users, "username", ""))

@@ -61,6 +61,7 @@ func bigPost(t *testing.T, a *apptest.App, path string, body io.Reader, n int, c
 // posts to the login form, half of them chunked, are refused in French before being
 // buffered. Measured in this process, where the server runs.
 func TestAnonymousLargePostsLeaveTheServersMemoryBounded(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStart(t)
 	const size, parallel = 24 << 20, 16
 	var (
@@ -96,6 +97,7 @@ func TestAnonymousLargePostsLeaveTheServersMemoryBounded(t *testing.T) {
 // TestOnlyTheUploadRouteTakesLargeBodies: a form gets 1 Mo, the upload route 25 Mo but only
 // for a valid session with its CSRF token; a chunked body is bounded as a declared one.
 func TestOnlyTheUploadRouteTakesLargeBodies(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "lucas.lambert")
 	c, session := mustSteal(t, a, "lucas.lambert")
@@ -143,6 +145,7 @@ func TestOnlyTheUploadRouteTakesLargeBodies(t *testing.T) {
 // TestAMultipartBodyWithoutItsTokenIsRefusedUnparsed: the token must be in the header or
 // before the file; a token after the file does not count.
 func TestAMultipartBodyWithoutItsTokenIsRefusedUnparsed(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "lucas.lambert")
 	c := a.MustLogin(t, "lucas.lambert", demo.Password)

@@ -29,6 +29,7 @@ func recordCSPViolations() chromedp.Action[chromedp.Void] {
 // loaded on demand, tiles, the address service, an htmx save) and moves between tabs; the
 // policy refuses nothing.
 func TestBrowserTheMapAndHtmxWorkUnderTheCSP(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, recordCSPViolations(), pfOffline())

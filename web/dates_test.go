@@ -102,6 +102,7 @@ var badDates = []string{"0001-01-01", "9999-12-31", "1899-12-31", "2100-01-01", 
 // TestOutOfRangeDatesAreRefusedOnEveryDateField: a French message next to the field, the
 // form shown again with what was typed, nothing stored; never a 500, never silently dropped.
 func TestOutOfRangeDatesAreRefusedOnEveryDateField(t *testing.T) {
+	t.Parallel()
 	f := mustPF(t)
 	period := f.a.MustFind(t, "periods", "name", demoE31)
 	d := &dateForms{t: t, f: f, annexe: f.a.MustFind(t, "annexes", "level", "1re").Id, period: period.Id,
@@ -143,6 +144,7 @@ var dateInputs = []*regexp.Regexp{
 }
 
 func TestEveryDateFieldHasARow(t *testing.T) {
+	t.Parallel()
 	rows := map[string]bool{}
 	for _, row := range dateFields {
 		rows[row.input] = true

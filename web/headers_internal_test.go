@@ -7,6 +7,7 @@ import (
 )
 
 func TestTheCSPAllowsTheConfiguredTileServer(t *testing.T) {
+	t.Parallel()
 	for tiles, want := range map[string]string{
 		DefaultTileURL: "img-src 'self' data: https://tile.openstreetmap.org;",
 		"https://{s}.tuiles.exemple.fr/{z}/{x}/{y}.png": "img-src 'self' data: https://*.tuiles.exemple.fr;",

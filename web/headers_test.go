@@ -18,6 +18,7 @@ import (
 
 // TestEveryAnswerCarriesTheSecurityHeaders: pages, fragments, errors and static files.
 func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	anon := a.NewClient(t)
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
@@ -51,6 +52,7 @@ func TestEveryAnswerCarriesTheSecurityHeaders(t *testing.T) {
 // TestTemplatesHoldNoInlineScriptOrStyle: the CSP refuses them, so the page would silently
 // lose them. Scripts are files under static/js, styles in static/css.
 func TestTemplatesHoldNoInlineScriptOrStyle(t *testing.T) {
+	t.Parallel()
 	inline := map[string]*regexp.Regexp{
 		"inline <script>":         regexp.MustCompile(`(?i)<script\b[^>]*>\s*[^<\s]`),
 		"<script> without src":    regexp.MustCompile(`(?i)<script\b[^>]*>`),

@@ -72,7 +72,7 @@ var hostileForms = []hostileForm{
 	{route: "POST /dossiers/:id/portfolio/annexes", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/annexes", action: "/dossiers/{p}/portfolio/annexes"},
 	{route: "POST /dossiers/:id/portfolio/annexes/:aid/supprimer", who: "lucas.lambert", page: "/dossiers/{p}/portfolio/annexes", action: "/dossiers/{p}/portfolio/annexes/{attachment}/supprimer"},
 	{route: "POST /dossiers/:id/preconvention", who: "prof.martin", page: "/dossiers/{p}/preconvention", action: "/dossiers/{p}/preconvention"},
-	{route: "POST /dossiers/:id/preconvention/reinitialiser", who: "prof.martin", page: "/dossiers/{p}/preconvention", action: "/dossiers/{p}/preconvention/reinitialiser"},
+	{route: "POST /dossiers/:id/preconvention/reinitialiser", who: "prof.martin", action: "/dossiers/{p}/preconvention/reinitialiser", fields: url.Values{}},
 	{route: "POST /dossiers/:id/attestation", who: "lucas.lambert", page: "/dossiers/{p}/attestation", action: "/dossiers/{p}/attestation"},
 	{route: "POST /periodes/:id/preconvention", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention"},
 	{route: "POST /periodes/:id/preconvention/impression", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention/impression"},
@@ -87,6 +87,7 @@ var hostileForms = []hostileForm{
 // it, the other fields valid) with each value of the hostile set, then every id of its path:
 // a refusal is fine, a 500 is not.
 func TestNoFormAnswers500ToHostileValues(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	fill := hostileFixtures(t, a)
 	clients := map[string]*apptest.Client{"": a.NewClient(t)}

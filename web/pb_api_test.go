@@ -21,6 +21,7 @@ func apiPost(t *testing.T, c *apptest.Client, path, json string) *apptest.Respon
 // TestTheAPIIsNoPasswordOracle: PocketBase's own login for users would tell a right password
 // from a wrong one and skip our throttle; every attempt gets the same answer.
 func TestTheAPIIsNoPasswordOracle(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	const path = "/api/collections/users/auth-with-password"
@@ -44,6 +45,7 @@ func TestTheAPIIsNoPasswordOracle(t *testing.T) {
 // default, pointing at its configured URL) are never sent for users, and the answer does not
 // tell a known address from an unknown one.
 func TestTheAPISendsNoAccountMail(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	sent := 0
 	a.PB.OnMailerSend().BindFunc(func(e *core.MailerEvent) error { sent++; return nil })
@@ -68,6 +70,7 @@ func TestTheAPISendsNoAccountMail(t *testing.T) {
 // TestTheDashboardLoginIsRateLimited: PocketBase's own rate limits are on by default, the
 // superusers' login strictest.
 func TestTheDashboardLoginIsRateLimited(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStart(t)
 	col, err := a.PB.FindCollectionByNameOrId(core.CollectionNameSuperusers)
 	require.NoError(t, err)

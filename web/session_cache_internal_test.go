@@ -10,6 +10,7 @@ import (
 )
 
 func TestSessionCacheKeepsAnActorBriefly(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 11, 9, 0, 0, 0, time.UTC)
 	sc := newSessionCache(func() time.Time { return now })
 	martin := &pfmp.Actor{ID: "martin", Role: pfmp.RoleTeacher}
@@ -30,6 +31,7 @@ func TestSessionCacheKeepsAnActorBriefly(t *testing.T) {
 }
 
 func TestSessionCacheForgetsAnAccountAtOnce(t *testing.T) {
+	t.Parallel()
 	sc := newSessionCache(time.Now)
 	martin := &pfmp.Actor{ID: "martin"}
 	benali := &pfmp.Actor{ID: "benali"}
@@ -57,6 +59,7 @@ func TestSessionCacheForgetsAnAccountAtOnce(t *testing.T) {
 }
 
 func TestSessionCacheIsBounded(t *testing.T) {
+	t.Parallel()
 	sc := newSessionCache(time.Now)
 	_, gen := sc.get("")
 	for i := range maxSessions + 10 {

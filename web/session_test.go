@@ -63,6 +63,7 @@ func (s stolen) works(t *testing.T) bool {
 }
 
 func TestLogoutEndsEverySessionOfTheAccount(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c, copied := mustSteal(t, a, "prof.martin")
 	_, phone := mustSteal(t, a, "prof.martin")
@@ -91,6 +92,7 @@ func TestLogoutEndsEverySessionOfTheAccount(t *testing.T) {
 }
 
 func TestPasswordChangeEndsEverySessionOfTheAccount(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	_, copied := mustSteal(t, a, "lea.dupont")
 	status, _ := copied.do(t, http.MethodGet, "/mes-periodes", nil)
@@ -107,6 +109,7 @@ func TestPasswordChangeEndsEverySessionOfTheAccount(t *testing.T) {
 }
 
 func TestDisablingAnAccountEndsItsSessionsAndRefusesItsLogin(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	_, copied := mustSteal(t, a, "prof.benali")
 	require.True(t, copied.works(t))
@@ -132,6 +135,7 @@ func TestDisablingAnAccountEndsItsSessionsAndRefusesItsLogin(t *testing.T) {
 }
 
 func TestDeletingAnAccountEndsItsSessions(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStart(t)
 	a.MustRecord(t, "users", map[string]any{"role": "teacher", "username": "prof.depart",
 		"first_name": "Marc", "last_name": "Depart", "password": demo.Password})
@@ -142,6 +146,7 @@ func TestDeletingAnAccountEndsItsSessions(t *testing.T) {
 }
 
 func TestLoginIgnoresTheCaseOfUsernamesAndEmails(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	for _, who := range []string{"PROF.MARTIN", "Prof.Martin", "Prof.Martin@Demo.Livret.FR", "LEA.DUPONT"} {
 		r := a.NewClient(t).PostForm("/connexion", url.Values{"identifiant": {who}, "mot_de_passe": {demo.Password}})
@@ -152,6 +157,7 @@ func TestLoginIgnoresTheCaseOfUsernamesAndEmails(t *testing.T) {
 // TestTheThrottleCountsAnAccountOnceHoweverItIsNamed: failures by username and by email
 // add up, so switching names does not buy more guesses.
 func TestTheThrottleCountsAnAccountOnceHoweverItIsNamed(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.NewClient(t)
 	for _, who := range []string{"prof.martin", "PROF.MARTIN", "prof.martin@demo.livret.fr", "Prof.Martin@demo.livret.fr", "prof.martin"} {
@@ -163,6 +169,7 @@ func TestTheThrottleCountsAnAccountOnceHoweverItIsNamed(t *testing.T) {
 }
 
 func TestTheCSRFTokenIsNeverReadFromTheAddress(t *testing.T) {
+	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 	const ct = "application/x-www-form-urlencoded"
