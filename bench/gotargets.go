@@ -23,6 +23,8 @@ var goTargets = []goTarget{
 	{"BenchmarkPreconventionWarm", "One pré-convention PDF, Chromium warm", 300 * time.Millisecond},
 	{"BenchmarkPeriod30Warm", "A 30-student period's pré-conventions, one PDF, warm", 3 * time.Second},
 	{"BenchmarkSend30", "30 emails enqueued, all received by the SMTP server", 5 * time.Second},
+	{"BenchmarkImport1000Students", "Importing 1,000 students, initial passwords hashed", 5 * time.Second},
+	{"BenchmarkSlips30", "Login slips of a 30-student class (PDF), warm", time.Second},
 }
 
 // goRatios are figures of the issues that compare two Go benchmarks of one run.

@@ -126,6 +126,7 @@ func (s *seeder) people() error {
 			if role != "student" {
 				r.SetEmail(p.username + "@demo.livret.fr")
 			}
+			r.Set("can_import", p.username == teachers[0].username) // the import right, given in the dashboard
 			r.SetPassword(Password)
 		})
 		if err == nil {

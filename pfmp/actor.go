@@ -32,6 +32,10 @@ type Actor struct {
 	Role      Role
 	FirstName string
 	LastName  string
+	// CanImport: an administrator gave this teacher the right to import the students' file.
+	CanImport bool
+	// MustChangePassword holds the actor to the password change page (first login, reset).
+	MustChangePassword bool
 }
 
 // Name is "Prénom NOM", the way schools write names.

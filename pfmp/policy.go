@@ -28,6 +28,9 @@ const (
 	ListOwnDossiers    // the student's home: « Mes périodes »
 	ListGrantedFiles   // the tutor's and master's home: « Mes apprenants »
 	ListOwnEvaluations // the student's « Mes évaluations » and own tableau de bord
+	ManageLogins       // the classes' accounts: login slips, a student's password reset
+	ImportStudents     // import the students' file: teachers given the right (users.can_import)
+	ChangePassword     // choose one's own password: whoever logs in with one
 
 	actionCount // not an action: the number of them, for the tests
 )
@@ -42,6 +45,7 @@ const (
 	ownSavedOnly         // the actor's own dossiers, once the thing asked about was saved
 	grantedDossier       // the dossiers a valid grant opens to the actor
 	schoolWide           // a school-wide action, not about one dossier
+	importRight          // school-wide, for an actor an administrator gave the import right
 )
 
 // permissions is the one table of who may do what (DESIGN.md, "Authorisation"). It denies by
@@ -52,7 +56,7 @@ var permissions = map[Role]map[Action]scope{
 		ReadPortfolio: ownDossier, EditPortfolio: ownDossier, ReadComments: ownDossier,
 		ReadReviews: ownSavedOnly, ViewDashboard: ownDossier, Print: ownDossier,
 		PrintPreconvention: ownDossier, EditAttestation: ownDossier,
-		ListOwnDossiers: schoolWide, ListOwnEvaluations: schoolWide,
+		ListOwnDossiers: schoolWide, ListOwnEvaluations: schoolWide, ChangePassword: schoolWide,
 	},
 	RoleTeacher: {
 		ViewDossier: anyDossier, ReadLiaison: anyDossier, EditLiaisonCompany: anyDossier,
@@ -60,10 +64,20 @@ var permissions = map[Role]map[Action]scope{
 		WriteComment: anyDossier, ReadReviews: anyDossier, EditReviews: anyDossier,
 		ViewDashboard: anyDossier, Print: anyDossier,
 		PrintPreconvention: anyDossier, EditPreconvention: anyDossier, EditAttestation: anyDossier,
-		ReadReviewHistory: anyDossier, ManageSchool: schoolWide,
+		ReadReviewHistory: anyDossier, ManageSchool: schoolWide, ManageLogins: schoolWide,
+		ImportStudents: importRight, ChangePassword: schoolWide,
 	},
 	RoleTutor:  companyPermissions,
-	RoleMaster: companyPermissions,
+	RoleMaster: with(companyPermissions, ChangePassword, schoolWide), // a tutor has no password: he comes by his link
+}
+
+// with is a copy of a role's table with one more action.
+func with(base map[Action]scope, act Action, sc scope) map[Action]scope {
+	out := map[Action]scope{act: sc}
+	for a, s := range base {
+		out[a] = s
+	}
+	return out
 }
 
 // companyPermissions are a tutor's and a master's: read, comment and evaluate what is granted.
@@ -89,8 +103,20 @@ func IsOwner(a *Actor, p PlacementAccess) bool {
 
 // CanSchool answers school-wide actions: managing periods, the personal home pages.
 func CanSchool(a *Actor, act Action) bool {
-	return a != nil && permissions[a.Role][act] == schoolWide
+	if a == nil {
+		return false
+	}
+	switch permissions[a.Role][act] {
+	case schoolWide:
+		return true
+	case importRight:
+		return a.CanImport
+	}
+	return false
 }
+
+// CanChangePassword reports whether the actor logs in with a password he may change.
+func (a *Actor) CanChangePassword() bool { return CanSchool(a, ChangePassword) }
 
 // Can answers an action on one placement.
 func Can(a *Actor, act Action, p PlacementAccess) bool {

@@ -128,3 +128,21 @@ func TestPolicyKeepsSchoolAndDossierActionsApart(t *testing.T) {
 	require.True(t, CanSchool(&Actor{Role: RoleMaster}, ListGrantedFiles))
 	require.False(t, CanSchool(teacher, ListOwnDossiers))
 }
+
+// The import is for the teachers an administrator gave the right; slips and resets for every
+// teacher; one's own password for all who log in with one (a tutor comes by his link).
+func TestPolicyOfAccounts(t *testing.T) {
+	teacher, importer := &Actor{Role: RoleTeacher}, &Actor{Role: RoleTeacher, CanImport: true}
+	require.False(t, CanSchool(teacher, ImportStudents))
+	require.True(t, CanSchool(importer, ImportStudents))
+	require.True(t, CanSchool(teacher, ManageLogins))
+	for _, r := range []Role{RoleStudent, RoleTutor, RoleMaster} {
+		a := &Actor{Role: r, CanImport: true} // set by mistake on another role: still no
+		require.False(t, CanSchool(a, ImportStudents), r)
+		require.False(t, CanSchool(a, ManageLogins), r)
+	}
+	for r, want := range map[Role]bool{RoleTeacher: true, RoleStudent: true, RoleMaster: true, RoleTutor: false} {
+		require.Equal(t, want, CanSchool(&Actor{Role: r}, ChangePassword), r)
+	}
+	require.False(t, Can(importer, ImportStudents, PlacementAccess{}), "a school-wide action, never a dossier's")
+}

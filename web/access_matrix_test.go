@@ -195,6 +195,25 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/tableau-de-bord", path: "/dossiers/{placement}/tableau-de-bord", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "GET /mes-evaluations", path: "/mes-evaluations", expects: [6]int{303, 403, 200, 200, 403, 403}},
 	{route: "GET /tableau-de-bord", path: "/tableau-de-bord", expects: [6]int{303, 403, 200, 200, 403, 403}},
+	// Accounts: one's own password for whoever logs in with one (a tutor comes by his link);
+	// classes' logins and slips for teachers; the import for teachers given the right (the
+	// demo's prof.martin). {slipclass} has one student waiting for his first login
+	// ({pending}); {import} is prof.martin's previewed file, whose confirmation starts it.
+	{route: "GET /mot-de-passe", path: "/mot-de-passe", expects: [6]int{303, 200, 200, 200, 200, 403}},
+	{route: "POST /mot-de-passe", path: "/mot-de-passe", form: url.Values{"mot_de_passe": {"x"}}, expects: [6]int{303, 422, 422, 422, 422, 403}},
+	{route: "GET /comptes", path: "/comptes", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /comptes/classes/:id", path: "/comptes/classes/{slipclass}", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/classes/:id/fiches", path: "/comptes/classes/{slipclass}/fiches", form: url.Values{"format": {"html"}},
+		expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/eleves/:id/reinitialiser", path: "/comptes/eleves/{pending}/reinitialiser", form: url.Values{"format": {"html"}},
+		expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/eleves/:id/reinitialiser", path: "/comptes/eleves/{teacher}/reinitialiser", form: url.Values{"format": {"html"}},
+		expects: [6]int{303, 404, 403, 403, 403, 403}},
+	{route: "GET /comptes/import", path: "/comptes/import", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/import", path: "/comptes/import", form: url.Values{}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /comptes/import/:id", path: "/comptes/import/{import}", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /comptes/import/:id", path: "/comptes/import/{import}", htmx: true, expects: [6]int{401, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/import/:id", path: "/comptes/import/{import}", form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
 }
 
 func TestAccessMatrix(t *testing.T) {
@@ -221,10 +240,16 @@ func TestAccessMatrix(t *testing.T) {
 	batchOwner := a.MustLogin(t, "prof.martin", demo.Password)
 	batch := mustStartBatch(t, batchOwner, period.Id)
 	mustBatchDone(t, batchOwner, batch)
+	slipClass := a.MustRecord(t, "classes", map[string]any{"name": "Tle Matrice", "level": "Tle"})
+	pending := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "eleve.matrice", "first_name": "Zoé",
+		"last_name": "Matrice", "class": slipClass.Id, "must_change_password": true, "password": "provisoire-1"})
+	importJob := mustPreviewImport(t, batchOwner, "eleves.csv", []byte("Nom;Prénom;Classe;Date de naissance\nMatrice;Noé;Tle Matrice;01/09/2008\n"))
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
 		"{checkpoint}", checkpoint.Id, "/impressions/{batch}", batch, "{autre}", autre.Id,
-		"{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id)
+		"{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id, "{slipclass}", slipClass.Id,
+		"{pending}", pending.Id, "{teacher}", a.MustFind(t, "users", "username", "prof.benali").Id,
+		"/comptes/import/{import}", importJob)
 
 	// One session per actor (logging in costs a bcrypt); logging out ends every session of
 	// the account, so the next row logs in again.

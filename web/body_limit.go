@@ -13,13 +13,15 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"livret/accounts"
 	"livret/pfmp"
 )
 
 // Request bodies are bounded before the Fiber adaptor buffers them whole (see pbHandler):
 // without a valid session (the login form) a body gets anonLimit, with one formLimit; only
-// the upload route, for a valid session whose CSRF token is
-// in the header or at the head of the multipart body, gets Config.MaxUpload. A declared
+// the routes that accept files (fileLimit), for a valid session whose CSRF token is
+// in the header or at the head of the multipart body, get more: the upload route
+// Config.MaxUpload, the students' import importLimit. A declared
 // length over the limit is refused unread; a chunked body is read up to the limit plus one
 // byte. Either way the pages answer the French 413, and what the client still sends is then
 // read and dropped (up to drainLimit), so that it reads the answer rather than a reset
@@ -36,8 +38,28 @@ const (
 	drainLimit = 64 << 20
 )
 
-// uploadRoute is the one route that accepts files (routes.go: POST …/portfolio/annexes).
+// uploadRoute is the portfolio's route that accepts files (routes.go: POST …/portfolio/annexes).
 var uploadRoute = regexp.MustCompile(`^/dossiers/[^/]+/portfolio/annexes$`)
+
+// importRoute takes the students' CSV (routes.go: POST /comptes/import), at most importLimit:
+// the file's own limit and room for the form around it.
+const (
+	importRoute = "/comptes/import"
+	importLimit = accounts.MaxFileSize + 64<<10
+)
+
+// fileLimit is the limit of a POST to a route that accepts files; 0 for any other request.
+func (s *Server) fileLimit(r *http.Request) int64 {
+	switch {
+	case r.Method != http.MethodPost:
+		return 0
+	case uploadRoute.MatchString(r.URL.Path):
+		return int64(s.cfg.MaxUpload)
+	case r.URL.Path == importRoute:
+		return importLimit
+	}
+	return 0
+}
 
 // Headers pbHandler sets for the pages; a client's own copies are removed first.
 const (
@@ -97,14 +119,14 @@ func (s *Server) limitBody(w http.ResponseWriter, r *http.Request) *boundedBody 
 	b := &boundedBody{src: src, r: src}
 	limit := s.formLimitOf(r)
 	multi := isMultipart(r.Header.Get("Content-Type"))
-	upload := r.Method == http.MethodPost && uploadRoute.MatchString(r.URL.Path)
+	files := s.fileLimit(r)
 	if multi && r.ContentLength <= max(limit, int64(s.cfg.MaxUpload)) {
 		token := s.peekToken(r, b)
-		if upload && s.validUploader(r, cmp.Or(r.Header.Get(csrfHeader), token)) {
-			limit = int64(s.cfg.MaxUpload)
+		if files > 0 && s.validUploader(r, cmp.Or(r.Header.Get(csrfHeader), token)) {
+			limit = files
 		}
-	} else if upload && s.validUploader(r, r.Header.Get(csrfHeader)) {
-		limit = int64(s.cfg.MaxUpload)
+	} else if files > 0 && s.validUploader(r, r.Header.Get(csrfHeader)) {
+		limit = files
 	}
 	r.Header.Set(bodyLimitHeader, strconv.FormatInt(limit, 10))
 	b.left = limit + 1
@@ -175,6 +197,9 @@ func refuseTooLarge(c *fiber.Ctx) error {
 	if uploadRoute.MatchString(c.Path()) {
 		return pfmp.TooLarge("Envoi trop volumineux : un fichier ne peut pas dépasser " +
 			pfmp.SizeLabel(pfmp.MaxUploadSize) + ".")
+	}
+	if c.Path() == importRoute {
+		return accounts.ErrTooLarge
 	}
 	return pfmp.TooLarge("Envoi trop volumineux : ce formulaire dépasse la taille permise (" +
 		pfmp.SizeLabel(int64(limit)) + ").")

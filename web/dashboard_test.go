@@ -106,7 +106,6 @@ func trackSection(t *testing.T, body, id string) string {
 	return ""
 }
 
-var tagRe = regexp.MustCompile(`<[^>]+>`)
 var spaceRe = regexp.MustCompile(`\s+`)
 
 // timelineLines are the timeline's items as text.

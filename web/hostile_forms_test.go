@@ -88,6 +88,11 @@ var hostileForms = []hostileForm{
 	{route: "POST /bilans-intermediaires/:id/ajuster", who: "prof.martin", page: "/bilans-intermediaires/{checkpoint2}", action: "/bilans-intermediaires/{checkpoint2}/ajuster"},
 	{route: "POST /evaluations-etablissement", who: "prof.martin", page: "/evaluations-etablissement", action: "/evaluations-etablissement"},
 	{route: "POST /evaluations-etablissement/:id/supprimer", who: "prof.martin", page: "/evaluations-etablissement", action: "/evaluations-etablissement/{schooleval}/supprimer"},
+	{route: "POST /mot-de-passe", who: "prof.martin", page: "/mot-de-passe", action: "/mot-de-passe"},
+	{route: "POST /comptes/classes/:id/fiches", who: "prof.martin", page: "/comptes/classes/{slipclass}", action: "/comptes/classes/{slipclass}/fiches"},
+	{route: "POST /comptes/eleves/:id/reinitialiser", who: "prof.martin", page: "/comptes/classes/{slipclass}", action: "/comptes/eleves/{pending}/reinitialiser"},
+	{route: "POST /comptes/import", who: "prof.martin", page: "/comptes/import", action: "/comptes/import"},
+	{route: "POST /comptes/import/:id", who: "prof.martin", page: "/comptes/import/{import}", action: "/comptes/import/{import}"},
 }
 
 // TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
@@ -156,11 +161,16 @@ func hostileFixtures(t *testing.T, a *apptest.App) *strings.Replacer {
 	}
 	autre := a.MustRecord(t, "periods", map[string]any{"name": "Période autre", "level": "1re", "kind": "autre",
 		"start": "2026-05-04", "end": "2026-05-29", "tasks": []string{a.MustFind(t, "tasks", "code", "A1T6").Id}})
+	slipClass := a.MustRecord(t, "classes", map[string]any{"name": "Tle Hostile", "level": "Tle"})
+	pending := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "eleve.hostile", "first_name": "Zoé",
+		"last_name": "Hostile", "class": slipClass.Id, "must_change_password": true, "password": "provisoire-1"})
+	importPage := mustPreviewImport(t, teacher, "eleves.csv", studentsCSV("Hostile;Noé;Tle Hostile;01/09/2008;"))
 	return strings.NewReplacer(
 		"{p2}", a.MustRecord(t, "placements", map[string]any{"period": autre.Id, "student": lucas.Id}).Id,
 		"{checkpoint2}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-02-01"}).Id,
 		"{schooleval}", a.MustRecord(t, "school_evaluations", map[string]any{"student": lucas.Id, "level": "2",
 			"date": "2026-03-02", "competence": a.MustFind(t, "competences", "code", "C2.1").Id}).Id,
+		"{slipclass}", slipClass.Id, "{pending}", pending.Id, "{import}", strings.TrimPrefix(importPage, "/comptes/import/"),
 		"{p}", p.Id, "{period}", period.Id, "{member}", member.Id, "{week}", "2",
 		"{doomed}", a.MustFind(t, "periods", "name", "Période à supprimer").Id,
 		"{checkpoint}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"}).Id,

@@ -14,6 +14,9 @@ type navItem struct {
 // navFor is the role-aware main navigation.
 func navFor(a *pfmp.Actor, path string) []navItem {
 	var items []navItem
+	if a != nil && a.MustChangePassword { // every page leads to the password change until done
+		return []navItem{{Href: passwordURL, Label: "Choisir mon mot de passe", Current: path == passwordURL}}
+	}
 	for _, e := range navEntries {
 		if pfmp.CanSchool(a, e.act) {
 			items = append(items, navItem{Href: e.href, Label: e.label, Current: strings.HasPrefix(path, e.href)})
@@ -32,6 +35,7 @@ var navEntries = []struct {
 	{pfmp.ManageSchool, "/bilans-intermediaires", "Bilans intermédiaires"},
 	{pfmp.ManageSchool, "/evaluations-etablissement", "Évaluations en établissement"},
 	{pfmp.ManageSchool, "/evaluations-certificatives", "Évaluations certificatives"},
+	{pfmp.ManageLogins, "/comptes", "Comptes des élèves"},
 	{pfmp.ListGrantedFiles, "/mes-apprenants", "Mes apprenants"},
 	{pfmp.ListOwnDossiers, "/mes-periodes", "Mes périodes"},
 	{pfmp.ListOwnEvaluations, "/mes-evaluations", "Mes évaluations"},

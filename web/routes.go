@@ -16,12 +16,14 @@ func (s *Server) routes() {
 	f.Use("/static", filesystem.New(filesystem.Config{
 		Root: http.FS(static.FS), MaxAge: int((24 * time.Hour).Seconds()),
 	}))
-	f.Use(refuseTooLarge, s.session, s.csrf)
+	f.Use(refuseTooLarge, s.session, s.csrf, holdToPasswordChange)
 
 	f.Get("/", s.home)
 	f.Get("/connexion", s.loginForm)
 	f.Post("/connexion", s.login)
 	f.Post("/deconnexion", s.logout)
+	f.Get("/mot-de-passe", requireLogin, requirePassword, s.passwordForm)
+	f.Post("/mot-de-passe", requireLogin, requirePassword, s.passwordChange)
 
 	f.Get("/periodes", requireLogin, requireSchool, s.periodsIndex)
 	f.Get("/periodes/:id/apprenants", requireLogin, requireSchool, s.periodStudents)
@@ -46,6 +48,16 @@ func (s *Server) routes() {
 	f.Post("/annexes/:id/supprimer", requireLogin, requireSchool, s.annexeDelete)
 	f.Get("/annexes/:id/periode", requireLogin, requireSchool, s.periodNew)
 	f.Post("/annexes/:id/periode", requireLogin, requireSchool, s.periodCreate)
+	// A school's accounts (issue 14): each class's login slips, a student's password reset, and
+	// the students' import for the teachers an administrator gave the right.
+	f.Get("/comptes", requireLogin, requireLogins, s.accountsIndex)
+	f.Get("/comptes/classes/:id", requireLogin, requireLogins, s.classAccounts)
+	f.Post("/comptes/classes/:id/fiches", requireLogin, requireLogins, s.classSlips)
+	f.Post("/comptes/eleves/:id/reinitialiser", requireLogin, requireLogins, s.studentSlip)
+	f.Get("/comptes/import", requireLogin, requireImport, s.importForm)
+	f.Post("/comptes/import", requireLogin, requireImport, s.importUpload)
+	f.Get("/comptes/import/:id", requireLogin, requireImport, s.importPage)
+	f.Post("/comptes/import/:id", requireLogin, requireImport, s.importConfirm)
 	f.Get("/mes-periodes", requireLogin, requireOwnDossiers, s.studentHome)
 	f.Get("/mes-apprenants", requireLogin, requireGrantedFiles, s.companyHome)
 	f.Get("/dossiers/:id", requireLogin, s.dossier)

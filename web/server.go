@@ -47,6 +47,7 @@ type Server struct {
 	logins   *loginThrottle
 	sessions *sessionCache
 	prints   *print.Batches // the period's pré-conventions, printed in the background
+	imports  *importJobs    // students' files between their preview and their end
 
 	dummyOnce sync.Once
 	dummyRec  *core.Record
@@ -65,7 +66,7 @@ func newServer(app core.App, cfg Config) *Server {
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
 		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
-		sessions: newSessionCache(time.Now)} // tokens expire in real time
+		sessions: newSessionCache(time.Now), imports: newImportJobs(cfg.Now)} // tokens expire in real time
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,

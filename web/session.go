@@ -89,10 +89,12 @@ func (s *Server) bindSessionHooks(app core.App) {
 
 func actorFromRecord(rec *core.Record) *pfmp.Actor {
 	return &pfmp.Actor{
-		ID:        rec.Id,
-		Role:      pfmp.Role(rec.GetString("role")),
-		FirstName: rec.GetString("first_name"),
-		LastName:  rec.GetString("last_name"),
+		ID:                 rec.Id,
+		Role:               pfmp.Role(rec.GetString("role")),
+		FirstName:          rec.GetString("first_name"),
+		LastName:           rec.GetString("last_name"),
+		CanImport:          rec.GetBool("can_import"),
+		MustChangePassword: rec.GetBool("must_change_password"),
 	}
 }
 

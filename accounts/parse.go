@@ -1,0 +1,227 @@
+package accounts
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"livret/pfmp"
+)
+
+// MaxRows bounds the lines of one file.
+const MaxRows = 10000
+
+// Row is one valid line of the students' file.
+type Row struct {
+	Line                int // in the file, from 1 (the header's is usually 1)
+	LastName, FirstName string
+	Class               string
+	BirthDate           time.Time // UTC midnight
+	Email               string    // "" when the file has none for this student
+	Status              string    // StatusSchool, StatusApprentice, or "" (not given)
+	Master              string    // the master as written: a name or an email; "" when none
+}
+
+// Rejection is a line left out, with its French reason.
+type Rejection struct {
+	Line   int
+	Text   string // the line as read, its cells joined by the file's separator
+	Reason string
+}
+
+// Sheet is a students' file read and checked line by line.
+type Sheet struct {
+	Encoding  string
+	Separator rune
+	Layout    Layout
+	Rows      []Row
+	Rejected  []Rejection
+}
+
+// SeparatorLabel names the separator in French.
+func (s *Sheet) SeparatorLabel() string {
+	switch s.Separator {
+	case ';':
+		return "point-virgule"
+	case '\t':
+		return "tabulation"
+	}
+	return "virgule"
+}
+
+// Parse reads a students' file (see Decode for the encodings): the separator is the one of
+// « ; », « , » and tab that its first line uses most; the header line (among the first ten)
+// is the first naming at least two of the required columns, in any order and spelling.
+// Each line after it becomes a Row or a Rejection; a file that cannot be read as a whole
+// (empty, binary, no header, a required column missing) is refused with a French error.
+// today bounds the birth dates.
+func Parse(data []byte, today time.Time) (*Sheet, error) {
+	text, enc, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	sh := &Sheet{Encoding: enc, Separator: separatorOf(text)}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = sh.Separator, true, -1, false
+	if err := sh.readHeader(r); err != nil {
+		return nil, err
+	}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, unreadable(err)
+		}
+		line, _ := r.FieldPos(0)
+		if blank(rec) {
+			continue
+		}
+		if len(sh.Rows)+len(sh.Rejected) >= MaxRows {
+			return nil, pfmp.Invalid(fmt.Sprintf("Le fichier compte plus de %d élèves : découpez-le, par exemple un niveau par fichier.", MaxRows), nil)
+		}
+		row, err := sh.Layout.row(rec, today)
+		if err != nil {
+			sh.Rejected = append(sh.Rejected, Rejection{Line: line, Text: strings.Join(rec, string(sh.Separator)), Reason: err.Error()})
+			continue
+		}
+		row.Line = line
+		sh.Rows = append(sh.Rows, row)
+	}
+	if len(sh.Rows)+len(sh.Rejected) == 0 {
+		return nil, pfmp.Invalid("Le fichier ne contient que la ligne des titres de colonnes : aucun élève à importer.", nil)
+	}
+	return sh, nil
+}
+
+// readHeader reads up to the header line and sets the layout: the first of the first ten
+// lines that names at least two required columns. The lines before it (a title, a date) are
+// skipped.
+func (sh *Sheet) readHeader(r *csv.Reader) error {
+	var first []string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return unreadable(err)
+		}
+		if blank(rec) {
+			continue
+		}
+		if first == nil {
+			first = rec
+		}
+		if l := matchHeader(rec); l.found() >= 2 {
+			if miss := l.missing(); len(miss) > 0 {
+				return missingColumns(miss, rec)
+			}
+			sh.Layout = l
+			return nil
+		}
+		if line, _ := r.FieldPos(0); line >= 10 {
+			break
+		}
+	}
+	if first == nil {
+		return ErrEmpty
+	}
+	return missingColumns(matchHeader(first).missing(), first)
+}
+
+// separatorOf is the separator the first line uses most (outside quotes); « ; » on a tie,
+// as French spreadsheets write it.
+func separatorOf(text string) rune {
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\r\n"), "\n")
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range first {
+		if c == '"' {
+			quoted = !quoted
+		} else if !quoted {
+			counts[c]++
+		}
+	}
+	best := ';'
+	for _, c := range []rune{',', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+func unreadable(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pfmp.Invalid(fmt.Sprintf("Le fichier est illisible à partir de la ligne %d (guillemets mal fermés ?) : corrigez-le dans votre tableur puis enregistrez-le de nouveau au format CSV.", pe.StartLine), nil)
+	}
+	return pfmp.Invalid("Le fichier est illisible : enregistrez-le de nouveau au format CSV.", nil)
+}
+
+func missingColumns(miss, header []string) error {
+	var found []string
+	for _, h := range header {
+		if h = cleanSpaces(h); h != "" {
+			found = append(found, "« "+h+" »")
+		}
+	}
+	seen := "aucune"
+	if len(found) > 0 {
+		seen = strings.Join(found, ", ")
+	}
+	return pfmp.Invalid(fmt.Sprintf("Colonne(s) obligatoire(s) absente(s) : %s. La première ligne du fichier doit nommer "+
+		"les colonnes Nom, Prénom, Classe et Date de naissance (dans n'importe quel ordre) ; colonnes trouvées : %s.",
+		strings.Join(miss, ", "), seen), nil)
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// row checks one line: every reason it is refused, joined.
+func (l Layout) row(rec []string, today time.Time) (Row, error) {
+	cell := func(c Column) string {
+		if i := l[c]; i >= 0 && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	var errs []string
+	keep := func(v string, err error) string {
+		if err != nil {
+			errs = append(errs, err.Error())
+		}
+		return v
+	}
+	r := Row{
+		LastName:  keep(name("nom", "nom manquant", cell(ColLastName))),
+		FirstName: keep(name("prénom", "prénom manquant", cell(ColFirstName))),
+		Class:     keep(name("classe", "classe manquante", cell(ColClass))),
+		Email:     keep(email(cell(ColEmail))),
+		Status:    keep(status(cell(ColStatus))),
+		Master:    cleanSpaces(cell(ColMaster)),
+	}
+	if strings.TrimSpace(cell(ColBirthDate)) == "" {
+		errs = append(errs, "date de naissance manquante")
+	} else {
+		d, err := birthDate(cell(ColBirthDate), today)
+		r.BirthDate = d
+		keep("", err)
+	}
+	if len(errs) > 0 {
+		msg := strings.Join(errs, " ; ")
+		return Row{}, errors.New(strings.ToUpper(msg[:1]) + msg[1:] + ".")
+	}
+	return r, nil
+}

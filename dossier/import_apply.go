@@ -1,0 +1,205 @@
+package dossier
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"livret/accounts"
+)
+
+// ImportOutcome is what an applied import did: its plan, made again inside the transaction on
+// the school as it then was, and the classes whose new students await their login slips.
+type ImportOutcome struct {
+	Plan       *accounts.Plan
+	NewLogins  []ClassRef // classes with accounts created, by name
+	Statistics bool       // the planner statistics were refreshed (a large import)
+}
+
+// ClassRef names a class and counts what is said of it.
+type ClassRef struct {
+	ID, Name string
+	Count    int
+}
+
+// noPassword is the hash of an account created without a password: no password matches it
+// until its login slip is printed (SetInitialPasswords).
+const noPassword = "!"
+
+// statisticsThreshold is the size of an import after which the planner statistics are redone.
+const statisticsThreshold = 200
+
+// ApplyImport imports a sheet in ONE transaction: the plan is computed again on the school as
+// it is inside it, then classes and accounts are created and updated; any failure leaves the
+// school as it was. progress (may be nil) hears of each write. The import is recorded in the
+// audit log under actorID.
+func (s *Store) ApplyImport(sh *accounts.Sheet, actorID string, progress func(done, total int)) (*ImportOutcome, error) {
+	var out *ImportOutcome
+	err := s.app.RunInTransaction(func(tx core.App) error {
+		school, err := importSchool(tx)
+		if err != nil {
+			return err
+		}
+		a := &importer{tx: tx, plan: accounts.NewPlan(sh, school), progress: progress}
+		a.total = len(a.plan.NewClasses) + a.plan.Writes()
+		if out, err = a.run(); err != nil {
+			return err
+		}
+		return audit(tx, actorID, "import_eleves", "users", "", importCounts(a.plan))
+	})
+	if err != nil {
+		return nil, err
+	}
+	if out.Plan.Writes() >= statisticsThreshold {
+		out.Statistics = true
+		err = RefreshStatistics(s.app)
+	}
+	return out, err
+}
+
+// importer applies one plan inside its transaction.
+type importer struct {
+	tx          core.App
+	plan        *accounts.Plan
+	progress    func(done, total int)
+	done, total int
+	classIDs    []string // of plan.NewClasses
+}
+
+func (a *importer) run() (*ImportOutcome, error) {
+	if err := a.createClasses(); err != nil {
+		return nil, err
+	}
+	users, err := a.tx.FindCachedCollectionByNameOrId("users")
+	if err != nil {
+		return nil, err
+	}
+	created := map[string]*ClassRef{}
+	var order []*ClassRef
+	for i := range a.plan.Entries {
+		e := &a.plan.Entries[i]
+		switch e.Action {
+		case accounts.Create:
+			err = a.create(users, e)
+			if ref := created[a.classOf(e)]; ref != nil {
+				ref.Count++
+			} else {
+				created[a.classOf(e)] = &ClassRef{ID: a.classOf(e), Name: e.Class, Count: 1}
+				order = append(order, created[a.classOf(e)])
+			}
+		case accounts.Update:
+			err = a.update(e)
+		default:
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		a.step()
+	}
+	out := &ImportOutcome{Plan: a.plan}
+	for _, ref := range order {
+		out.NewLogins = append(out.NewLogins, *ref)
+	}
+	return out, nil
+}
+
+func (a *importer) step() {
+	a.done++
+	if a.progress != nil {
+		a.progress(a.done, a.total)
+	}
+}
+
+func (a *importer) createClasses() error {
+	for _, c := range a.plan.NewClasses {
+		rec, err := newRecord(a.tx, "classes")
+		if err != nil {
+			return err
+		}
+		rec.Set("name", c.Name)
+		rec.Set("level", c.Level)
+		if c.Diploma != nil {
+			rec.Set("diploma", c.Diploma.ID)
+		}
+		if err := a.tx.Save(rec); err != nil {
+			return err
+		}
+		a.classIDs = append(a.classIDs, rec.Id)
+		a.step()
+	}
+	return nil
+}
+
+// classOf is the id of an entry's class, existing or just created.
+func (a *importer) classOf(e *accounts.Entry) string {
+	if e.NewClass >= 0 {
+		return a.classIDs[e.NewClass]
+	}
+	return e.ClassID
+}
+
+// create makes a student's account, without a password until his slip is printed.
+func (a *importer) create(users *core.Collection, e *accounts.Entry) error {
+	rec := core.NewRecord(users)
+	rec.Set("role", "student")
+	rec.Set("first_name", e.FirstName)
+	rec.Set("last_name", e.LastName)
+	rec.Set("username", e.Username)
+	rec.Set("birth_date", e.BirthDate)
+	rec.Set("class", a.classOf(e))
+	rec.Set("status", e.Status)
+	rec.Set("master", e.MasterID)
+	rec.SetEmail(e.Email)
+	rec.Set("must_change_password", true)
+	rec.SetRaw(core.FieldNamePassword, &core.PasswordFieldValue{Hash: noPassword})
+	return a.tx.Save(rec)
+}
+
+// update writes the fields the plan changes, and those only.
+func (a *importer) update(e *accounts.Entry) error {
+	rec, err := a.tx.FindRecordById("users", e.StudentID)
+	if err != nil {
+		return err
+	}
+	for _, c := range e.Changes {
+		switch c.Field {
+		case "class":
+			rec.Set("class", a.classOf(e))
+		case "birth_date":
+			rec.Set("birth_date", e.BirthDate)
+		case "master":
+			rec.Set("master", e.MasterID)
+		default:
+			rec.Set(c.Field, c.To)
+		}
+	}
+	return a.tx.Save(rec)
+}
+
+func importCounts(p *accounts.Plan) map[string]int {
+	return map[string]int{"crees": p.Count(accounts.Create), "modifies": p.Count(accounts.Update),
+		"deplaces": p.Moves(), "inchanges": p.Count(accounts.Unchanged), "rejetes": len(p.Rejected),
+		"classes_creees": len(p.NewClasses)}
+}
+
+// audit records an action in the audit log.
+func audit(app core.App, actorID, action, collection, recordID string, detail any) error {
+	rec, err := newRecord(app, "audit_log")
+	if err != nil {
+		return err
+	}
+	rec.Set("actor", actorID)
+	rec.Set("action", action)
+	rec.Set("collection", collection)
+	rec.Set("record", recordID)
+	rec.Set("detail", detail)
+	return app.Save(rec)
+}
+
+// PreviewImport is the plan of a sheet on the school as it is now: nothing is written.
+func (s *Store) PreviewImport(sh *accounts.Sheet) (*accounts.Plan, error) {
+	school, err := s.ImportSchool()
+	if err != nil {
+		return nil, err
+	}
+	return accounts.NewPlan(sh, school), nil
+}

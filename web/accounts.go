@@ -1,0 +1,35 @@
+package web
+
+// « Comptes des élèves »: the classes with their students' accounts, each class's login slips
+// and a student's password reset (accounts_slips.go), the import for teachers given the right
+// (accounts_import.go).
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"livret/pfmp"
+)
+
+const accountsURL = "/comptes"
+
+func classAccountsURL(id string) string { return accountsURL + "/classes/" + id }
+
+// accountsIndex lists the classes with their accounts counted.
+func (s *Server) accountsIndex(c *fiber.Ctx) error {
+	classes, err := s.store.AccountClasses()
+	if err != nil {
+		return err
+	}
+	return s.page(c, fiber.StatusOK, "accounts/index", "Comptes des élèves", fiber.Map{
+		"Classes": classes, "CanImport": pfmp.CanSchool(actorOf(c), pfmp.ImportStudents)})
+}
+
+// classAccounts lists a class's students with their usernames and the state of their password.
+func (s *Server) classAccounts(c *fiber.Ctx) error {
+	class, students, err := s.store.ClassLogins(c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return s.page(c, fiber.StatusOK, "accounts/class", "Comptes — "+class.Name, fiber.Map{
+		"Class": class, "Students": students, "URL": classAccountsURL(class.ID)})
+}

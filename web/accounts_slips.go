@@ -1,0 +1,98 @@
+package web
+
+// Login slips. An initial password exists only on its slip: printing a class's slips draws a
+// new one for each student who has not chosen his own yet, and « Réinitialiser le mot de
+// passe » draws one for a single student. Nothing keeps them: a lost slip is replaced by a new
+// one, which makes the old one useless. The passwords are stored only once the PDF is made,
+// so a failed print changes nobody's password.
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"livret/accounts"
+	"livret/dossier"
+	"livret/pfmp"
+	"livret/print"
+)
+
+// classSlips prints the slips of the class's students still waiting for their first login.
+func (s *Server) classSlips(c *fiber.Ctx) error {
+	class, students, err := s.store.ClassLogins(c.Params("id"))
+	if err != nil {
+		return err
+	}
+	var pending []dossier.StudentLogin
+	for _, st := range students {
+		if st.Pending && !st.Disabled {
+			pending = append(pending, st)
+		}
+	}
+	if len(pending) == 0 {
+		return pfmp.Conflict("Tous les élèves de cette classe ont déjà choisi leur mot de passe : pour l'un d'eux, utilisez « Réinitialiser le mot de passe ».")
+	}
+	return s.sendSlips(c, pending, true, pfmp.FileName("Identifiants "+class.Name, ".pdf"), classAccountsURL(class.ID))
+}
+
+// studentSlip gives one student a new initial password, printed on his slip.
+func (s *Server) studentSlip(c *fiber.Ctx) error {
+	st, err := s.store.StudentLoginOf(c.Params("id"))
+	if err != nil {
+		return err
+	}
+	back := accountsURL
+	if class := s.store.ClassOf(st.ID); class != "" {
+		back = classAccountsURL(class)
+	}
+	return s.sendSlips(c, []dossier.StudentLogin{*st}, false,
+		pfmp.FileName("Identifiant "+st.FirstName+" "+upperName(st.LastName), ".pdf"), back)
+}
+
+// sendSlips draws the students' passwords, prints their slips as one PDF (or, with
+// format=html, as a page the browser prints), then stores the passwords and sends the slips.
+func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPending bool, name, back string) error {
+	asPage := c.FormValue("format") == "html"
+	if err := s.printable(); err != nil && !asPage {
+		return s.printFailed(c, err, "", back)
+	}
+	passwords := make([]string, len(students))
+	for i := range students {
+		passwords[i] = accounts.NewPassword()
+	}
+	hashes, err := accounts.HashInitials(passwords)
+	if err != nil {
+		return err
+	}
+	slips := make([]print.Slip, len(students))
+	pws := make([]dossier.InitialPassword, len(students))
+	for i, st := range students {
+		slips[i] = print.Slip{Student: print.Student{FirstName: st.FirstName, LastName: upperName(st.LastName), Class: st.ClassName},
+			Username: st.Username, Password: passwords[i]}
+		pws[i] = dossier.InitialPassword{StudentID: st.ID, Hash: hashes[i]}
+	}
+	doc, err := print.RenderSlips(s.printSchool(), s.loginSite(c), slips)
+	if err != nil {
+		return err
+	}
+	var pdf []byte
+	if !asPage {
+		if pdf, err = s.cfg.Printer.PDF(c.UserContext(), doc); err != nil {
+			return s.printFailed(c, err, "", back)
+		}
+	}
+	if err := s.store.SetInitialPasswords(actorOf(c).ID, pws, onlyPending); err != nil {
+		return err
+	}
+	if asPage {
+		return sendPrintView(c, doc)
+	}
+	return sendFile(c, print.File{Name: name, ContentType: "application/pdf", Data: pdf})
+}
+
+// loginSite is the address students type to log in: the application URL the administrators
+// set in the dashboard, else the one this request came to.
+func (s *Server) loginSite(c *fiber.Ctx) string {
+	if u := s.store.SiteURL(); u != "" {
+		return u
+	}
+	return s.siteURL(c)
+}

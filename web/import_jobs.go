@@ -1,0 +1,132 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"sync"
+	"time"
+
+	"livret/accounts"
+	"livret/dossier"
+	"livret/pfmp"
+)
+
+// Imports between their preview and their end, in memory: a file is read and previewed, then
+// confirmed and applied in the background while its page polls the progress. Only the teacher
+// who sent it sees it; it is forgotten an hour later (or at a restart: send the file again).
+
+const (
+	importLifetime = time.Hour
+	maxImportJobs  = 50 // a file of 10,000 students weighs a few Mo in memory
+)
+
+// importState is where an import stands.
+type importState int
+
+const (
+	importPreviewed importState = iota
+	importRunning
+	importDone
+	importFailed
+)
+
+// importJob is one file sent: its sheet, its preview's plan, and once confirmed its progress.
+type importJob struct {
+	ID, Owner, FileName string
+	Sheet               *accounts.Sheet
+	Preview             *accounts.Plan
+	created             time.Time
+
+	mu          sync.Mutex
+	state       importState
+	done, total int
+	outcome     *dossier.ImportOutcome
+	err         error
+}
+
+// importStatus is a job's state at one moment, for its page.
+type importStatus struct {
+	State       importState
+	Done, Total int
+	Outcome     *dossier.ImportOutcome
+	Err         error
+}
+
+func (j *importJob) status() importStatus {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return importStatus{State: j.state, Done: j.done, Total: j.total, Outcome: j.outcome, Err: j.err}
+}
+
+// importJobs holds the jobs of the process.
+type importJobs struct {
+	mu   sync.Mutex
+	jobs map[string]*importJob
+	now  func() time.Time
+}
+
+func newImportJobs(now func() time.Time) *importJobs {
+	return &importJobs{jobs: map[string]*importJob{}, now: now}
+}
+
+// add keeps a previewed file and names it.
+func (js *importJobs) add(owner, fileName string, sh *accounts.Sheet, preview *accounts.Plan) *importJob {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	j := &importJob{ID: hex.EncodeToString(b), Owner: owner, FileName: fileName, Sheet: sh, Preview: preview, created: js.now()}
+	js.mu.Lock()
+	defer js.mu.Unlock()
+	var oldest *importJob
+	for id, old := range js.jobs {
+		if old.status().State == importRunning {
+			continue
+		}
+		if js.now().Sub(old.created) > importLifetime {
+			delete(js.jobs, id)
+		} else if oldest == nil || old.created.Before(oldest.created) {
+			oldest = old
+		}
+	}
+	if len(js.jobs) >= maxImportJobs && oldest != nil {
+		delete(js.jobs, oldest.ID)
+	}
+	js.jobs[j.ID] = j
+	return j
+}
+
+const msgNoImport = "Cet import n'existe pas (ou plus) : un fichier envoyé reste une heure en attente de confirmation. Envoyez-le de nouveau."
+
+// get is the owner's job; others learn nothing of it.
+func (js *importJobs) get(id, owner string) (*importJob, error) {
+	js.mu.Lock()
+	j := js.jobs[id]
+	js.mu.Unlock()
+	if j == nil || j.Owner != owner {
+		return nil, pfmp.NotFound(msgNoImport)
+	}
+	return j, nil
+}
+
+// start runs apply once in the background, reporting its progress into the job.
+func (j *importJob) start(apply func(progress func(done, total int)) (*dossier.ImportOutcome, error)) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.state != importPreviewed {
+		return pfmp.Conflict("Cet import a déjà été confirmé : suivez sa progression ci-dessous.")
+	}
+	j.state, j.total = importRunning, j.Preview.Writes()
+	go func() {
+		out, err := apply(func(done, total int) {
+			j.mu.Lock()
+			j.done, j.total = done, total
+			j.mu.Unlock()
+		})
+		j.mu.Lock()
+		defer j.mu.Unlock()
+		j.outcome, j.err, j.state = out, err, importDone
+		if err != nil {
+			j.state = importFailed
+		}
+	}()
+	return nil
+}
