@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"livret/doctest"
 	"livret/export"
 )
 
@@ -33,7 +34,7 @@ func writeFile(t *testing.T, dir, name string, write writer, p *export.Portfolio
 func TestExportsOpenInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	rich := richPortfolio()
-	pdfs := convertToPDF(t,
+	pdfs := doctest.ConvertToPDF(t,
 		writeFile(t, dir, "riche-docx.docx", export.WriteDOCX, rich),
 		writeFile(t, dir, "riche-odt.odt", export.WriteODT, rich),
 		writeFile(t, dir, "vide-docx.docx", export.WriteDOCX, &export.Portfolio{}),
@@ -43,7 +44,7 @@ func TestExportsOpenInLibreOffice(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			pdf := pdfs[i]
 			t.Run("headings are outline levels", func(t *testing.T) { assert.Equal(t, expectedOutline(), pdfOutline(t, pdf)) })
-			t.Run("text", func(t *testing.T) { checkRichText(t, pdfText(t, pdf)) })
+			t.Run("text", func(t *testing.T) { checkRichText(t, doctest.PDFText(t, pdf)) })
 			t.Run("page", func(t *testing.T) { checkPages(t, pdf) })
 			t.Run("nothing overflows", func(t *testing.T) { checkInsideMargins(t, pdf) })
 			t.Run("org chart indents its levels", func(t *testing.T) { checkOrgChartIndent(t, pdf) })
@@ -108,7 +109,7 @@ func checkPages(t *testing.T, pdf string) {
 	assert.Equal(t, "Portfolio de Léa DUPRÉ-CŒURDACIER — PFMP 1 — Première", info["Title"])
 	pages := pageCount(t, info)
 	assert.Greater(t, pages, 30, "50 reports do not fit in fewer pages")
-	text := pdfText(t, pdf)
+	text := doctest.PDFText(t, pdf)
 	for n := 1; n <= pages; n++ {
 		assert.Contains(t, text, fmt.Sprintf("Léa DUPRÉ-CŒURDACIER — PFMP 1 — Première — page %d sur %d", n, pages))
 	}
@@ -179,7 +180,7 @@ func checkEmpty(t *testing.T, pdf string) {
 	}
 	assert.Equal(t, []string{"Présenter l'entreprise", "Géolocaliser l'entreprise", "Construire l'organigramme",
 		"Présenter les activités hebdomadaires", "Présenter une activité", "Annexes"}, h1)
-	text := flat(bodyText(pdfText(t, pdf)))
+	text := flat(bodyText(doctest.PDFText(t, pdf)))
 	for _, s := range []string{"Non renseigné.", "L'entreprise n'a pas été placée sur la carte.",
 		"L'organigramme n'a pas été construit.", "La période ne compte aucune semaine.",
 		"Aucune activité n'a été présentée.", "Aucune annexe n'a été jointe."} {

@@ -1,73 +1,23 @@
 package export_test
 
 import (
-	"context"
 	"encoding/hex"
 	"encoding/xml"
+	"livret/doctest"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/require"
 )
 
-// The real tools the tests open the files with: LibreOffice headless and poppler-utils.
-
-// requireTool finds a program or fails the test saying how to install it: the exports are
-// only proven when a real word processor opens them, so a missing tool is a failure.
-func requireTool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	require.NoErrorf(t, err, "%s est introuvable : installez-le avec « apt-get install %s » "+
-		"(%s not found: install it with `apt-get install %s`).", name, pkg, name, pkg)
-	return path
-}
-
-// convertToPDF converts files to PDF in one LibreOffice run (its start-up is most of the
-// cost), with a profile of this test's own so parallel runs do not share one. It returns
-// the PDFs' paths, in the files' order.
-func convertToPDF(t *testing.T, files ...string) []string {
-	t.Helper()
-	soffice := requireTool(t, "soffice", "libreoffice-writer-nogui")
-	dir := t.TempDir()
-	// A guard against a hung LibreOffice, not a performance assertion.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir}, files...)
-	out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput()
-	require.NoError(t, err, "soffice : %s", out)
-	pdfs := make([]string, len(files))
-	for i, f := range files {
-		pdfs[i] = filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+".pdf")
-		require.FileExistsf(t, pdfs[i], "LibreOffice n'a pas converti %s : %s", filepath.Base(f), out)
-	}
-	return pdfs
-}
-
-func run(t *testing.T, name, pkg string, args ...string) []byte {
-	t.Helper()
-	out, err := exec.Command(requireTool(t, name, pkg), args...).Output()
-	require.NoError(t, err, "%s %v", name, args)
-	return out
-}
-
-// pdfText is the PDF's text in the order it was written (-raw: no reordering, and no
-// hyphen dropped where a line ends on one).
-func pdfText(t *testing.T, pdf string) string {
-	return string(run(t, "pdftotext", "poppler-utils", "-raw", "-enc", "UTF-8", pdf, "-"))
-}
-
 // pdfInfo is pdfinfo's "Key: value" lines.
 func pdfInfo(t *testing.T, pdf string) map[string]string {
 	info := map[string]string{}
-	for _, line := range strings.Split(string(run(t, "pdfinfo", "poppler-utils", "-enc", "UTF-8", pdf)), "\n") {
+	for _, line := range strings.Split(string(doctest.Run(t, "pdfinfo", "poppler-utils", "-enc", "UTF-8", pdf)), "\n") {
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			info[k] = strings.TrimSpace(v)
 		}
@@ -96,7 +46,7 @@ func pdfWords(t *testing.T, pdf string) ([]pdfWord, float64) {
 			} `xml:"word"`
 		} `xml:"body>doc>page"`
 	}
-	out := run(t, "pdftotext", "poppler-utils", "-bbox", "-enc", "UTF-8", pdf, "-")
+	out := doctest.Run(t, "pdftotext", "poppler-utils", "-bbox", "-enc", "UTF-8", pdf, "-")
 	require.NoError(t, xml.Unmarshal(out, &doc))
 	require.NotEmpty(t, doc.Pages)
 	var words []pdfWord

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -78,25 +77,6 @@ func poppler(t testing.TB, tool string, pdf []byte, args ...string) string {
 	out, err := exec.Command(tool, args...).CombinedOutput()
 	require.NoError(t, err, string(out))
 	return string(out)
-}
-
-// between is the text from the first from to the next to (to the end when to is "").
-func between(t testing.TB, text, from, to string) string {
-	t.Helper()
-	i := strings.Index(text, from)
-	require.GreaterOrEqual(t, i, 0, "%q not found", from)
-	rest := text[i+len(from):]
-	if to == "" {
-		return rest
-	}
-	j := strings.Index(rest, to)
-	require.GreaterOrEqual(t, j, 0, "%q not found after %q", to, from)
-	return rest[:j]
-}
-
-// dottedLines counts the lines left blank to write on.
-func dottedLines(text string) int {
-	return len(regexp.MustCompile(`(?m)^\s*\.{40,}\s*$`).FindAllString(text, -1))
 }
 
 // pid is the running Chromium's process id, 0 when none runs.

@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"livret/doctest"
 	"regexp"
 	"strings"
 	"testing"
@@ -54,19 +55,19 @@ func TestPreconventionWithoutCompany(t *testing.T) {
 	}
 
 	// Typed sections print as typed, line breaks kept; the others are ruled for the pen.
-	hours := between(t, text, sectionTitles[0], sectionTitles[1])
+	hours := doctest.Between(t, text, sectionTitles[0], sectionTitles[1])
 	assert.Regexp(t, `8 h – 12 h et 13 h 30 – 17 h\s*\n\s*du lundi au vendredi`, hours)
-	assert.Zero(t, dottedLines(hours))
-	assert.GreaterOrEqual(t, dottedLines(between(t, text, sectionTitles[1], sectionTitles[2])), 3)
-	objectives := between(t, text, sectionTitles[2], sectionTitles[3])
+	assert.Zero(t, doctest.DottedLines(hours))
+	assert.GreaterOrEqual(t, doctest.DottedLines(doctest.Between(t, text, sectionTitles[1], sectionTitles[2])), 3)
+	objectives := doctest.Between(t, text, sectionTitles[2], sectionTitles[3])
 	assert.Contains(t, objectives, "Découvrir la maintenance préventive <d'un site> & ses risques.")
 	assert.Regexp(t, `C1\.2\s+Analyser le fonctionnement d'un bien`, objectives)
-	tasks := between(t, text, sectionTitles[3], sectionTitles[4])
+	tasks := doctest.Between(t, text, sectionTitles[3], sectionTitles[4])
 	assert.Regexp(t, `T1\.1\s+Préparer l'intervention`, tasks)
 	assert.Regexp(t, `T2\.3\s+Réaliser la maintenance préventive`, tasks)
-	assert.Zero(t, dottedLines(tasks))
-	assert.GreaterOrEqual(t, dottedLines(between(t, text, sectionTitles[4], sectionTitles[5])), 3)
-	assert.Contains(t, between(t, text, sectionTitles[5], ""), "Bilan avec le tuteur la dernière semaine.")
+	assert.Zero(t, doctest.DottedLines(tasks))
+	assert.GreaterOrEqual(t, doctest.DottedLines(doctest.Between(t, text, sectionTitles[4], sectionTitles[5])), 3)
+	assert.Contains(t, doctest.Between(t, text, sectionTitles[5], ""), "Bilan avec le tuteur la dernière semaine.")
 
 	// No company yet: every company and tutor row is a dotted line.
 	for _, label := range []string{"Raison sociale", "Adresse", "Code postal et ville", "Tuteur", "Courriel du tuteur"} {
@@ -94,7 +95,7 @@ func TestPreconventionWithCompanyAndEmptySections(t *testing.T) {
 		if i+1 < len(sectionTitles) {
 			next = sectionTitles[i+1]
 		}
-		assert.GreaterOrEqual(t, dottedLines(between(t, text, title, next)), 3, "section %q", title)
+		assert.GreaterOrEqual(t, doctest.DottedLines(doctest.Between(t, text, title, next)), 3, "section %q", title)
 	}
 }
 

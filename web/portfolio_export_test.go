@@ -16,6 +16,7 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/doctest"
 	"livret/pfmp"
 	"livret/print"
 	"livret/web"
@@ -171,7 +172,7 @@ func TestPortfolioExportsOfARichDossier(t *testing.T) {
 	odt := mustDownload(t, a.MustLogin(t, "prof.martin", demo.Password), r, ".odt",
 		"application/vnd.oasis.opendocument.text", dir, "export-odt.odt")
 	pdf := mustDownload(t, a.MustLogin(t, "julien.boisseau", demo.Password), r, ".pdf", "application/pdf", dir, "export.pdf")
-	converted := mustConvertToPDF(t, docx, odt)
+	converted := doctest.ConvertToPDF(t, docx, odt)
 	for name, path := range map[string]string{"docx": converted[0], "odt": converted[1], "pdf": pdf} {
 		t.Run(name, func(t *testing.T) { r.checkExportText(t, mustPDFText(t, path)) })
 	}

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,25 +53,6 @@ func pdfPages(t *testing.T, pdf []byte) []string {
 	require.NoError(t, err, string(out))
 	pages := strings.Split(string(out), "\f")
 	return pages[:len(pages)-1] // pdftotext ends every page with a form feed
-}
-
-// section is the text of a document from the first from to the next to ("" for the end).
-func section(t *testing.T, text, from, to string) string {
-	t.Helper()
-	i := strings.Index(text, from)
-	require.GreaterOrEqual(t, i, 0, "%q not found", from)
-	rest := text[i+len(from):]
-	if to == "" {
-		return rest
-	}
-	j := strings.Index(rest, to)
-	require.GreaterOrEqual(t, j, 0, "%q not found after %q", to, from)
-	return rest[:j]
-}
-
-// dottedLines counts the lines left blank for the pen.
-func dottedLines(text string) int {
-	return len(regexp.MustCompile(`(?m)^\s*\.{40,}\s*$`).FindAllString(text, -1))
 }
 
 // mustBatchDone polls a batch's page as htmx does until its print is over, and returns the

@@ -13,6 +13,7 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/doctest"
 	"livret/print"
 )
 
@@ -65,20 +66,20 @@ func TestPreconventionPDF(t *testing.T) {
 		require.Greater(t, i, last, "section %q missing or out of order", title)
 		last = i
 	}
-	hours := section(t, text, preconventionTitles[0], preconventionTitles[1])
+	hours := doctest.Between(t, text, preconventionTitles[0], preconventionTitles[1])
 	assert.Regexp(t, `8 h – 12 h\s*\n\s*13 h 30 – 17 h`, hours)
-	concertation := section(t, text, preconventionTitles[1], preconventionTitles[2])
+	concertation := doctest.Between(t, text, preconventionTitles[1], preconventionTitles[2])
 	assert.Contains(t, concertation, "Appel chaque vendredi.")
 	assert.NotContains(t, concertation, "Visite")
-	objectives := section(t, text, preconventionTitles[2], preconventionTitles[3])
+	objectives := doctest.Between(t, text, preconventionTitles[2], preconventionTitles[3])
 	assert.Contains(t, objectives, "Préparer et réaliser des interventions")
 	assert.Regexp(t, `C1\.1\s+\S`, objectives)
-	assert.Regexp(t, `A1T1\s+\S`, section(t, text, preconventionTitles[3], preconventionTitles[4]))
-	assert.GreaterOrEqual(t, dottedLines(section(t, text, preconventionTitles[4], preconventionTitles[5])), 3,
+	assert.Regexp(t, `A1T1\s+\S`, doctest.Between(t, text, preconventionTitles[3], preconventionTitles[4]))
+	assert.GreaterOrEqual(t, doctest.DottedLines(doctest.Between(t, text, preconventionTitles[4], preconventionTitles[5])), 3,
 		"no derogation typed: lines for the pen")
-	evaluation := section(t, text, preconventionTitles[5], "")
+	evaluation := doctest.Between(t, text, preconventionTitles[5], "")
 	assert.NotContains(t, evaluation, "Grille E31", "emptied for Lucas: lines for the pen")
-	assert.GreaterOrEqual(t, dottedLines(evaluation), 3)
+	assert.GreaterOrEqual(t, doctest.DottedLines(evaluation), 3)
 	assert.Regexp(t, regexp.QuoteMeta(testSchool)+`\s+page 1 / 2`, pages[0])
 
 	// Adam has no company yet: its rows are lines to fill in; he follows the period's texts.
@@ -89,8 +90,8 @@ func TestPreconventionPDF(t *testing.T) {
 	for _, label := range []string{"Raison sociale", "Code postal et ville", "Tuteur", "Courriel du tuteur"} {
 		assert.Regexp(t, regexp.QuoteMeta(label)+` : \.{10,}`, text)
 	}
-	assert.Contains(t, section(t, text, preconventionTitles[1], preconventionTitles[2]), "Visite à mi-parcours.")
-	assert.Contains(t, section(t, text, preconventionTitles[5], ""), "Grille E31 du lycée.")
+	assert.Contains(t, doctest.Between(t, text, preconventionTitles[1], preconventionTitles[2]), "Visite à mi-parcours.")
+	assert.Contains(t, doctest.Between(t, text, preconventionTitles[5], ""), "Grille E31 du lycée.")
 }
 
 // A period of 30 students prints as ONE PDF in the background: the start answers at once, the
