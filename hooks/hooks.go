@@ -13,6 +13,7 @@ func Register(app core.App, now func() time.Time) {
 	if now == nil {
 		now = time.Now
 	}
-	registerLocks(app)
+	registerLocks(app, now)
+	registerCheckpoints(app, now)
 	registerPortfolio(app, now)
 }
