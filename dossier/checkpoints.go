@@ -34,7 +34,7 @@ const checkpointSelect = `SELECT k.id, k.student, k.date, k.label, u.first_name,
 // the number of periods and bilans entreprise it locks, in two queries.
 func (s *Store) Checkpoints(limit int) ([]CheckpointRow, error) {
 	var rows []CheckpointRow
-	err := s.app.DB().NewQuery(checkpointSelect+`ORDER BY k.date DESC, c.name, u.last_name LIMIT {:n}`).
+	err := s.app.DB().NewQuery(checkpointSelect + `ORDER BY k.date DESC, c.name, u.last_name LIMIT {:n}`).
 		Bind(dbx.Params{"n": limit}).All(&rows)
 	if err != nil {
 		return nil, err

@@ -73,6 +73,10 @@ var matrix = []matrixRow{
 	{route: "GET /bilans-intermediaires", path: "/bilans-intermediaires", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /bilans-intermediaires", path: "/bilans-intermediaires", form: url.Values{"target": {""}, "date": {"2026-03-01"}},
 		expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /bilans-intermediaires/:id/modifier", path: "/bilans-intermediaires/{planned}/modifier",
+		expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /bilans-intermediaires/:id/modifier", path: "/bilans-intermediaires/{planned}/modifier",
+		form: url.Values{"date": {"2026-06-19"}, "label": {"Bilan de juin"}}, expects: [6]int{303, 303, 403, 403, 403, 403}},
 	{route: "POST /bilans-intermediaires/:id/supprimer", path: "/bilans-intermediaires/{checkpoint}/supprimer", form: url.Values{},
 		expects: [6]int{303, 303, 403, 403, 403, 403}},
 	// Portfolio tabs 1–3 and 7: everyone who reads the portfolio reads them; only its student
@@ -170,12 +174,13 @@ func TestAccessMatrix(t *testing.T) {
 	annexe := a.MustFind(t, "annexes", "level", "1re")
 	annexe2 := a.MustRecord(t, "annexes", map[string]any{"name": "À supprimer", "level": "2de"})
 	checkpoint := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"})
+	planned := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2026-06-12"})
 	batchOwner := a.MustLogin(t, "prof.martin", demo.Password)
 	batch := mustStartBatch(t, batchOwner, period.Id)
 	mustBatchDone(t, batchOwner, batch)
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
-		"{checkpoint}", checkpoint.Id, "/impressions/{batch}", batch)
+		"{checkpoint}", checkpoint.Id, "{planned}", planned.Id, "/impressions/{batch}", batch)
 
 	// One session per actor (logging in costs a bcrypt); logging out ends every session of
 	// the account, so the next row logs in again.
