@@ -94,7 +94,8 @@ func TestALockedPeriodGivesTheFormBack(t *testing.T) {
 	require.Equal(t, http.StatusConflict, r.Status)
 	body := html.UnescapeString(r.Body)
 	require.Contains(t, body, `value="PFMP 2 — nom tapé"`, "what was typed")
-	require.Contains(t, body, "Rien n'a été enregistré. Période verrouillée")
+	require.Contains(t, body, "Rien n'a été enregistré : la période a été verrouillée")
+	require.Contains(t, body, "Période verrouillée : la date des bilans entreprise (vendredi 27 mars 2026)", "and why")
 	require.Contains(t, body, `aria-current="page">Informations</a>`, "the same tab")
 	require.Equal(t, "PFMP 2 — 2de PMIA", a.MustFind(t, "periods", "id", p.Id).GetString("name"))
 

@@ -86,7 +86,8 @@ func (s *Server) periodCreate(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "Période « "+p.Name+" » créée.")
-	return c.Redirect("/periodes?niveau="+string(p.Level)+"&periode="+period.Id, fiber.StatusSeeOther)
+	return c.Redirect(periodHref(&dossier.PeriodRow{ID: period.Id, Level: string(p.Level), Start: period.GetDateTime("start")}),
+		fiber.StatusSeeOther) // its school year's list, next year's for a period of September
 }
 
 // periodForm is the typed form as pfmp checks it, with the kinds the form offered.

@@ -54,7 +54,7 @@ func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row 
 		return derr
 	}
 	level := pfmp.Level(rec.GetString("level"))
-	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": typed.form,
+	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": typed.form, "Back": periodHref(row),
 		"Kinds": diploma.KindsFor(level, pfmp.Kind(rec.GetString("kind"))), "LevelName": diploma.LevelName(level),
 		"ReviewHint": reviewHint(typed.form, pfmp.FormatLong(row.End.Time())),
 		"Checked":    typed.tasks, "CheckedClasses": typed.classes, "CheckedStudents": typed.students}
@@ -102,14 +102,14 @@ func (s *Server) periodUpdate(c *fiber.Ctx) error {
 		classes: formList(c, "classes"), students: formList(c, "students")}
 	typed.form["level"] = rec.GetString("level") // a period keeps its level: its students belong to it
 	if row.Locked() {
-		return s.periodEditForm(c, tab, rec, row, typed, periodRefused(row.LockMessage()))
+		return s.periodEditForm(c, tab, rec, row, typed, errPeriodRefused)
 	}
 	err = s.applyPeriodTab(c, tab, rec, typed.form, &typed.tasks)
-	if msg, locked := lockRefusal(err); locked { // locked between the check and the write
+	if _, locked := lockRefusal(err); locked { // locked between the check and the write
 		if row, err = s.store.PeriodRowByID(rec.Id); err != nil {
 			return err
 		}
-		return s.periodEditForm(c, tab, rec, row, typed, periodRefused(msg))
+		return s.periodEditForm(c, tab, rec, row, typed, errPeriodRefused)
 	}
 	if statusOf(err) == fiber.StatusUnprocessableEntity {
 		return s.periodEditForm(c, tab, rec, row, typed, err)
@@ -121,10 +121,10 @@ func (s *Server) periodUpdate(c *fiber.Ctx) error {
 	return c.Redirect("/periodes/"+rec.Id+"/modifier?onglet="+tab, fiber.StatusSeeOther)
 }
 
-// periodRefused is the 409 of a save refused by the dated lock, said with its reason.
-func periodRefused(reason string) error {
-	return pfmp.Conflict("Rien n'a été enregistré. " + reason + " Ce que vous aviez saisi est rappelé ci-dessous.")
-}
+// errPeriodRefused is the 409 of a save refused by the dated lock; the tab shows the lock's
+// reason under it, and what was typed, to copy.
+var errPeriodRefused = pfmp.Conflict("Rien n'a été enregistré : la période a été verrouillée pendant que vous la modifiiez " +
+	"(voir ci-dessous). Ce que vous aviez saisi est rappelé dans le formulaire : copiez-le si besoin.")
 
 func (s *Server) applyPeriodTab(c *fiber.Ctx, tab string, rec *core.Record, form map[string]string, tasks *[]string) error {
 	var values dossier.Fields
