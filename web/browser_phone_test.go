@@ -29,7 +29,7 @@ type rect struct {
 func mustRect(t *testing.T, ctx context.Context, selector string) rect {
 	t.Helper()
 	return apptest.MustRun(t, ctx, chromedp.Evaluate[rect](`(() => {
-		const r = document.querySelector(` + "`" + selector + "`" + `).getBoundingClientRect();
+		const r = document.querySelector(`+"`"+selector+"`"+`).getBoundingClientRect();
 		return {top: r.top, bottom: r.bottom, left: r.left, right: r.right};
 	})()`))
 }
