@@ -68,8 +68,7 @@ func (s *seeder) periods() error {
 			r.Set("kind", p.kind)
 			r.Set("annexe", an.Id)
 			r.Set("start", start)
-			r.Set("end", end)
-			r.Set("review_date", end)
+			r.Set("end", end) // no review_date: the bilans follow the last day
 			r.Set("objectives", an.GetString("objectives"))
 			r.Set("tasks", an.GetStringSlice("tasks"))
 			r.Set("author", s.ids[teachers[0].username])
@@ -118,7 +117,7 @@ func (s *seeder) checkpoint() error {
 	if err != nil {
 		return err
 	}
-	day := p.GetDateTime("review_date").Time().AddDate(0, 0, 14)
+	day := p.GetDateTime("end").Time().AddDate(0, 0, 14)
 	for _, st := range students[:6] {
 		if _, err := s.app.FindFirstRecordByData("checkpoints", "student", s.ids[st.username]); err == nil {
 			continue

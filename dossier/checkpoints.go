@@ -10,7 +10,7 @@ import (
 	"livret/pfmp"
 )
 
-// CheckpointRow is one bilan intermédiaire of the list, with what it locks.
+// CheckpointRow is one bilan intermédiaire of the list, with its state at the store's clock.
 type CheckpointRow struct {
 	ID        string         `db:"id"`
 	Student   string         `db:"student"`
@@ -19,30 +19,60 @@ type CheckpointRow struct {
 	FirstName string         `db:"first_name"`
 	LastName  string         `db:"last_name"`
 	ClassName string         `db:"class_name"`
-	Locks     int            `db:"-"` // periods and bilans it locks: then it cannot be deleted
+	Planned   bool           `db:"-"` // not in effect yet (pfmp.CheckpointInEffect): locks nothing
+	Locks     int            `db:"-"` // what it locks once in effect (or will lock on its day)
+	// Correctable: its teacher may still change or delete it (pfmp.CheckpointCorrectable).
+	Correctable bool `db:"-"`
 }
 
-// Checkpoints lists the latest bilans intermédiaires (at most limit), each with the number of
-// periods and bilans entreprise it locks, in two queries.
+const checkpointSelect = `SELECT k.id, k.student, k.date, k.label, u.first_name, u.last_name,
+	COALESCE(c.name, '') AS class_name
+	FROM checkpoints k JOIN users u ON u.id = k.student
+	LEFT JOIN classes c ON c.id = u.class `
+
+// Checkpoints lists the latest bilans intermédiaires (at most limit), each with its state and
+// the number of periods and bilans entreprise it locks, in two queries.
 func (s *Store) Checkpoints(limit int) ([]CheckpointRow, error) {
 	var rows []CheckpointRow
-	err := s.app.DB().NewQuery(`SELECT k.id, k.student, k.date, k.label, u.first_name, u.last_name,
-		COALESCE(c.name, '') AS class_name
-		FROM checkpoints k JOIN users u ON u.id = k.student
-		LEFT JOIN classes c ON c.id = u.class ORDER BY k.date DESC, c.name, u.last_name LIMIT {:n}`).
+	err := s.app.DB().NewQuery(checkpointSelect + `ORDER BY k.date DESC, c.name, u.last_name LIMIT {:n}`).
 		Bind(dbx.Params{"n": limit}).All(&rows)
-	if err != nil || len(rows) == 0 {
-		return rows, err
+	if err != nil {
+		return nil, err
+	}
+	return rows, s.checkpointStates(rows)
+}
+
+// CheckpointByID reads one bilan intermédiaire the same way.
+func (s *Store) CheckpointByID(id string) (*CheckpointRow, error) {
+	var rows []CheckpointRow
+	err := s.app.DB().NewQuery(checkpointSelect + `WHERE k.id = {:id}`).Bind(dbx.Params{"id": id}).All(&rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, pfmp.NotFound(pfmp.MsgNoCheckpoint)
+	}
+	return &rows[0], s.checkpointStates(rows)
+}
+
+// checkpointStates fills each row's state, reading its students' lock dates in two queries.
+func (s *Store) checkpointStates(rows []CheckpointRow) error {
+	if len(rows) == 0 {
+		return nil
 	}
 	students := make([]string, len(rows))
 	for i, r := range rows {
 		students[i] = r.Student
 	}
 	dates, err := LockDatesOf(s.app, students...)
+	now := s.now()
 	for i := range rows {
-		rows[i].Locks = dates[rows[i].Student].Locks(rows[i].Date.Time())
+		r := &rows[i]
+		r.Planned = !pfmp.CheckpointInEffect(r.Date.Time(), now)
+		r.Locks = dates[r.Student].Locks(r.Date.Time())
+		r.Correctable = pfmp.CheckpointCorrectable(r.Date.Time(), now, r.Locks)
 	}
-	return rows, err
+	return err
 }
 
 // LockDates are the dates a checkpoint of one student is compared with: the review dates of
@@ -88,21 +118,24 @@ func LockDatesOf(app core.App, students ...string) (map[string]LockDates, error)
 	return out, err
 }
 
-// LatestCheckpoint is the date of a student's latest checkpoint (zero when none).
-func LatestCheckpoint(app core.App, student string) (time.Time, error) {
+// LatestCheckpoint is the date of a student's latest checkpoint in effect at now (zero when
+// none): one planned for a later day locks nothing yet.
+func LatestCheckpoint(app core.App, student string, now time.Time) (time.Time, error) {
 	var latest types.DateTime
-	err := app.DB().NewQuery(`SELECT COALESCE(MAX(date), '') FROM checkpoints WHERE student = {:s}`).
-		Bind(dbx.Params{"s": student}).Row(&latest)
+	err := app.DB().NewQuery(`SELECT COALESCE(MAX(date), '') FROM checkpoints
+		WHERE student = {:s} AND date < {:cutoff}`).
+		Bind(dbx.Params{"s": student, "cutoff": dbTime(pfmp.CheckpointCutoff(now))}).Row(&latest)
 	return latest.Time(), err
 }
 
-// LatestCheckpointOfPeriod is the latest checkpoint among a period's students, counting
-// extraStudent (one being added) when not empty.
-func LatestCheckpointOfPeriod(app core.App, periodID, extraStudent string) (time.Time, error) {
+// LatestCheckpointOfPeriod is the latest checkpoint in effect at now among a period's
+// students, counting extraStudent (one being added) when not empty.
+func LatestCheckpointOfPeriod(app core.App, periodID, extraStudent string, now time.Time) (time.Time, error) {
 	var latest types.DateTime
 	err := app.DB().NewQuery(`SELECT COALESCE(MAX(k.date), '') FROM checkpoints k
-		WHERE k.student IN (SELECT pl.student FROM placements pl WHERE pl.period = {:id}) OR k.student = {:s}`).
-		Bind(dbx.Params{"id": periodID, "s": extraStudent}).Row(&latest)
+		WHERE (k.student IN (SELECT pl.student FROM placements pl WHERE pl.period = {:id}) OR k.student = {:s})
+		AND k.date < {:cutoff}`).
+		Bind(dbx.Params{"id": periodID, "s": extraStudent, "cutoff": dbTime(pfmp.CheckpointCutoff(now))}).Row(&latest)
 	return latest.Time(), err
 }
 
@@ -130,4 +163,11 @@ func (s *Store) CreateCheckpoints(studentIDs []string, day time.Time, label, aut
 		}
 		return nil
 	})
+}
+
+// UpdateCheckpoint moves a bilan intermédiaire to another day and renames it; the model hook
+// refuses it once it has taken effect and locks something (see hooks).
+func (s *Store) UpdateCheckpoint(id string, day time.Time, label string) error {
+	_, err := s.Update("checkpoints", id, Set(Fields{"date": day, "label": label}))
+	return err
 }

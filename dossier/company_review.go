@@ -180,7 +180,7 @@ func (s *Store) CompanyReviewLock(d *Dossier, r *CompanyReview) (ReviewLock, err
 	if r != nil {
 		meeting = r.MeetingDate()
 	}
-	latest, err := LatestCheckpoint(s.app, d.Student.Id)
+	latest, err := LatestCheckpoint(s.app, d.Student.Id, s.now())
 	if err != nil || !pfmp.ReviewLocked(meeting, latest) {
 		return ReviewLock{}, err
 	}

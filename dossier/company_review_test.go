@@ -93,7 +93,8 @@ func TestCompanyReviewLockAgreesWithTheHook(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			// Each case on a fresh checkpoint: later ones only lock more.
+			// Each case on a fresh checkpoint, in effect (its day is past): later ones only lock more.
+			a.Clock.Set(tc.checkpoint.AddDate(0, 0, 1))
 			a.MustRecord(t, "checkpoints", map[string]any{"student": d.Student.Id, "date": tc.checkpoint})
 			r, err := s.CompanyReview(p.Id)
 			require.NoError(t, err)

@@ -181,7 +181,50 @@ func TestCheckpointsCountWhatTheyLock(t *testing.T) {
 	require.NotEmpty(t, rows)
 	for _, r := range rows {
 		require.Equal(t, 1, r.Locks, "the demo's checkpoints each lock the first 2de period")
+		require.False(t, r.Planned)
+		require.False(t, r.Correctable, "in effect and locking: administrators only")
 	}
+}
+
+// A checkpoint planned for a later day locks nothing until its day, in every query.
+func TestAPlannedCheckpointLocksFromItsDay(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	period := a.MustFind(t, "periods", "name", e31)
+	lucas := a.MustFind(t, "users", "username", "lucas.lambert")
+	on := period.GetDateTime("end").Time().AddDate(0, 0, 7)
+	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": on, "label": "Bilan de printemps"})
+
+	row, err := s.PeriodRowByID(period.Id)
+	require.NoError(t, err)
+	require.False(t, row.Locked(), "planned: locks nothing yet")
+	latest, err := dossier.LatestCheckpoint(a.PB, lucas.Id, a.Clock.Now())
+	require.NoError(t, err)
+	require.True(t, latest.IsZero())
+	latest, err = dossier.LatestCheckpointOfPeriod(a.PB, period.Id, "", a.Clock.Now())
+	require.NoError(t, err)
+	require.True(t, latest.IsZero())
+	c, err := s.CheckpointByID(cp.Id)
+	require.NoError(t, err)
+	require.True(t, c.Planned)
+	require.True(t, c.Correctable)
+	require.Equal(t, 1, c.Locks, "what it will lock on its day")
+
+	a.Clock.Set(on.Add(7 * time.Hour)) // its day, in the morning
+	row, err = s.PeriodRowByID(period.Id)
+	require.NoError(t, err)
+	require.True(t, row.Locked())
+	latest, err = dossier.LatestCheckpoint(a.PB, lucas.Id, a.Clock.Now())
+	require.NoError(t, err)
+	require.Equal(t, on, latest)
+	periods, err := s.PeriodsOfLevel(pfmp.Level1re, pfmp.SchoolYearOf(on))
+	require.NoError(t, err)
+	require.True(t, periods[0].Locked())
+	c, err = s.CheckpointByID(cp.Id)
+	require.NoError(t, err)
+	require.False(t, c.Planned)
+	require.False(t, c.Correctable)
 }
 
 func TestAttachmentsStopAtTheLimitEvenConcurrently(t *testing.T) {
@@ -235,4 +278,18 @@ func TestRefreshStatisticsFillsThePlannerTables(t *testing.T) {
 	var n int
 	require.NoError(t, a.PB.DB().NewQuery("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'placements'").Row(&n))
 	require.Positive(t, n)
+}
+
+// The diploma comes from the référentiel the migrations seed: the manual's level names, the
+// kinds each level offers.
+func TestDiplomaFromTheReferentiel(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStart(t)
+	d, err := store(a).Diploma()
+	require.NoError(t, err)
+	require.Equal(t, "2de Bac Pro famille des métiers PMIA", d.LevelName(pfmp.Level2de))
+	require.Equal(t, "Terminale Bac Pro MSPC", d.LevelName(pfmp.LevelTle))
+	require.Equal(t, []pfmp.Kind{pfmp.KindP1, pfmp.KindP2, pfmp.KindAutre}, d.KindsOf(pfmp.Level2de))
+	require.Equal(t, []pfmp.Kind{pfmp.KindP2, pfmp.KindAutre}, d.KindsOf(pfmp.Level1re))
+	require.Equal(t, []pfmp.Kind{pfmp.KindP2, pfmp.KindAutre, pfmp.KindE31, pfmp.KindE33}, d.KindsOf(pfmp.LevelTle))
 }

@@ -29,6 +29,9 @@ func (p PeriodRow) ReviewDate() time.Time {
 	return pfmp.EffectiveReviewDate(p.StoredReview.Time(), p.End.Time())
 }
 
+// ReviewSet tells whether the date of the bilans was set on purpose (else it follows the end).
+func (p PeriodRow) ReviewSet() bool { return !p.StoredReview.IsZero() }
+
 // Locked applies the dated lock rule to the latest checkpoint of the period's students.
 func (p PeriodRow) Locked() bool {
 	return pfmp.PeriodLocked(p.ReviewDate(), []time.Time{p.LastCheckpoint.Time()})
@@ -53,21 +56,25 @@ type StudentRow struct {
 // Edited reports whether the student has saved the portfolio at least once.
 func (r StudentRow) Edited() bool { return !r.PortfolioEdited.IsZero() }
 
-// periodSelect reads periods with their student count and the latest checkpoint of their
-// students in one grouped query (an index lookup per placement, never a query per period).
+// periodSelect reads periods with their student count and the latest checkpoint in effect
+// of their students (those before {:cutoff}, see cutoff) in one grouped query (an index
+// lookup per placement, never a query per period).
 const periodSelect = `
 	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
 		COUNT(DISTINCT pl.id) AS students, COALESCE(MAX(k.date), '') AS last_checkpoint
 	FROM periods p
 	LEFT JOIN placements pl ON pl.period = p.id
-	LEFT JOIN checkpoints k ON k.student = pl.student `
+	LEFT JOIN checkpoints k ON k.student = pl.student AND k.date < {:cutoff} `
+
+// cutoff is the bound of the checkpoints in effect now (pfmp.CheckpointCutoff), as a parameter.
+func (s *Store) cutoff() string { return dbTime(pfmp.CheckpointCutoff(s.now())) }
 
 // PeriodsOfLevel lists a level's periods of one school year, in creation order.
 func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodRow, error) {
 	var rows []PeriodRow
 	err := s.read(periodSelect+`WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
 		GROUP BY p.id ORDER BY p.created, p.id`,
-		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())},
+		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End()), "cutoff": s.cutoff()},
 		func(q *dbx.Query) error { return q.All(&rows) })
 	return rows, err
 }
@@ -94,7 +101,7 @@ func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) 
 // PeriodRowByID reads one period the same way.
 func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
 	var row PeriodRow
-	err := s.read(periodSelect+`WHERE p.id = {:id} GROUP BY p.id`, dbx.Params{"id": id},
+	err := s.read(periodSelect+`WHERE p.id = {:id} GROUP BY p.id`, dbx.Params{"id": id, "cutoff": s.cutoff()},
 		func(q *dbx.Query) error { return q.One(&row) })
 	if err != nil {
 		return nil, pfmp.NotFound(pfmp.MsgNoPeriod)

@@ -13,7 +13,8 @@ func Register(app core.App, now func() time.Time) {
 	if now == nil {
 		now = time.Now
 	}
-	registerLocks(app)
+	registerLocks(app, now)
+	registerCheckpoints(app, now)
 	registerPortfolio(app, now)
 	registerAudit(app)
 }

@@ -14,25 +14,28 @@ import (
 )
 
 // registerLocks enforces the dated locks: a period whose bilans-entreprise date is before the
-// latest checkpoint of its students, and a bilan entreprise whose meeting is before its
-// student's latest checkpoint, can no longer change — whoever asks, by whatever path. The
-// stored state decides (see stored), and a checkpoint that locks something cannot be taken back.
-func registerLocks(app core.App) {
-	app.OnRecordUpdate("periods").BindFunc(guard(periodUpdate))
+// latest checkpoint in effect of its students, and a bilan entreprise whose meeting is before
+// its student's latest checkpoint in effect, can no longer change — whoever asks, by whatever
+// path. The stored state decides (see stored); now says which checkpoints are in effect (see
+// pfmp.CheckpointInEffect, and checkpoints.go for what may change a checkpoint).
+func registerLocks(app core.App, now func() time.Time) {
+	l := locks{now: now}
+	app.OnRecordUpdate("periods").BindFunc(guard(l.periodUpdate))
 	app.OnRecordDelete("periods").BindFunc(guard(func(app core.App, r *core.Record) error {
-		return periodLocked(app, stored(app, r), "")
+		return l.periodLocked(app, stored(app, r), "")
 	}))
-	app.OnRecordCreate("placements").BindFunc(guard(placementChange))
-	app.OnRecordUpdate("placements").BindFunc(guard(placementChange))
+	app.OnRecordCreate("placements").BindFunc(guard(l.placementChange))
+	app.OnRecordUpdate("placements").BindFunc(guard(l.placementChange))
 	app.OnRecordDelete("placements").BindFunc(guard(func(app core.App, r *core.Record) error {
-		return placementPeriodLocked(app, stored(app, r))
+		return l.placementPeriodLocked(app, stored(app, r))
 	}))
-	app.OnRecordCreate("company_reviews").BindFunc(guard(reviewLocked))
-	app.OnRecordUpdate("company_reviews").BindFunc(guard(reviewLocked))
-	app.OnRecordDelete("company_reviews").BindFunc(guard(reviewLocked))
-	app.OnRecordUpdate("checkpoints").BindFunc(guard(checkpointUpdate))
-	app.OnRecordDelete("checkpoints").BindFunc(guard(checkpointHeld))
+	app.OnRecordCreate("company_reviews").BindFunc(guard(l.reviewLocked))
+	app.OnRecordUpdate("company_reviews").BindFunc(guard(l.reviewLocked))
+	app.OnRecordDelete("company_reviews").BindFunc(guard(l.reviewLocked))
 }
+
+// locks holds the clock the dated locks are read at.
+type locks struct{ now func() time.Time }
 
 // guard turns a check into a record hook.
 func guard(check func(core.App, *core.Record) error) func(*core.RecordEvent) error {
@@ -46,41 +49,41 @@ func guard(check func(core.App, *core.Record) error) func(*core.RecordEvent) err
 
 // periodUpdate refuses any change to a locked period, except clearing its references to an
 // annexe or an author that is being deleted (PocketBase does that by cascade).
-func periodUpdate(app core.App, r *core.Record) error {
+func (l locks) periodUpdate(app core.App, r *core.Record) error {
 	old := stored(app, r)
 	if onlyCleared(old, r, "annexe", "author") {
 		return nil
 	}
-	return periodLocked(app, old, "")
+	return l.periodLocked(app, old, "")
 }
 
 // placementChange: opening, moving or deleting a dossier changes its period, so the period's
 // lock applies — to its stored and its new period, counting the student being added.
-func placementChange(app core.App, r *core.Record) error {
+func (l locks) placementChange(app core.App, r *core.Record) error {
 	old := stored(app, r)
 	if !r.IsNew() && old.GetString("period") == r.GetString("period") &&
 		old.GetString("student") == r.GetString("student") {
 		return nil // the dossier's own content: not the period's parameters
 	}
-	if err := placementPeriodLocked(app, old); err != nil {
+	if err := l.placementPeriodLocked(app, old); err != nil {
 		return err
 	}
-	return placementPeriodLocked(app, r)
+	return l.placementPeriodLocked(app, r)
 }
 
 // placementPeriodLocked applies the lock of a dossier's period, counting its student.
-func placementPeriodLocked(app core.App, p *core.Record) error {
+func (l locks) placementPeriodLocked(app core.App, p *core.Record) error {
 	period, err := app.FindRecordById("periods", p.GetString("period"))
 	if err != nil {
 		return nil // the relation field's own validation reports it
 	}
-	return periodLocked(app, period, p.GetString("student"))
+	return l.periodLocked(app, period, p.GetString("student"))
 }
 
 // periodLocked refuses a change to a locked period with a 409 and a French message; student,
 // when set, counts as one of its students (one being added).
-func periodLocked(app core.App, period *core.Record, student string) error {
-	latest, err := dossier.LatestCheckpointOfPeriod(app, period.Id, student)
+func (l locks) periodLocked(app core.App, period *core.Record, student string) error {
+	latest, err := dossier.LatestCheckpointOfPeriod(app, period.Id, student, l.now())
 	if err != nil {
 		return err
 	}
@@ -93,13 +96,13 @@ func periodLocked(app core.App, period *core.Record, student string) error {
 
 // reviewLocked checks a bilan entreprise as stored and as written (date and student), so a
 // locked review can neither change nor be moved out of the lock.
-func reviewLocked(app core.App, review *core.Record) error {
+func (l locks) reviewLocked(app core.App, review *core.Record) error {
 	for _, r := range []*core.Record{stored(app, review), review} {
 		placement, err := app.FindRecordById("placements", r.GetString("placement"))
 		if err != nil {
 			continue // the relation field's own validation reports it
 		}
-		latest, err := dossier.LatestCheckpoint(app, placement.GetString("student"))
+		latest, err := dossier.LatestCheckpoint(app, placement.GetString("student"), l.now())
 		if err != nil {
 			return err
 		}
@@ -109,34 +112,6 @@ func reviewLocked(app core.App, review *core.Record) error {
 		}
 	}
 	return nil
-}
-
-// checkpointUpdate lets a checkpoint move later (it only locks more) on the same student;
-// anything else would undo the locks it holds (see checkpointHeld).
-func checkpointUpdate(app core.App, r *core.Record) error {
-	old := stored(app, r)
-	if old.GetString("student") == r.GetString("student") &&
-		!r.GetDateTime("date").Time().Before(old.GetDateTime("date").Time()) {
-		return nil
-	}
-	return checkpointHeld(app, old)
-}
-
-// checkpointHeld refuses to delete or move a checkpoint that already locks a period or a bilan
-// entreprise of its student. One entered by mistake that locks nothing can still be corrected.
-func checkpointHeld(app core.App, r *core.Record) error {
-	old := stored(app, r)
-	student := old.GetString("student")
-	dates, err := dossier.LockDatesOf(app, student)
-	if err != nil {
-		return err
-	}
-	n := dates[student].Locks(old.GetDateTime("date").Time())
-	if n == 0 {
-		return nil
-	}
-	return conflict(fmt.Sprintf("Ce bilan intermédiaire verrouille déjà %d période(s) ou bilan(s) entreprise : "+
-		"il ne peut plus être supprimé, avancé ni attribué à un autre apprenant.", n))
 }
 
 // stored is the record as the database holds it: Record.Original() is empty for a record

@@ -110,24 +110,95 @@ func TestCompanyReviewAfterCheckpointStaysOpen(t *testing.T) {
 	require.NoError(t, a.PB.Save(review))
 }
 
-func TestACheckpointThatLocksCannotBeTakenBack(t *testing.T) {
+func TestACheckpointInEffectThatLocksIsLeftToAdministrators(t *testing.T) {
 	t.Parallel()
 	a, student, period, _ := lockFixture(t)
 	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
 
-	requireConflict(t, a.PB.Delete(cp), "verrouille déjà 1 période")
+	requireConflict(t, a.PB.Delete(cp), "seul un administrateur")
 	cp.Set("date", day("2025-03-10")) // earlier: would unlock
-	requireConflict(t, a.PB.Save(cp), "verrouille déjà")
+	requireConflict(t, a.PB.Save(cp), "verrouille 1 période")
+	cp.Set("date", day("2025-04-01")) // later: still a change to the record
+	requireConflict(t, a.PB.Save(cp), "seul un administrateur")
 	other := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "autre", "password": "secret-123"})
 	cp.Set("date", day("2025-03-20"))
 	cp.Set("student", other.Id)
-	requireConflict(t, a.PB.Save(cp), "verrouille déjà")
-
-	cp.Set("student", student.Id)
-	cp.Set("date", day("2025-04-01")) // later: locks more, allowed
-	require.NoError(t, a.PB.Save(cp))
+	requireConflict(t, a.PB.Save(cp), "seul un administrateur")
 	period.Set("name", "Renommée")
 	requireConflict(t, a.PB.Save(period), "Période verrouillée")
+}
+
+// TestAPlannedCheckpointLocksNothingUntilItsDay: a bilan intermédiaire dated after today is
+// planned: the period stays open and the teacher may move or delete it; on its day it locks.
+func TestAPlannedCheckpointLocksNothingUntilItsDay(t *testing.T) {
+	t.Parallel()
+	a, student, period, placement := lockFixture(t)
+	a.Clock.Set(day("2025-03-11").Add(9 * time.Hour))
+	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-04-20")})
+
+	period.Set("name", "PFMP renommée")
+	require.NoError(t, a.PB.Save(period), "planned: the period stays open")
+	review := a.MustRecord(t, "company_reviews", map[string]any{"placement": placement.Id, "meeting_date": day("2025-03-14")})
+	review.Set("comment", "Complété")
+	require.NoError(t, a.PB.Save(review), "and its bilan entreprise too")
+	cp.Set("date", day("2025-04-27"))
+	require.NoError(t, a.PB.Save(cp), "a planned checkpoint can be moved")
+
+	a.Clock.Set(day("2025-04-27").Add(7 * time.Hour)) // its day, in Paris
+	period.Set("name", "Trop tard")
+	requireConflict(t, a.PB.Save(period), "Période verrouillée")
+	requireConflict(t, a.PB.Save(review), "Bilan entreprise verrouillé")
+	requireConflict(t, a.PB.Delete(cp), "a pris effet le dimanche 27 avril 2025")
+
+	planned := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-06-30")})
+	require.NoError(t, a.PB.Delete(planned), "a planned one mistyped is simply deleted")
+}
+
+// TestAnAdministratorCorrectsACheckpointFromTheDashboard: the dashboard's path (the REST API
+// as a superuser) may correct a checkpoint in effect; each correction is recorded.
+func TestAnAdministratorCorrectsACheckpointFromTheDashboard(t *testing.T) {
+	t.Parallel()
+	a, student, period, _ := lockFixture(t)
+	cp := a.MustRecord(t, "checkpoints", map[string]any{"student": student.Id, "date": day("2025-03-20")})
+	su := a.MustRecord(t, core.CollectionNameSuperusers, map[string]any{"email": "admin@ecole.fr", "password": "admin-secret-1"})
+	tok, err := su.NewAuthToken()
+	require.NoError(t, err)
+	c := a.NewClient(t)
+
+	patch := c.Do(http.MethodPatch, "/api/collections/checkpoints/records/"+cp.Id,
+		strings.NewReader(`{"date":"2025-03-12 00:00:00.000Z"}`), "application/json", "Authorization", tok)
+	require.Equal(t, http.StatusOK, patch.Status, patch.Body)
+	require.Equal(t, day("2025-03-12"), a.MustFind(t, "checkpoints", "id", cp.Id).GetDateTime("date").Time())
+	period.Set("name", "Rouverte")
+	require.NoError(t, a.PB.Save(period), "the correction unlocked the period")
+
+	entries, err := a.PB.FindAllRecords("audit_log")
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	e := entries[0]
+	require.Equal(t, "checkpoint.update", e.GetString("action"))
+	require.Equal(t, "checkpoints", e.GetString("collection"))
+	require.Equal(t, cp.Id, e.GetString("record"))
+	detail := map[string]any{}
+	require.NoError(t, e.UnmarshalJSONField("detail", &detail))
+	require.Equal(t, "admin@ecole.fr", detail["by"], "who")
+	require.Equal(t, "2026-03-11T09:30:00Z", detail["at"], "when, on the app's clock")
+	require.Equal(t, "2025-03-20T00:00:00Z", detail["old_date"])
+	require.Equal(t, "2025-03-12T00:00:00Z", detail["new_date"])
+
+	// Back after the bilans, then deleted: recorded too.
+	cp = a.MustFind(t, "checkpoints", "id", cp.Id)
+	patch = c.Do(http.MethodPatch, "/api/collections/checkpoints/records/"+cp.Id,
+		strings.NewReader(`{"date":"2025-03-21 00:00:00.000Z"}`), "application/json", "Authorization", tok)
+	require.Equal(t, http.StatusOK, patch.Status, patch.Body)
+	del := c.Do(http.MethodDelete, "/api/collections/checkpoints/records/"+cp.Id, nil, "", "Authorization", tok)
+	require.Equal(t, http.StatusNoContent, del.Status, del.Body)
+	entries, err = a.PB.FindRecordsByFilter("audit_log", "action = 'checkpoint.delete'", "", 0, 0)
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	require.NoError(t, entries[0].UnmarshalJSONField("detail", &detail))
+	require.Equal(t, "2025-03-21T00:00:00Z", detail["old_date"])
+	require.Equal(t, "", detail["new_date"])
 }
 
 func TestACheckpointThatLocksNothingCanBeCorrected(t *testing.T) {

@@ -51,7 +51,7 @@ func TestSendsFrenchHTMLAndText(t *testing.T) {
 	require.Len(t, states, 1)
 	assert.Equal(t, StatusSent, states[placement].Status)
 	assert.Equal(t, testNow, states[placement].SentAt)
-	assert.Equal(t, "Envoyé le mercredi 11 mars 2026 à 10 h 30", states[placement].Label())
+	assert.Equal(t, "Envoyé le mercredi 11 mars 2026 à\u00a010\u00a0h\u00a030", states[placement].Label())
 }
 
 // Settings are read at each send: an administrator switches servers, credentials,
@@ -119,7 +119,7 @@ func TestRetryStateShown(t *testing.T) {
 	assert.Contains(t, s.Error, "Le serveur de messagerie a différé le message (code 421)")
 	assert.Contains(t, s.Error, "Service temporairement indisponible")
 	assert.Equal(t, testNow.Add(time.Hour), s.NextTry)
-	assert.Equal(t, "Non distribué pour l'instant, nouvel essai le mercredi 11 mars 2026 à 11 h 30 : "+s.Error, s.Label())
+	assert.Equal(t, "Non distribué pour l'instant, nouvel essai le mercredi 11 mars 2026 à\u00a011\u00a0h\u00a030 : "+s.Error, s.Label())
 	assert.Empty(t, srv.Messages())
 }
 

@@ -72,14 +72,20 @@ func FormatShort(t time.Time) string {
 	return t.In(Paris).Format("02/01/2006")
 }
 
-// FormatDateTime renders "lundi 3 mars 2025 à 14 h 05" (French typography: "h" between
-// spaces, hour without leading zero); "" for the zero time.
+// FormatDateTime renders "lundi 3 mars 2025 à 14 h 05" (see FormatClock); "" for the zero
+// time.
 func FormatDateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	return FormatLong(t) + " " + FormatClock(t)
+}
+
+// FormatClock renders "à 14 h 05" in Paris time (French typography: "h" between spaces, hour
+// without leading zero). Its spaces are non-breaking: a time never breaks across two lines.
+func FormatClock(t time.Time) string {
 	p := t.In(Paris)
-	return fmt.Sprintf("%s à %d h %02d", FormatLong(p), p.Hour(), p.Minute())
+	return fmt.Sprintf("à\u00a0%d\u00a0h\u00a0%02d", p.Hour(), p.Minute())
 }
 
 // dateLayouts: the HTML date input's value first, then what people type ("3/3/2025" too,

@@ -1,6 +1,7 @@
 package pfmp
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -34,9 +35,15 @@ func TestFormat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			require.Equal(t, tt.long, FormatLong(tt.in))
 			require.Equal(t, tt.short, FormatShort(tt.in))
-			require.Equal(t, tt.dtime, FormatDateTime(tt.in))
+			require.Equal(t, tt.dtime, strings.ReplaceAll(FormatDateTime(tt.in), "\u00a0", " "))
 		})
 	}
+}
+
+// TestTimesNeverBreak: « à 20 h 19 » holds together on a narrow screen.
+func TestTimesNeverBreak(t *testing.T) {
+	require.Equal(t, "à\u00a020\u00a0h\u00a019", FormatClock(utc(2026, 3, 11, 19, 19)))
+	require.Equal(t, "mercredi 11 mars 2026 à\u00a020\u00a0h\u00a019", FormatDateTime(utc(2026, 3, 11, 19, 19)))
 }
 
 func TestNames(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 // so they share one set of rules.
 type HostRule struct {
 	Max      int
-	Required bool // by the fiche de liaison
+	Required bool // by the fiche de liaison: the host company, which students record first
 	Check    func(string) error
 }
 
@@ -25,10 +25,12 @@ var HostRules = map[string]HostRule{
 	"company_sector":      {Max: 150},
 	"company_phone":       {Max: 20, Check: Phone},
 	"company_siret":       {Max: 17, Check: SIRET},
-	"tutor_last_name":     {Max: 100, Required: true},
-	"tutor_first_name":    {Max: 100, Required: true},
-	"tutor_phone":         {Max: 20, Check: Phone},
-	"tutor_email":         {Max: 254, Required: true, Check: Email},
+	// The tutor is often known later: his name and address are needed only to send him an
+	// access link (the tutors' window asks for them then).
+	"tutor_last_name":  {Max: 100},
+	"tutor_first_name": {Max: 100},
+	"tutor_phone":      {Max: 20, Check: Phone},
+	"tutor_email":      {Max: 254, Check: Email},
 }
 
 // maxHeadcount is more than any French employer: a typo guard, not a rule.

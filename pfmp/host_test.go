@@ -16,8 +16,11 @@ func TestHostRulesCoverTheFicheColumns(t *testing.T) {
 	require.Error(t, HostRules["tutor_email"].Check("pas-une-adresse"))
 	require.Error(t, HostRules["company_phone"].Check("123"))
 	require.Error(t, HostRules["company_siret"].Check("123"))
-	require.True(t, HostRules["tutor_email"].Required)
+	require.True(t, HostRules["company_name"].Required)
 	require.False(t, HostRules["company_siret"].Required)
+	for _, name := range []string{"tutor_last_name", "tutor_first_name", "tutor_email"} {
+		require.False(t, HostRules[name].Required, "%s: the company is saved before the tutor is known", name)
+	}
 }
 
 func TestHeadcounts(t *testing.T) {

@@ -67,12 +67,15 @@ func (w Week) Label() string {
 	}
 }
 
-// WeekOf finds the week holding day (a calendar day in Paris). Weekend days and days
-// outside the period belong to no week.
+// WeekOf finds the week under way on day (a calendar day in Paris): from the week's first
+// day to its Sunday, since a student writes up his week at the weekend too. Days before the
+// period, or after its last week's Sunday, belong to no week.
 func WeekOf(weeks []Week, day time.Time) (Week, bool) {
 	d := DateOnly(day)
 	for _, w := range weeks {
-		if !d.Before(DateOnly(w.Start)) && !d.After(DateOnly(w.End)) {
+		start := DateOnly(w.Start)
+		sunday := start.AddDate(0, 0, 6-(int(start.Weekday())+6)%7)
+		if !d.Before(start) && !d.After(sunday) {
 			return w, true
 		}
 	}

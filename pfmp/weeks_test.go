@@ -119,10 +119,12 @@ func TestWeekOf(t *testing.T) {
 	}{
 		{"first day", day(2025, 3, 5), 1},
 		{"Friday of week 1", day(2025, 3, 7), 1},
-		{"weekend between weeks", day(2025, 3, 8), 0},
+		{"Saturday: the week it ends", day(2025, 3, 8), 1},
+		{"Sunday: the week it ends", day(2025, 3, 9), 1},
 		{"Monday of week 2", day(2025, 3, 10), 2},
 		{"instant late on Sunday UTC is Monday in Paris", utc(2025, 3, 9, 23, 30), 2},
 		{"last day", day(2025, 3, 21), 3},
+		{"the last week's Sunday", day(2025, 3, 23), 3},
 		{"before the period, same calendar week", day(2025, 3, 4), 0},
 		{"after the period", day(2025, 3, 24), 0},
 	}

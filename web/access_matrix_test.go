@@ -74,6 +74,10 @@ var matrix = []matrixRow{
 	{route: "GET /bilans-intermediaires", path: "/bilans-intermediaires", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /bilans-intermediaires", path: "/bilans-intermediaires", form: url.Values{"target": {""}, "date": {"2026-03-01"}},
 		expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /bilans-intermediaires/:id/modifier", path: "/bilans-intermediaires/{planned}/modifier",
+		expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /bilans-intermediaires/:id/modifier", path: "/bilans-intermediaires/{planned}/modifier",
+		form: url.Values{"date": {"2026-06-19"}, "label": {"Bilan de juin"}}, expects: [6]int{303, 303, 403, 403, 403, 403}},
 	{route: "POST /bilans-intermediaires/:id/supprimer", path: "/bilans-intermediaires/{checkpoint}/supprimer", form: url.Values{},
 		expects: [6]int{303, 303, 403, 403, 403, 403}},
 	// Portfolio tabs 1–3 and 7: everyone who reads the portfolio reads them; only its student
@@ -237,6 +241,7 @@ func TestAccessMatrix(t *testing.T) {
 	checkpoint2 := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-02-01"})
 	schoolEval := a.MustRecord(t, "school_evaluations", map[string]any{"student": lucas.Id, "level": "2", "date": "2026-03-02",
 		"competence": a.MustFind(t, "competences", "code", "C2.1").Id})
+	planned := a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2026-06-12"})
 	batchOwner := a.MustLogin(t, "prof.martin", demo.Password)
 	batch := mustStartBatch(t, batchOwner, period.Id)
 	mustBatchDone(t, batchOwner, batch)
@@ -249,7 +254,7 @@ func TestAccessMatrix(t *testing.T) {
 		"{checkpoint}", checkpoint.Id, "/impressions/{batch}", batch, "{autre}", autre.Id,
 		"{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id, "{slipclass}", slipClass.Id,
 		"{pending}", pending.Id, "{teacher}", a.MustFind(t, "users", "username", "prof.benali").Id,
-		"/comptes/import/{import}", importJob)
+		"/comptes/import/{import}", importJob, "{planned}", planned.Id)
 
 	// One session per actor (logging in costs a bcrypt); logging out ends every session of
 	// the account, so the next row logs in again.

@@ -61,7 +61,7 @@ func bigPost(t *testing.T, a *apptest.App, path string, body io.Reader, n int, c
 // posts to the login form, half of them chunked, are refused in French before being
 // buffered. Measured in this process, where the server runs.
 func TestAnonymousLargePostsLeaveTheServersMemoryBounded(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it measures the allocations of the whole test process.
 	a := apptest.MustStart(t)
 	const size, parallel = 24 << 20, 16
 	var (

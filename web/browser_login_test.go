@@ -52,7 +52,7 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	apptest.MustWaitURL(t, ctx, "/periodes", func(u *url.URL) bool { return u.Path == "/periodes" })
 	assert.Equal(t, "Vue par périodes", apptest.MustWaitText(t, ctx, "#main h1", "Vue par périodes"))
 	assert.Contains(t, apptest.MustText(t, ctx, "header .user-box"), "Claire MARTIN")
-	assert.Equal(t, "2de Bac Pro", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
+	assert.Equal(t, "2de Bac Pro famille des métiers PMIA", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
 	list := apptest.MustText(t, ctx, "#period-list")
 	assert.Contains(t, list, "PFMP 1 — 2de PMIA")
 	assert.Contains(t, list, "PFMP 2 — 2de PMIA")
@@ -80,7 +80,7 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	// The 1re tab lists the 1re periods.
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.level-tabs a[href="/periodes?niveau=1re"]`)))
 	apptest.MustWaitText(t, ctx, "#period-list", "PFMP 1re MSPC — E31")
-	assert.Equal(t, "1re Bac Pro", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
+	assert.Equal(t, "1re Bac Pro MSPC", apptest.MustText(t, ctx, `nav.level-tabs a[aria-current="page"]`))
 	assert.NotContains(t, apptest.MustText(t, ctx, "#period-list"), "2de PMIA")
 
 	// Logging out goes back to the login page, and the periods are closed again.

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
@@ -54,9 +55,12 @@ func TestBrowserTeacherRemovesDeletesAndLocks(t *testing.T) {
 	apptest.MustWaitText(t, ctx, "#main .alert-success", "supprimée")
 	require.NotContains(t, apptest.MustText(t, ctx, "#period-list"), "PFMP 2")
 
-	// A bilan intermédiaire for the whole 1re class, after the E31 period's bilans: it locks it.
+	// A bilan intermédiaire for the whole 1re class, after the E31 period's bilans: it locks it
+	// from its day on.
 	e31 := a.MustFind(t, "periods", "name", demoE31)
-	after := e31.GetDateTime("review_date").Time().AddDate(0, 0, 3).Format("2006-01-02")
+	on := e31.GetDateTime("end").Time().AddDate(0, 0, 3)
+	a.Clock.Set(on.Add(8 * time.Hour))
+	after := on.Format("2006-01-02")
 	class := a.MustFind(t, "classes", "name", "1re MSPC")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.Search(`//nav[@class="mainnav"]//a[contains(., "Bilans")]`)))
 	apptest.MustWaitText(t, ctx, "#main h1", "Bilans intermédiaires")

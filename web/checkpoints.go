@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -39,15 +40,7 @@ func (s *Server) checkpointsPage(c *fiber.Ctx, form map[string]string, err error
 func (s *Server) checkpointCreate(c *fiber.Ctx) error {
 	form := formValues(c, checkpointFields...)
 	fe := pfmp.FieldErrors{}
-	var day time.Time
-	if err := pfmp.Required(form["date"], "Date du bilan"); err != nil {
-		fe.Add("date", err)
-	} else if d, err := pfmp.ParseDate(form["date"]); err != nil {
-		fe.Add("date", err)
-	} else {
-		day = d
-	}
-	fe.Add("label", pfmp.MaxLen(form["label"], 255, "Intitulé"))
+	day := checkCheckpoint(fe, form)
 	students, err := s.checkpointStudents(form["target"])
 	fe.Add("target", err)
 	if err := fe.Err(); err != nil {
@@ -58,6 +51,20 @@ func (s *Server) checkpointCreate(c *fiber.Ctx) error {
 	}
 	s.flash(c, "Bilan intermédiaire enregistré pour "+plural(len(students), "apprenant")+".")
 	return c.Redirect("/bilans-intermediaires", fiber.StatusSeeOther)
+}
+
+// checkCheckpoint checks the date and the label of a checkpoint form, and reads the date.
+func checkCheckpoint(fe pfmp.FieldErrors, form map[string]string) time.Time {
+	var day time.Time
+	if err := pfmp.Required(form["date"], "Date du bilan"); err != nil {
+		fe.Add("date", err)
+	} else if d, err := pfmp.ParseDate(form["date"]); err != nil {
+		fe.Add("date", err)
+	} else {
+		day = d
+	}
+	fe.Add("label", pfmp.MaxLen(form["label"], 255, "Intitulé"))
+	return day
 }
 
 // checkpointStudents resolves the form's target to student ids.
@@ -83,7 +90,55 @@ func (s *Server) checkpointStudents(target string) ([]string, error) {
 	return ids, nil
 }
 
-// checkpointDelete removes a checkpoint entered by mistake (what it locked unlocks).
+// checkpointEdit is the form that moves or renames one checkpoint, while its teacher still may
+// (pfmp.CheckpointCorrectable); past that it says who can.
+func (s *Server) checkpointEdit(c *fiber.Ctx) error {
+	row, err := s.store.CheckpointByID(c.Params("id"))
+	if err != nil {
+		return err
+	}
+	form := map[string]string{"date": pfmp.ISODate(row.Date.Time()), "label": row.Label}
+	return s.checkpointEditForm(c, row, form, nil)
+}
+
+func (s *Server) checkpointEditForm(c *fiber.Ctx, row *dossier.CheckpointRow, form map[string]string, err error) error {
+	data := fiber.Map{"Checkpoint": row, "Form": form}
+	if !row.Correctable {
+		data["Held"] = pfmp.CheckpointHeldMessage(row.Date.Time(), row.Locks)
+	}
+	const title = "Modifier le bilan intermédiaire"
+	if err != nil {
+		return s.invalid(c, "checkpoints/edit", title, data, err)
+	}
+	return s.page(c, fiber.StatusOK, "checkpoints/edit", title, data)
+}
+
+// checkpointUpdate moves or renames a checkpoint; the model hook refuses (409) one in effect
+// that locks something, and the form comes back with what was typed and why.
+func (s *Server) checkpointUpdate(c *fiber.Ctx) error {
+	row, err := s.store.CheckpointByID(c.Params("id"))
+	if err != nil {
+		return err
+	}
+	form := formValues(c, "date", "label")
+	fe := pfmp.FieldErrors{}
+	day := checkCheckpoint(fe, form)
+	if err := fe.Err(); err != nil {
+		return s.checkpointEditForm(c, row, form, err)
+	}
+	err = s.store.UpdateCheckpoint(row.ID, day, form["label"])
+	if msg, held := lockRefusal(err); held {
+		return s.checkpointEditForm(c, row, form, pfmp.Conflict(msg))
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(c, "Bilan intermédiaire de "+row.FirstName+" "+upperName(row.LastName)+" enregistré.")
+	return c.Redirect("/bilans-intermediaires", fiber.StatusSeeOther)
+}
+
+// checkpointDelete removes a checkpoint planned or entered by mistake (what it locked unlocks);
+// the model hook refuses one in effect that locks something.
 func (s *Server) checkpointDelete(c *fiber.Ctx) error {
 	if _, err := s.store.Find("checkpoints", c.Params("id")); err != nil {
 		return pfmp.NotFound(pfmp.MsgNoCheckpoint)

@@ -39,7 +39,7 @@ func TestCommentsWritersPost(t *testing.T) {
 	require.Contains(t, r.Body, "Commentaire publié.")
 	require.Contains(t, r.Body, "<strong>Claire MARTIN</strong> <span class=\"muted\">· Enseignant</span>")
 	require.Contains(t, r.Body, "Détaillez les consignes de sécurité.\nEt le matériel utilisé.")
-	require.Regexp(t, `<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \pL+ \d{4} à \d{1,2} h \d\d</time>`, r.Body, "the date in French")
+	require.Regexp(t, `<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \pL+ \d{4} à\x{a0}\d{1,2}\x{a0}h\x{a0}\d\d</time>`, r.Body, "the date in French, its time unbroken")
 	require.Contains(t, r.Body, `></textarea>`, "the form is empty again")
 
 	// The apprenticeship master holding a grant, without JavaScript: redirect and flash.

@@ -11,6 +11,7 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/pfmp"
 )
 
 // A bilan entreprise whose meeting date is before the student's latest bilan intermédiaire is
@@ -24,6 +25,7 @@ func TestLockedCompanyReviewRefusesEveryChange(t *testing.T) {
 	require.Equal(t, 200, choose(teacher, p, "niveau:C1.2", "3", 0).Status)
 	rev := review(t, a, p)
 	meeting := rev.GetDateTime("meeting_date").Time()
+	a.Clock.Set(meeting.AddDate(0, 0, 2)) // the checkpoint below is in effect: its day is past
 	a.MustRecord(t, "checkpoints", map[string]any{"student": p.GetString("student"), "date": meeting.AddDate(0, 0, 1)})
 
 	page := teacher.Get(companyPath(p, ""))
@@ -70,8 +72,9 @@ func TestCompanyReviewNotStartedIsLockedAsItWouldBeCreated(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoP2, "chloe.roux")
 	period := a.MustFind(t, "periods", "id", p.GetString("period"))
-	review := period.GetDateTime("review_date").Time()
+	review := pfmp.EffectiveReviewDate(period.GetDateTime("review_date").Time(), period.GetDateTime("end").Time())
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	a.Clock.Set(review.AddDate(0, 0, 2)) // the checkpoints below are in effect: their days are past
 
 	a.MustRecord(t, "checkpoints", map[string]any{"student": p.GetString("student"), "date": review})
 	require.NotContains(t, teacher.Get(companyPath(p, "")).Body, "Bilan en lecture seule", "same day: not before, not locked")

@@ -60,7 +60,7 @@ func (s *Server) companyChoice(c *fiber.Ctx, rv *ratedReview) error {
 	for _, k := range res.Changed {
 		saved = append(saved, fiber.Map{"ID": keyID(k), "Key": k, "Seen": cl.state.Seen(k)})
 	}
-	out["Saved"], out["At"] = saved, clockLabel(s.cfg.Now())
+	out["Saved"], out["At"] = saved, pfmp.FormatClock(s.cfg.Now())
 	out["State"] = s.reviewStateOf(cl.state, true)
 	status := fiber.StatusOK
 	if len(res.Conflicts) > 0 {

@@ -11,6 +11,7 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/pfmp"
 )
 
 const demoP2 = "PFMP 2 — 2de PMIA"
@@ -49,7 +50,8 @@ func TestCompanyReviewChoicesAreSavedOneByOne(t *testing.T) {
 	require.Contains(t, page.Body, `name="niveau:C1.1.a"`, "sub-competences of the linked competences")
 	require.NotContains(t, page.Body, `name="niveau:C3.1"`, "competences no task links")
 	period := a.MustFind(t, "periods", "id", p.GetString("period"))
-	require.Contains(t, page.Body, `name="date" value="`+period.GetDateTime("review_date").Time().Format("2006-01-02")+`"`,
+	bilans := pfmp.EffectiveReviewDate(period.GetDateTime("review_date").Time(), period.GetDateTime("end").Time())
+	require.Contains(t, page.Body, `name="date" value="`+bilans.Format("2006-01-02")+`"`,
 		"the meeting date defaults to the period's date of the bilans entreprise")
 	require.Contains(t, page.Body, "Brouillon")
 

@@ -73,9 +73,9 @@ func TestPortfolioCannotBlankWhatTheFicheRequires(t *testing.T) {
 	p := a.MustFind(t, "placements", "student", manon.Id)
 	c := a.MustLogin(t, "manon.girard", demo.Password)
 	r := c.PostForm("/dossiers/"+p.Id+"/portfolio/entreprise", url.Values{"company_name": {"Fragrance Plus"},
-		"company_address": {"45, rue du Bois noir"}, "company_postal_code": {"76000"}, "company_city": {"Rouen"},
-		"tutor_last_name": {"Boisseau"}, "tutor_first_name": {"Julien"}, "tutor_email": {""}})
+		"company_address": {"45, rue du Bois noir"}, "company_postal_code": {"76000"}, "company_city": {""},
+		"tutor_last_name": {"Boisseau"}, "tutor_first_name": {"Julien"}, "tutor_email": {"julien.boisseau@fragrance.example"}})
 	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
-	require.Contains(t, r.Body, "Le champ « Courriel du tuteur » est obligatoire.")
-	require.Equal(t, "julien.boisseau@fragrance.example", a.MustFind(t, "placements", "id", p.Id).GetString("tutor_email"))
+	require.Contains(t, r.Body, "Le champ « Ville » est obligatoire.")
+	require.NotEmpty(t, a.MustFind(t, "placements", "id", p.Id).GetString("company_city"))
 }

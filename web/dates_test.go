@@ -34,6 +34,7 @@ type dateForms struct {
 	annexe  string
 	period  string
 	periodF url.Values // the period's stored information, as its form shows it
+	planned string     // a checkpoint planned for June, its teacher's to change
 }
 
 func (d *dateForms) with(base url.Values, field, value string) url.Values {
@@ -70,6 +71,13 @@ var dateFields = []dateField{
 				"competence": {d.f.a.MustFind(d.t, "competences", "code", "C2.1").Id}, "level": {"3"}, field: {value}})
 		},
 		state: func(d *dateForms) string { return d.records("school_evaluations") }},
+	{input: "checkpoints/edit date", route: "POST /bilans-intermediaires/:id/modifier", valid: "2026-06-12",
+		post: func(d *dateForms, field, value string) *apptest.Response {
+			return d.f.teacher.PostForm("/bilans-intermediaires/"+d.planned+"/modifier", url.Values{"label": {"Bilan"}, field: {value}})
+		},
+		state: func(d *dateForms) string {
+			return d.f.a.MustFind(d.t, "checkpoints", "id", d.planned).GetString("date")
+		}},
 	{input: "portfolio/intervention_form wo_date", route: "POST /dossiers/:id/portfolio/activites", valid: "2026-03-10",
 		optional: true,
 		post: func(d *dateForms, field, value string) *apptest.Response {
@@ -115,7 +123,8 @@ func TestOutOfRangeDatesAreRefusedOnEveryDateField(t *testing.T) {
 		periodF: url.Values{"name": {period.GetString("name")}, "kind": {period.GetString("kind")},
 			"start":       {pfmp.ISODate(period.GetDateTime("start").Time())},
 			"end":         {pfmp.ISODate(period.GetDateTime("end").Time())},
-			"review_date": {pfmp.ISODate(period.GetDateTime("review_date").Time())}}}
+			"review_date": {pfmp.ISODate(period.GetDateTime("review_date").Time())}},
+		planned: f.a.MustRecord(t, "checkpoints", map[string]any{"student": f.lucas.GetString("student"), "date": "2026-06-12"}).Id}
 	for _, row := range dateFields {
 		field := strings.Fields(row.input)[1]
 		t.Run(row.route+" "+field, func(t *testing.T) {

@@ -3,16 +3,31 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
-// studentHome lists the student's own periods, newest first.
+// studentPlacement is one of the student's periods, marked when under way.
+type studentPlacement struct {
+	dossier.PlacementRow
+	UnderWay bool
+	DaysLeft string // « encore 3 jours », « dernier jour »
+}
+
+// studentHome lists the student's own periods, newest first, the one under way marked.
 func (s *Server) studentHome(c *fiber.Ctx) error {
 	rows, err := s.store.PlacementsOfStudent(actorOf(c).ID)
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", fiber.Map{"Placements": rows})
+	list := make([]studentPlacement, len(rows))
+	for i, r := range rows {
+		list[i].PlacementRow = r
+		if left, ok := pfmp.UnderWay(r.Start.Time(), r.End.Time(), s.cfg.Now()); ok {
+			list[i].UnderWay, list[i].DaysLeft = true, pfmp.DaysLeftLabel(left)
+		}
+	}
+	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", fiber.Map{"Placements": list})
 }
 
 // companyHome lists the placements a tutor or master holds a live grant on.

@@ -50,6 +50,7 @@ var hostileForms = []hostileForm{
 	{route: "POST /periodes/:id/apprenants/:pid/retirer", who: "prof.martin", page: "/periodes/{period}/apprenants/{member}/retirer", action: "/periodes/{period}/apprenants/{member}/retirer"},
 	{route: "POST /periodes/:id/supprimer", who: "prof.martin", page: "/periodes/{doomed}/supprimer", action: "/periodes/{doomed}/supprimer"},
 	{route: "POST /bilans-intermediaires", who: "prof.martin", page: "/bilans-intermediaires", action: "/bilans-intermediaires"},
+	{route: "POST /bilans-intermediaires/:id/modifier", who: "prof.martin", page: "/bilans-intermediaires/{checkpoint}/modifier", action: "/bilans-intermediaires/{checkpoint}/modifier"},
 	{route: "POST /bilans-intermediaires/:id/supprimer", who: "prof.martin", page: "/bilans-intermediaires", action: "/bilans-intermediaires/{checkpoint}/supprimer"},
 	{route: "POST /annexes", who: "prof.martin", page: "/annexes/nouvelle", action: "/annexes"},
 	{route: "POST /annexes/:id", who: "prof.martin", page: "/annexes/{annexe}", action: "/annexes/{annexe}"},

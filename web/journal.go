@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -66,13 +65,9 @@ func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (fiber.Ma
 	if err != nil {
 		return nil, err
 	}
-	written := 0
 	var week journalWeek
 	for _, w := range weeks {
 		rec := byMonday[dossier.MondayOf(w.Start)]
-		if rec != nil && rec.HasText() {
-			written++
-		}
 		if w.Index == n {
 			week = journalWeek{N: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
 			if rec != nil {
@@ -88,12 +83,24 @@ func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (fiber.Ma
 		labels[i] = w.Label()
 	}
 	labelsJSON, _ := json.Marshal(labels)
-	return fiber.Map{"Weeks": labels, "LabelsJSON": string(labelsJSON), "Week": week, "Written": written, "Fields": weekFields,
-		"Prev": n - 1, "Next": n + 1, "Errors": map[string]string{}}, nil
+	return fiber.Map{"Weeks": labels, "LabelsJSON": string(labelsJSON), "Week": week, "Written": writtenWeeks(weeks, byMonday),
+		"Fields": weekFields, "Prev": n - 1, "Next": n + 1, "Errors": map[string]string{}}, nil
+}
+
+// writtenWeeks counts the period's weeks whose journal page holds some text.
+func writtenWeeks(weeks []pfmp.Week, byMonday map[time.Time]*dossier.Week) int {
+	n := 0
+	for _, w := range weeks {
+		if rec := byMonday[dossier.MondayOf(w.Start)]; rec != nil && rec.HasText() {
+			n++
+		}
+	}
+	return n
 }
 
 // weekSave stores one week (POST /dossiers/:id/portfolio/semaines/:n). To htmx it answers a
-// status line and the new version (out of band), leaving the text areas and the focus alone.
+// status line, and out of band the new version and the count of written weeks (the one just
+// saved counts), leaving the text areas and the focus alone.
 func (s *Server) weekSave(c *fiber.Ctx) error {
 	d, err := s.loadPlacement(c, pfmp.EditPortfolio)
 	if err != nil {
@@ -114,17 +121,15 @@ func (s *Server) weekSave(c *fiber.Ctx) error {
 		return s.weekFailed(c, d, weeks, n, in, version, err)
 	}
 	if isFragment(c) {
+		byMonday, err := s.store.Weeks(d.ID())
+		if err != nil {
+			return err
+		}
 		return s.fragment(c, fiber.StatusOK, "portfolio/semaines-status", fiber.Map{
-			"Saved": clockLabel(s.cfg.Now()), "Version": rec.Version()})
+			"Saved": pfmp.FormatClock(s.cfg.Now()), "Version": rec.Version(), "Written": writtenWeeks(weeks, byMonday)})
 	}
 	s.flash(c, "Semaine enregistrée.")
 	return c.Redirect(weekURL(d, n), fiber.StatusSeeOther)
-}
-
-// clockLabel is "à 14 h 05", Paris time: when a save happened today.
-func clockLabel(t time.Time) string {
-	p := t.In(pfmp.Paris)
-	return fmt.Sprintf("à %d h %02d", p.Hour(), p.Minute())
 }
 
 func weekURL(d *openDossier, n int) string {

@@ -4,9 +4,12 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/assert"
@@ -337,4 +340,23 @@ func TestPortfolioWriteRoutesByActor(t *testing.T) {
 	}
 	assert.Len(t, reportsOf(t, f.a, f.lucas), 2, "one created, one deleted, by Lucas only")
 	assert.Len(t, attachmentsOf(t, f.a, f.lucas), 3, "a file and a link added, one deleted, by Lucas only")
+}
+
+// TestJournalOpensOnTheWeekUnderWayOnASunday: on Sunday the student writes up the week that
+// ends, and the counter of written weeks counts the week he just saved.
+func TestJournalOpensOnTheWeekUnderWayOnASunday(t *testing.T) {
+	t.Parallel()
+	f := mustPF(t)
+	weeks := periodWeeksOf(t, f.a, f.lucas)
+	f.a.Clock.Set(weeks[2].End.AddDate(0, 0, 2).Add(18 * time.Hour)) // the Sunday after week 3, 19 h in Paris
+	page := f.owner.Get(portfolioPath(f.lucas, "semaines")).Body
+	require.Contains(t, page, `<h3 id="week-title" class="week-title">`+weeks[2].Label())
+	before := regexp.MustCompile(`(\d+) semaine\(s\) renseignée\(s\)`).FindStringSubmatch(page)
+	require.NotNil(t, before)
+	n, _ := strconv.Atoi(before[1])
+
+	r := f.owner.PostForm(portfolioPath(f.lucas, "semaines/4"), weekForm("0", "Graissage des convoyeurs."), pfHX...)
+	require.Equal(t, http.StatusOK, r.Status, r.Body)
+	require.Contains(t, r.Body, `<span id="week-count" class="small muted" hx-swap-oob="true">`+strconv.Itoa(n+1)+` semaine(s) renseignée(s)</span>`)
+	require.Contains(t, r.Body, "à\u00a019\u00a0h\u00a000", "a time that never breaks")
 }

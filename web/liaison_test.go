@@ -68,6 +68,32 @@ func TestLiaisonStudentSavesTheCompany(t *testing.T) {
 	require.Contains(t, c.Get("/mes-periodes").Body, "Forges et Mécanique SARL", "the home page lists the company")
 }
 
+// TestLiaisonCompanyBeforeTheTutor: students record the host company first; the tutor comes
+// when known (his name and address are needed only to send him a link).
+func TestLiaisonCompanyBeforeTheTutor(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, demoE31, "adam.vincent")
+	c := a.MustLogin(t, "adam.vincent", demo.Password)
+	page := c.Get(liaisonPath(p, "")).Body
+	require.Contains(t, page, `id="tutor-later"`)
+	require.NotRegexp(t, `name="tutor_(last_name|first_name|email)"[^>]* required`, page, "not marked required")
+
+	form := validLiaisonCompany()
+	for _, f := range []string{"tutor_last_name", "tutor_first_name", "tutor_phone", "tutor_email"} {
+		form.Del(f)
+	}
+	r := c.PostForm(liaisonPath(p, "/entreprise"), form)
+	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
+	saved := reload(t, a, p)
+	require.Equal(t, "Forges et Mécanique SARL", saved.GetString("company_name"))
+	require.Empty(t, saved.GetString("tutor_email"))
+
+	form.Set("tutor_email", "pas-une-adresse")
+	require.Equal(t, http.StatusUnprocessableEntity, c.PostForm(liaisonPath(p, "/entreprise"), form).Status,
+		"what is typed is still checked")
+}
+
 func TestLiaisonRejectsAnInvalidCompanyAndKeepsWhatWasTyped(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)

@@ -10,7 +10,8 @@ import (
 
 // periodsIndex is the "Vue par périodes": a tab per level, the level's periods of one school
 // year (the current one unless ?annee= names another), the chosen one's students. Its content
-// holds nothing personal, so it is cached until a write to what it shows (see viewCache).
+// holds nothing personal, so it is cached until a write to what it shows (see viewCache), and
+// for the day only: a bilan intermédiaire planned for tomorrow locks its periods then.
 func (s *Server) periodsIndex(c *fiber.Ctx) error {
 	level := pfmp.Level(c.Query("niveau", string(pfmp.Levels()[0])))
 	if !level.Valid() {
@@ -20,7 +21,7 @@ func (s *Server) periodsIndex(c *fiber.Ctx) error {
 	if y := c.QueryInt("annee"); y > 2000 && y < 3000 {
 		year = pfmp.SchoolYear(y)
 	}
-	key := "periods:" + string(level) + ":" + year.Label() + ":" + c.Query("periode")
+	key := "periods:" + pfmp.ISODate(s.cfg.Now()) + ":" + string(level) + ":" + year.Label() + ":" + c.Query("periode")
 	html, err := s.cache.render(key, func() (template.HTML, error) {
 		page, err := s.periodsPage(level, year, c.Query("periode"))
 		if err != nil {
@@ -43,7 +44,7 @@ func (s *Server) periodStudents(c *fiber.Ctx) error {
 		}
 		return c.Redirect(periodHref(sel), fiber.StatusSeeOther)
 	}
-	html, err := s.cache.render("panel:"+c.Params("id"), func() (template.HTML, error) {
+	html, err := s.cache.render("panel:"+pfmp.ISODate(s.cfg.Now())+":"+c.Params("id"), func() (template.HTML, error) {
 		sel, err := s.store.PeriodRowByID(c.Params("id"))
 		if err != nil {
 			return "", err

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -16,8 +18,21 @@ func (s *Server) periodNew(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	form := map[string]string{"name": a.GetString("name"), "level": a.GetString("level"), "kind": string(pfmp.KindP2)}
+	diploma, err := s.store.Diploma()
+	if err != nil {
+		return err
+	}
+	form := map[string]string{"name": a.GetString("name"), "level": a.GetString("level"),
+		"kind": string(defaultKind(diploma.KindsOf(pfmp.Level(a.GetString("level")))))}
 	return s.periodNewForm(c, a, form, nil, nil, nil)
+}
+
+// defaultKind is « Période 2 » where the level offers it, else its first kind.
+func defaultKind(kinds []pfmp.Kind) pfmp.Kind {
+	if len(kinds) == 0 || slices.Contains(kinds, pfmp.KindP2) {
+		return pfmp.KindP2
+	}
+	return kinds[0]
 }
 
 func (s *Server) periodNewForm(c *fiber.Ctx, a *core.Record, form map[string]string, classIDs, studentIDs []string, err error) error {
@@ -25,8 +40,13 @@ func (s *Server) periodNewForm(c *fiber.Ctx, a *core.Record, form map[string]str
 	if cerr != nil {
 		return cerr
 	}
-	data := fiber.Map{"Annexe": a, "Form": form, "Kinds": pfmp.Kinds(), "Levels": pfmp.Levels(),
-		"Classes": classes, "CheckedClasses": classIDs, "CheckedStudents": studentIDs}
+	diploma, cerr := s.store.Diploma()
+	if cerr != nil {
+		return cerr
+	}
+	level := pfmp.Level(form["level"])
+	data := fiber.Map{"Annexe": a, "Form": form, "Kinds": diploma.KindsOf(level), "LevelName": diploma.LevelName(level),
+		"ReviewHint": reviewHint(form, ""), "Classes": classes, "CheckedClasses": classIDs, "CheckedStudents": studentIDs}
 	if err != nil {
 		return s.invalid(c, "periods/new", "Nouvelle période en entreprise", data, err)
 	}
@@ -43,7 +63,11 @@ func (s *Server) periodCreate(c *fiber.Ctx) error {
 	form := formValues(c, periodInfoFields...)
 	form["level"] = a.GetString("level") // the annexe's: its students are offered, not another level's
 	classIDs, studentIDs := formList(c, "classes"), formList(c, "students")
-	p, err := pfmp.CheckPeriod(periodForm(form))
+	diploma, err := s.store.Diploma()
+	if err != nil {
+		return err
+	}
+	p, err := pfmp.CheckPeriod(periodForm(form, diploma.KindsOf(pfmp.Level(form["level"]))))
 	if err != nil {
 		return s.periodNewForm(c, a, form, classIDs, studentIDs, err)
 	}
@@ -62,15 +86,31 @@ func (s *Server) periodCreate(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "Période « "+p.Name+" » créée.")
-	return c.Redirect("/periodes?niveau="+string(p.Level)+"&periode="+period.Id, fiber.StatusSeeOther)
+	return c.Redirect(periodHref(&dossier.PeriodRow{ID: period.Id, Level: string(p.Level), Start: period.GetDateTime("start")}),
+		fiber.StatusSeeOther) // its school year's list, next year's for a period of September
 }
 
-func periodForm(form map[string]string) pfmp.PeriodForm {
+// periodForm is the typed form as pfmp checks it, with the kinds the form offered.
+func periodForm(form map[string]string, kinds []pfmp.Kind) pfmp.PeriodForm {
 	return pfmp.PeriodForm{Name: form["name"], Level: form["level"], Kind: form["kind"],
-		Start: form["start"], End: form["end"], ReviewDate: form["review_date"]}
+		Start: form["start"], End: form["end"], ReviewDate: form["review_date"], Kinds: kinds}
 }
 
-// periodInfo are the columns of the « Informations » tab.
+// periodInfo are the columns of the « Informations » tab; a review date not set on purpose is
+// stored empty, so that it follows the end date.
 func periodInfo(p pfmp.Period) dossier.Fields {
 	return dossier.Fields{"name": p.Name, "kind": string(p.Kind), "start": p.Start, "end": p.End, "review_date": p.ReviewDate}
+}
+
+// reviewHint says which of the two the date of the bilans entreprise is, as the form holds it:
+// the last day (empty: it follows the end date), or a date chosen on purpose. end is the
+// stored last day, shown when known.
+func reviewHint(form map[string]string, end string) string {
+	if form["review_date"] == "" {
+		if end != "" {
+			end = " (actuellement le " + end + ")"
+		}
+		return "Actuellement : le dernier jour de la période" + end + ". Laissée vide, elle suit la date de fin si la période change."
+	}
+	return "Actuellement : une date choisie, qui ne suit plus la date de fin. Videz le champ pour revenir au dernier jour de la période."
 }

@@ -39,13 +39,25 @@ func (s *Server) periodEdit(c *fiber.Ctx) error {
 		"kind": rec.GetString("kind"), "start": pfmp.ISODate(rec.GetDateTime("start").Time()),
 		"end": pfmp.ISODate(rec.GetDateTime("end").Time()), "review_date": pfmp.ISODate(rec.GetDateTime("review_date").Time()),
 		"objectives": rec.GetString("objectives")}
-	return s.periodEditForm(c, tab, rec, row, form, rec.GetStringSlice("tasks"), nil)
+	return s.periodEditForm(c, tab, rec, row, periodTyped{form: form, tasks: rec.GetStringSlice("tasks")}, nil)
 }
 
-func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row *dossier.PeriodRow,
-	form map[string]string, tasks []string, err error) error {
-	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": form,
-		"Kinds": pfmp.Kinds(), "Checked": tasks}
+// periodTyped is what one tab of the edit form holds: stored, or as typed when a save is refused.
+type periodTyped struct {
+	form                     map[string]string
+	tasks, classes, students []string
+}
+
+func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row *dossier.PeriodRow, typed periodTyped, err error) error {
+	diploma, derr := s.store.Diploma()
+	if derr != nil {
+		return derr
+	}
+	level := pfmp.Level(rec.GetString("level"))
+	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": typed.form, "Back": periodHref(row),
+		"Kinds": diploma.KindsFor(level, pfmp.Kind(rec.GetString("kind"))), "LevelName": diploma.LevelName(level),
+		"ReviewHint": reviewHint(typed.form, pfmp.FormatLong(row.End.Time())),
+		"Checked":    typed.tasks, "CheckedClasses": typed.classes, "CheckedStudents": typed.students}
 	if ferr := s.periodTabData(tab, rec, data); ferr != nil {
 		return ferr
 	}
@@ -75,7 +87,8 @@ func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) err
 	return nil
 }
 
-// periodUpdate saves one tab. The dated lock is the model hook's: a locked period answers 409.
+// periodUpdate saves one tab. A period locked meanwhile (a bilan intermédiaire took effect, the
+// model hook's 409) is no dead end: the tab comes back with what was typed and the reason.
 func (s *Server) periodUpdate(c *fiber.Ctx) error {
 	tab := c.Params("tab")
 	if !validPeriodTab(tab) {
@@ -85,27 +98,44 @@ func (s *Server) periodUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	typed := periodTyped{form: formValues(c, append(periodInfoFields, "objectives")...), tasks: formList(c, "tasks"),
+		classes: formList(c, "classes"), students: formList(c, "students")}
+	typed.form["level"] = rec.GetString("level") // a period keeps its level: its students belong to it
 	if row.Locked() {
-		return pfmp.Conflict(row.LockMessage())
+		return s.periodEditForm(c, tab, rec, row, typed, errPeriodRefused)
 	}
-	form := formValues(c, append(periodInfoFields, "objectives")...)
-	form["level"] = rec.GetString("level") // a period keeps its level: its students belong to it
-	tasks := formList(c, "tasks")
-	if err := s.applyPeriodTab(c, tab, rec, form, &tasks); err != nil {
-		if statusOf(err) == fiber.StatusUnprocessableEntity {
-			return s.periodEditForm(c, tab, rec, row, form, tasks, err)
+	err = s.applyPeriodTab(c, tab, rec, typed.form, &typed.tasks)
+	if _, locked := lockRefusal(err); locked { // locked between the check and the write
+		if row, err = s.store.PeriodRowByID(rec.Id); err != nil {
+			return err
 		}
+		return s.periodEditForm(c, tab, rec, row, typed, errPeriodRefused)
+	}
+	if statusOf(err) == fiber.StatusUnprocessableEntity {
+		return s.periodEditForm(c, tab, rec, row, typed, err)
+	}
+	if err != nil {
 		return err
 	}
 	s.flash(c, "Période enregistrée.")
 	return c.Redirect("/periodes/"+rec.Id+"/modifier?onglet="+tab, fiber.StatusSeeOther)
 }
 
+// errPeriodRefused is the 409 of a save refused by the dated lock; the tab shows the lock's
+// reason under it, and what was typed, to copy.
+var errPeriodRefused = pfmp.Conflict("Rien n'a été enregistré : la période a été verrouillée pendant que vous la modifiiez " +
+	"(voir ci-dessous). Ce que vous aviez saisi est rappelé dans le formulaire : copiez-le si besoin.")
+
 func (s *Server) applyPeriodTab(c *fiber.Ctx, tab string, rec *core.Record, form map[string]string, tasks *[]string) error {
 	var values dossier.Fields
 	switch tab {
 	case "informations":
-		p, err := pfmp.CheckPeriod(periodForm(form))
+		diploma, err := s.store.Diploma()
+		if err != nil {
+			return err
+		}
+		level := pfmp.Level(rec.GetString("level"))
+		p, err := pfmp.CheckPeriod(periodForm(form, diploma.KindsFor(level, pfmp.Kind(rec.GetString("kind")))))
 		if err != nil {
 			return err
 		}

@@ -86,7 +86,7 @@ func TestPeriodCreatedFromAnnexeForAWholeClass(t *testing.T) {
 	period := a.MustFind(t, "periods", "name", "PFMP 3")
 	require.Equal(t, annexe.GetString("objectives"), period.GetString("objectives"))
 	require.Equal(t, annexe.GetStringSlice("tasks"), period.GetStringSlice("tasks"))
-	require.Equal(t, "2026-05-29", period.GetDateTime("review_date").Time().Format("2006-01-02"), "bilans default to the last day")
+	require.Empty(t, period.GetString("review_date"), "bilans on the last day: not set, they follow it")
 	placements, err := a.PB.FindAllRecords("placements", dbx.HashExp{"period": period.Id})
 	require.NoError(t, err)
 	require.Len(t, placements, 6, "the whole class")
@@ -112,7 +112,7 @@ func TestPeriodEditTabs(t *testing.T) {
 	r = c.PostForm(base+"informations", url.Values{"name": {"PFMP 2 renommée"}, "kind": {"E31"},
 		"start": {"2026-03-02"}, "end": {"2026-03-27"}})
 	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
-	require.Contains(t, r.Body, "n&#39;existe qu&#39;en 1re ou en terminale")
+	require.Contains(t, r.Body, "Le type « Épreuve E31 » n&#39;est pas proposé en 2de Bac Pro.")
 
 	require.Equal(t, http.StatusSeeOther, c.PostForm(base+"objectifs", url.Values{"objectives": {"Nouveaux objectifs"}}).Status)
 	require.Equal(t, http.StatusSeeOther, c.PostForm(base+"activites", url.Values{"tasks": taskIDs(t, a, "A2T1")}).Status)
@@ -187,10 +187,14 @@ func TestCheckpointForAClassLocksItsPeriods(t *testing.T) {
 	require.Contains(t, bad.Body, "Choisissez une classe")
 	require.Contains(t, bad.Body, "Fin d&#39;année")
 
-	after := period.GetDateTime("review_date").Time().AddDate(0, 0, 1).Format("2006-01-02")
-	r := c.PostForm("/bilans-intermediaires", url.Values{"target": {"classe:" + class.Id}, "date": {after}})
+	after := period.GetDateTime("end").Time().AddDate(0, 0, 1)
+	r := c.PostForm("/bilans-intermediaires", url.Values{"target": {"classe:" + class.Id}, "date": {after.Format("2006-01-02")}})
 	require.Equal(t, http.StatusSeeOther, r.Status)
 	require.Contains(t, c.Get("/bilans-intermediaires").Body, "Bilan intermédiaire enregistré pour 6 apprenants.")
+	require.Equal(t, http.StatusSeeOther, c.PostForm("/periodes/"+period.Id+"/modifier/objectifs", url.Values{"objectives": {"y"}}).Status,
+		"planned: locks nothing before its day")
+
+	a.Clock.Set(after.Add(9 * time.Hour))
 
 	edit := c.PostForm("/periodes/"+period.Id+"/modifier/objectifs", url.Values{"objectives": {"x"}})
 	require.Equal(t, http.StatusConflict, edit.Status)
@@ -231,6 +235,8 @@ func TestPeriodViewReflectsWritesFromAnyPath(t *testing.T) {
 
 	lea := a.MustFind(t, "users", "username", "lea.dupont")
 	a.MustRecord(t, "checkpoints", map[string]any{"student": lea.Id, "date": "2026-04-30"})
+	require.NotContains(t, c.Get(page).Body, "Période verrouillée", "planned for April: locks nothing yet")
+	a.Clock.Set(time.Date(2026, time.April, 30, 6, 0, 0, 0, time.UTC)) // no write: only the day changed
 	require.Contains(t, c.Get(page).Body, "Période verrouillée")
 	require.Contains(t, c.Get(panel, "HX-Request", "true").Body, "Période verrouillée")
 }
@@ -268,6 +274,7 @@ func TestPeriodWithoutReviewDateLocksOnItsLastDay(t *testing.T) {
 
 	after := p.GetDateTime("end").Time().AddDate(0, 0, 1)
 	a.MustRecord(t, "checkpoints", map[string]any{"student": student, "date": after, "label": "Bilan"})
+	a.Clock.Set(after.Add(9 * time.Hour))
 	view = c.Get("/periodes?niveau=2de&periode=" + p.Id)
 	require.Contains(t, view.Body, "Période verrouillée")
 	fresh, err := a.PB.FindRecordById("periods", p.Id)

@@ -72,9 +72,13 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen stri
 	if err != nil {
 		return nil, err
 	}
+	diploma, err := s.store.Diploma()
+	if err != nil {
+		return nil, err
+	}
 	v := &periodsView{Year: year.Label()}
 	for _, l := range pfmp.Levels() {
-		v.Levels = append(v.Levels, tabLink{Href: "/periodes?niveau=" + string(l), Label: l.Label(), Current: l == level})
+		v.Levels = append(v.Levels, tabLink{Href: "/periodes?niveau=" + string(l), Label: diploma.LevelName(l), Current: l == level})
 	}
 	for _, y := range years {
 		v.Years = append(v.Years, tabLink{Href: "/periodes?niveau=" + string(level) + "&annee=" + strconv.Itoa(int(y)),
@@ -104,7 +108,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
 	panel := &periodPanel{ID: p.ID, Name: p.Name, Locked: p.Locked(), HasCompanyReview: kind.HasCompanyReview(),
 		Certificative: kind.Certificative(),
 		Info: kind.Label() + " · du " + pfmp.FormatLong(p.Start.Time()) + " au " + pfmp.FormatLong(p.End.Time()) +
-			" · bilans entreprise le " + pfmp.FormatLong(p.ReviewDate())}
+			" · bilans entreprise le " + pfmp.FormatLong(p.ReviewDate()) + reviewNote(p.ReviewSet())}
 	if panel.Locked {
 		panel.LockMessage = p.LockMessage()
 	}
@@ -121,4 +125,12 @@ func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
 			Remove:    hrefAttr("/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + url.PathEscape(st.PlacementID) + "/retirer")}
 	}
 	return panel, nil
+}
+
+// reviewNote says whether the bilans' date follows the period's last day or was chosen.
+func reviewNote(set bool) string {
+	if set {
+		return " (date choisie)"
+	}
+	return " (dernier jour)"
 }

@@ -35,6 +35,8 @@ func (s *Server) routes() {
 	f.Post("/periodes/:id/apprenants/:pid/retirer", requireLogin, requireSchool, s.placementRemove)
 	f.Get("/bilans-intermediaires", requireLogin, requireSchool, s.checkpointsIndex)
 	f.Post("/bilans-intermediaires", requireLogin, requireSchool, s.checkpointCreate)
+	f.Get("/bilans-intermediaires/:id/modifier", requireLogin, requireSchool, s.checkpointEdit)
+	f.Post("/bilans-intermediaires/:id/modifier", requireLogin, requireSchool, s.checkpointUpdate)
 	f.Post("/bilans-intermediaires/:id/supprimer", requireLogin, requireSchool, s.checkpointDelete)
 	f.Get("/bilans-intermediaires/:id", requireLogin, requireSchool, s.checkpointShow)
 	f.Post("/bilans-intermediaires/:id/ajuster", requireLogin, requireSchool, s.checkpointAdjust)

@@ -3,7 +3,8 @@
  *   response-targets extension is enabled in HTML with hx-ext="response-targets".
  * - data-confirm="message" on a plain (non-htmx) form, button or link asks
  *   window.confirm first. htmx elements use hx-confirm, handled by htmx itself.
- * - details.menu: closes on a click outside, on Escape, and after choosing an item.
+ * - details.menu: closes on a click outside, on Escape, and after choosing an item; opened
+ *   near the bottom of the window, it opens upwards so that it stays on screen.
  */
 (function () {
   "use strict";
@@ -56,6 +57,18 @@
       closeMenu(menu, menu.contains(document.activeElement));
     });
   });
+
+  // "toggle" does not bubble: listened to in the capture phase. On phones the menu is a bottom
+  // sheet (position: fixed), always on screen.
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (!menu.matches || !menu.matches("details.menu") || !menu.open) return;
+    menu.classList.remove("menu-up");
+    var items = menu.querySelector(".menu-items");
+    if (!items || getComputedStyle(items).position === "fixed") return;
+    var below = items.getBoundingClientRect(), top = menu.getBoundingClientRect().top;
+    if (below.bottom > window.innerHeight && top - below.height - 4 >= 0) menu.classList.add("menu-up");
+  }, true);
 
   // A list marked data-mark-current whose links swap only a side panel: the chosen item is
   // marked current at once, since the list itself is not re-rendered.

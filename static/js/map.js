@@ -68,8 +68,10 @@
     var lat = parseFloat(el.dataset.lat), lng = parseFloat(el.dataset.lng);
     var start = isFinite(lat) && isFinite(lng) ? L.latLng(lat, lng) : null;
 
-    // No wheel zoom: the page must scroll past the map on a phone or with a mouse.
-    var map = L.map(el, { scrollWheelZoom: false }).setView(start || FRANCE, start ? PLACE_ZOOM : FRANCE_ZOOM);
+    // No wheel zoom: the page must scroll past the map on a phone or with a mouse. The zoom
+    // buttons say what they do in French, to the eye (title) and to screen readers.
+    var map = L.map(el, { scrollWheelZoom: false, zoomControl: false }).setView(start || FRANCE, start ? PLACE_ZOOM : FRANCE_ZOOM);
+    L.control.zoom({ zoomInTitle: "Zoom avant", zoomOutTitle: "Zoom arrière" }).addTo(map);
     var tiles = L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution });
     var warned = false;
     tiles.on("tileerror", function () {

@@ -1,0 +1,42 @@
+package dossier
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+
+	"github.com/pocketbase/dbx"
+
+	"livret/pfmp"
+)
+
+// Diploma reads the school's diploma from the référentiel tables: its acronyms and the
+// default calendar of its periods (data.pfmp.periodes_par_defaut), which decide the levels'
+// names and the period kinds each level offers. The first diploma seeded is the school's;
+// without one, the levels keep their plain names and every kind is offered.
+func (s *Store) Diploma() (pfmp.Diploma, error) {
+	var row struct {
+		Short  string `db:"short"`
+		Family string `db:"family"`
+		Data   string `db:"data"`
+	}
+	err := s.read(`SELECT short, family, data FROM diplomas ORDER BY created, id LIMIT 1`, dbx.Params{},
+		func(q *dbx.Query) error { return q.One(&row) })
+	if errors.Is(err, sql.ErrNoRows) {
+		return pfmp.NewDiploma("", "", nil), nil
+	}
+	if err != nil {
+		return pfmp.Diploma{}, err
+	}
+	var data struct {
+		PFMP struct {
+			Periods []pfmp.RefPeriod `json:"periodes_par_defaut"`
+		} `json:"pfmp"`
+	}
+	if row.Data != "" {
+		if err := json.Unmarshal([]byte(row.Data), &data); err != nil {
+			return pfmp.Diploma{}, err
+		}
+	}
+	return pfmp.NewDiploma(row.Short, row.Family, data.PFMP.Periods), nil
+}
