@@ -15,4 +15,5 @@ func Register(app core.App, now func() time.Time) {
 	}
 	registerLocks(app)
 	registerPortfolio(app, now)
+	registerMasters(app)
 }

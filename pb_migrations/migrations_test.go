@@ -43,7 +43,7 @@ func TestSchema(t *testing.T) {
 	app := MustApp(t)
 
 	want := map[string][]string{
-		"users":              {"email", "role", "first_name", "last_name", "username", "class", "status", "birth_date", "phone"},
+		"users":              {"email", "role", "first_name", "last_name", "username", "class", "status", "birth_date", "phone", "master"},
 		"diplomas":           {"code", "title", "short", "family", "data"},
 		"blocs":              {"diploma", "code", "label", "unit"},
 		"activities":         {"diploma", "code", "label", "pole", "bloc", "position"},
@@ -53,7 +53,7 @@ func TestSchema(t *testing.T) {
 		"classes":            {"name", "level", "diploma"},
 		"annexes":            {"name", "level", "objectives", "tasks", "author"},
 		"periods":            {"name", "level", "kind", "annexe", "start", "end", "review_date", "objectives", "tasks", "author"},
-		"placements":         {"period", "student", "custom_objectives", "objectives", "tasks", "company_name", "company_address", "company_postal_code", "company_city", "company_sector", "company_phone", "company_siret", "tutor_last_name", "tutor_first_name", "tutor_phone", "tutor_email", "company_activity", "employees", "maintenance_staff", "company_history", "lat", "lng", "org_chart", "portfolio_edited", "liaison_edited"},
+		"placements":         {"period", "student", "custom_objectives", "objectives", "tasks", "company_name", "company_address", "company_postal_code", "company_city", "company_sector", "company_phone", "company_siret", "tutor_last_name", "tutor_first_name", "tutor_phone", "tutor_email", "company_activity", "employees", "maintenance_staff", "company_history", "lat", "lng", "org_chart", "portfolio_edited", "liaison_edited", "referents"},
 		"journal_weeks":      {"placement", "week_start", "activities", "liked", "succeeded", "version"},
 		"interventions":      {"placement", "title", "conditions", "wo_date", "wo_sector", "wo_requester", "wo_machine", "wo_nature", "wo_supplies", "wo_documentation", "defects", "causes", "repairs", "duration", "selected", "version"},
 		"attachments":        {"placement", "title", "kind", "file", "url", "mime", "size"},
@@ -61,7 +61,7 @@ func TestSchema(t *testing.T) {
 		"self_reviews":       {"placement", "strengths", "improvements", "next_goals"},
 		"attitude_reviews":   {"placement", "ratings", "comment", "author"},
 		"company_reviews":    {"placement", "tasks_done", "modes", "ratings", "engagement", "meeting_date", "comment", "certificative", "author"},
-		"tutor_access":       {"placement", "tutor", "token_hash", "expires", "revoked", "sent_at", "last_used", "uses"},
+		"tutor_access":       {"placement", "tutor", "token_hash", "expires", "revoked", "sent_at", "last_used", "uses", "revoked_at"},
 		"checkpoints":        {"student", "date", "label", "author"},
 		"school_evaluations": {"student", "date", "competence", "level", "label", "comment", "author"},
 		"mail_log":           {"to", "subject", "kind", "status", "error", "placement", "body"},

@@ -62,6 +62,13 @@ func TestPolicyTable(t *testing.T) {
 		{"tutor does not type it", tutor, EditAttestation, granted, false},
 		{"tutor does not print the pré-convention", tutor, PrintPreconvention, granted, false},
 		{"master does not type pré-conventions", master, EditPreconvention, granted, false},
+		{"teacher sends tutor links", teacher, ManageTutorLink, p, true},
+		{"tutor does not send links", tutor, ManageTutorLink, granted, false},
+		{"master does not send links", master, ManageTutorLink, granted, false},
+		{"student does not send links", student, ManageTutorLink, p, false},
+		{"teacher chooses referents", teacher, ChooseReferents, p, true},
+		{"student does not choose referents", student, ChooseReferents, p, false},
+		{"tutor does not choose referents", tutor, ChooseReferents, granted, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
