@@ -25,7 +25,7 @@ func (s *Server) referentsSave(c *fiber.Ctx) error {
 		}
 		return s.periodEditForm(c, "apprenants", rec, row, map[string]string{}, nil, err)
 	}
-	s.flash(c, "Professeurs référents de "+d.Student.FullName()+" enregistrés.")
+	s.flash(c, "Professeurs référents enregistrés pour "+d.Student.FullName()+".")
 	return c.Redirect("/periodes/"+c.Params("id")+"/modifier?onglet=apprenants", fiber.StatusSeeOther)
 }
 

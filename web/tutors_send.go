@@ -92,10 +92,11 @@ func (s *Server) sendTutorLink(c *fiber.Ctx, d *dossier.Dossier, tutor *dossier.
 	}
 	// The same message is the same link to the same tutor, until an invalidation: sending
 	// after « Invalider l'accès » is a new message, never a duplicate of the one before.
-	key := mail.KindTutorLink + "|" + strings.ToLower(tutor.Email()) + "|" + d.ID()
+	revoked := ""
 	for _, g := range grants {
-		key += "|" + g.GetString("revoked_at")
+		revoked = max(revoked, g.GetString("revoked_at"))
 	}
+	key := mail.KindTutorLink + "|" + strings.ToLower(tutor.Email()) + "|" + d.ID() + "|" + revoked
 	return s.mailLink(mail.KindTutorLink, key, s.linkBase(c), d, tutor, s.cfg.Now().Add(pfmp.GrantValidity),
 		func() (string, error) {
 			tok, hash, err := dossier.NewAccessToken()
@@ -143,7 +144,7 @@ func (s *Server) tutorRevoke(c *fiber.Ctx) error {
 	if n == 0 {
 		s.flash(c, "Aucun accès en cours pour "+d.Student.FullName()+".")
 	} else {
-		s.flash(c, "Accès invalidé : le lien du tuteur de "+d.Student.FullName()+" ne fonctionne plus, "+
+		s.flash(c, "Accès invalidé pour "+d.Student.FullName()+" : le lien du tuteur ne fonctionne plus, "+
 			"et ce qu'il avait ouvert est fermé.")
 	}
 	return c.Redirect(windowHref(c.Params("id"), d.ID()), fiber.StatusSeeOther)
