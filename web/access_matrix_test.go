@@ -162,7 +162,7 @@ var matrix = []matrixRow{
 		expects: [6]int{200, 200, 200, 200, 200, 200}},
 	{route: "GET /periodes/:id/tuteurs", path: "/periodes/{period}/tuteurs?apprenant={scolaire}", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /periodes/:id/tuteurs/:pid/envoyer", path: "/periodes/{period}/tuteurs/{scolaire}/envoyer",
-		form: url.Values{"tutor_last_name": {"Pillet"}, "tutor_first_name": {"Antoine"}, "tutor_email": {"antoine.pillet@usine.example"}},
+		form:    url.Values{"tutor_last_name": {"Pillet"}, "tutor_first_name": {"Antoine"}, "tutor_email": {"antoine.pillet@usine.example"}},
 		expects: [6]int{303, 200, 403, 403, 403, 403}}, // 200: no SMTP here, the window shows the link
 	{route: "POST /periodes/:id/tuteurs/:pid/invalider", path: "/periodes/{period}/tuteurs/{scolaire}/invalider", form: url.Values{},
 		expects: [6]int{303, 303, 403, 403, 403, 403}},

@@ -74,7 +74,7 @@ func newServer(app core.App, cfg Config) *Server {
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
 		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
-		sessions: newSessionCache(time.Now), // tokens expire in real time
+		sessions:    newSessionCache(time.Now), // tokens expire in real time
 		linkGuesses: newLoginThrottle(cfg.Now)}
 	s.lostLinks = newLostLinkQueue(s)
 	s.fiber = fiber.New(fiber.Config{
