@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"sync"
 	"sync/atomic"
@@ -64,7 +65,7 @@ func shown(m core.Model) bool {
 		return true
 	}
 	for _, f := range fields {
-		if r.Original().GetString(f) != r.GetString(f) {
+		if fmt.Sprint(r.Original().Get(f)) != fmt.Sprint(r.Get(f)) { // lists (referents) too
 			return true
 		}
 	}
