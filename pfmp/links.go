@@ -40,17 +40,28 @@ func LinkStateOf(f LinkFacts, now time.Time) LinkState {
 	return LinkValid
 }
 
-// Label is the state's short French mark; empty when there is nothing to mark.
+// Label is the state's French mark; empty when there is nothing to mark.
 func (s LinkState) Label() string {
+	if s == LinkNone {
+		return ""
+	}
+	return LinkMarkPrefix + s.Short()
+}
+
+// LinkMarkPrefix begins every mark; a narrow screen shows the rest only (Short).
+const LinkMarkPrefix = "Lien tuteur "
+
+// Short is the mark without its prefix.
+func (s LinkState) Short() string {
 	switch s {
 	case LinkValid:
-		return "Lien tuteur valable"
+		return "valable"
 	case LinkUndelivered:
-		return "Lien tuteur non distribué"
+		return "non distribué"
 	case LinkExpired:
-		return "Lien tuteur expiré"
+		return "expiré"
 	case LinkRevoked:
-		return "Accès tuteur invalidé"
+		return "invalidé"
 	}
 	return ""
 }

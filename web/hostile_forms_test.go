@@ -76,6 +76,10 @@ var hostileForms = []hostileForm{
 	{route: "POST /dossiers/:id/attestation", who: "lucas.lambert", page: "/dossiers/{p}/attestation", action: "/dossiers/{p}/attestation"},
 	{route: "POST /periodes/:id/preconvention", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention"},
 	{route: "POST /periodes/:id/preconvention/impression", who: "prof.martin", page: "/periodes/{period}/preconvention", action: "/periodes/{period}/preconvention/impression"},
+	{route: "POST /connexion/lien", page: "/connexion", action: "/connexion/lien"},
+	{route: "POST /periodes/:id/tuteurs/:pid/envoyer", who: "prof.martin", page: "/periodes/{e31}/tuteurs?apprenant={scolaire}", action: "/periodes/{e31}/tuteurs/{scolaire}/envoyer"},
+	{route: "POST /periodes/:id/tuteurs/:pid/invalider", who: "prof.martin", action: "/periodes/{e31}/tuteurs/{scolaire}/invalider", fields: url.Values{}},
+	{route: "POST /periodes/:id/apprenants/:pid/referents", who: "prof.martin", page: "/periodes/{e31}/modifier?onglet=apprenants", action: "/periodes/{e31}/apprenants/{scolaire}/referents"},
 }
 
 // TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
@@ -143,6 +147,7 @@ func hostileFixtures(t *testing.T, a *apptest.App) *strings.Replacer {
 	}
 	return strings.NewReplacer(
 		"{p}", p.Id, "{period}", period.Id, "{member}", member.Id, "{week}", "2",
+		"{e31}", p.GetString("period"), "{scolaire}", a.MustPlacement(t, demoE31, "sarah.bonnet").Id,
 		"{doomed}", a.MustFind(t, "periods", "name", "Période à supprimer").Id,
 		"{checkpoint}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"}).Id,
 		"{annexe}", annexe.Id,

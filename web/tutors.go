@@ -75,7 +75,7 @@ func (s *Server) tutorWindowOf(periodID, chosen string) (*tutorWindow, error) {
 	for _, l := range lines {
 		m, hasMail := mails[l.PlacementID]
 		st := tutorStudent{PlacementID: l.PlacementID, Name: l.FirstName + " " + upperName(l.LastName),
-			ClassName: l.ClassName, Href: windowHref(period.ID, l.PlacementID),
+			ClassName: l.ClassName, Href: windowHref(period.ID, l.PlacementID) + "#tutor-panel",
 			Action:       base + "/" + url.PathEscape(l.PlacementID) + "/envoyer",
 			RevokeAction: base + "/" + url.PathEscape(l.PlacementID) + "/invalider",
 			Current:      l.PlacementID == chosen,

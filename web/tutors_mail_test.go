@@ -77,7 +77,7 @@ func TestTutorLinkEmailReachesTheTutor(t *testing.T) {
 	state = element(t, teacher.Get(windowPath(period.Id, sarah.Id)).Body, `id="link-state"`)
 	require.Contains(t, state, "Dernière ouverture le mercredi 11 mars 2026")
 	view := teacher.Get("/periodes?niveau=1re&periode=" + period.Id).Body
-	require.Contains(t, element(t, view, `id="student-list"`), "Lien tuteur valable")
+	require.Contains(t, textOf(element(t, view, `id="student-list"`)), "Lien tuteur valable")
 }
 
 // A refused delivery is tried again after a pause; once every try failed, the window and the
@@ -110,5 +110,5 @@ func TestFailingSMTPIsRetriedAndShown(t *testing.T) {
 	require.Equal(t, 2+len(apptest.MailRetry)+1, srv.Attempts(), "the first try and every retry")
 	require.Len(t, srv.Messages(), 1)
 	view := teacher.Get("/periodes?niveau=1re&periode=" + period.Id).Body
-	require.Contains(t, element(t, view, `id="student-list"`), "Lien tuteur non distribué")
+	require.Contains(t, textOf(element(t, view, `id="student-list"`)), "Lien tuteur non distribué")
 }

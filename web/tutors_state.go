@@ -19,8 +19,9 @@ type linkStatus struct {
 	Lines []string
 }
 
-// Mark is the state's short label; Class its badge colour.
+// Mark is the state's label, Short its end (what a phone shows), Class its badge colour.
 func (l linkStatus) Mark() string  { return l.State.Label() }
+func (l linkStatus) Short() string { return l.State.Short() }
 func (l linkStatus) Class() string { return l.State.Class() }
 
 // latestTutorMails is the newest tutor-link email of each dossier, either kind, in two queries.

@@ -27,7 +27,13 @@ func tutorForm(last, first, email string) url.Values {
 	return url.Values{"tutor_last_name": {last}, "tutor_first_name": {first}, "tutor_email": {email}}
 }
 
-var linkRe = regexp.MustCompile(`https?://[^\s"<>]+/acces/[A-Za-z0-9_-]{43}`)
+var (
+	linkRe = regexp.MustCompile(`https?://[^\s"<>]+/acces/[A-Za-z0-9_-]{43}`)
+	tagRe  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// textOf is markup without its tags, as a reader sees its words.
+func textOf(markup string) string { return tagRe.ReplaceAllString(markup, "") }
 
 // The window lists the students sous statut scolaire with their state, the apprentices apart
 // with their master, and pre-fills the chosen student's tutor from the fiche.
