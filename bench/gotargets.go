@@ -18,6 +18,8 @@ var goTargets = []goTarget{
 	{"BenchmarkInterventionsTab50", "Portfolio tab fragment, 50 reports", 10 * time.Millisecond},
 	{"BenchmarkSaveWeek", "Saving a week", 10 * time.Millisecond},
 	{"BenchmarkSave30Concurrent", "30 concurrent week saves, all done", time.Second},
+	{"BenchmarkOpenTutorLink", "A tutor's link opened to his home (mean; the median is ms-p50)", 20 * time.Millisecond},
+	{"BenchmarkSend30TutorLinks", "30 tutor links sent, all received by the SMTP server", 5 * time.Second},
 }
 
 var nsPerOp = regexp.MustCompile(`(?m)^(Benchmark\w+)-\d+\s+\d+\s+(\d+(?:\.\d+)?) ns/op`)

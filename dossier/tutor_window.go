@@ -60,16 +60,27 @@ type LatestGrant struct {
 	RevokedAt      types.DateTime `db:"revoked_at"`
 	LastUsed       types.DateTime `db:"last_used"`
 	Uses           int            `db:"uses"`
+	MailStatus     string         `db:"mail_status"`   // of the dossier's latest tutor-link email
+	MailAttempts   int            `db:"mail_attempts"` // its tries so far
 }
 
-// LatestGrantsOfPeriod reads the newest grant of each dossier of a period, in one query.
+// The mail queue's row statuses (package mail) the link state reads.
+const (
+	mailPending = "pending"
+	mailFailed  = "failed"
+)
+
+// LatestGrantsOfPeriod reads the newest grant of each dossier of a period, with the state of the
+// email that carried the latest link, in one query.
 func (s *Store) LatestGrantsOfPeriod(periodID string) (map[string]LatestGrant, error) {
 	var rows []LatestGrant
 	err := s.read(`
 		SELECT ta.placement, ta.id, t.email AS tutor_email, t.first_name AS tutor_first_name,
 			t.last_name AS tutor_last_name, ta.sent_at, ta.expires, ta.revoked, ta.revoked_at,
-			ta.last_used, ta.uses
+			ta.last_used, ta.uses, COALESCE(m.status, '') AS mail_status, COALESCE(m.attempts, 0) AS mail_attempts
 		FROM tutor_access ta JOIN placements pl ON pl.id = ta.placement JOIN users t ON t.id = ta.tutor
+		LEFT JOIN mail_log m ON m.id = (SELECT id FROM mail_log WHERE placement = ta.placement
+			AND kind IN ('tutor_link', 'tutor_link_again') ORDER BY created DESC, rowid DESC LIMIT 1)
 		WHERE pl.period = {:p} ORDER BY ta.sent_at, ta.created`,
 		dbx.Params{"p": periodID}, func(q *dbx.Query) error { return q.All(&rows) })
 	out := make(map[string]LatestGrant, len(rows))
@@ -79,7 +90,8 @@ func (s *Store) LatestGrantsOfPeriod(periodID string) (map[string]LatestGrant, e
 	return out, err
 }
 
-// Facts are what the link state rule needs of the grant (the email's part is the caller's).
+// Facts are what the link state rule needs of the grant and its email.
 func (g LatestGrant) Facts() pfmp.LinkFacts {
-	return pfmp.LinkFacts{HasGrant: g.ID != "", Expires: g.Expires.Time(), Revoked: g.Revoked}
+	return pfmp.LinkFacts{HasGrant: g.ID != "", Expires: g.Expires.Time(), Revoked: g.Revoked,
+		MailFailed: g.MailStatus == mailFailed, MailRetrying: g.MailStatus == mailPending && g.MailAttempts > 0}
 }

@@ -151,25 +151,16 @@ func (s *Server) onlyReferentOf(periodID, teacherID string, students []dossier.S
 }
 
 // linkMarks states the tutor access of the students sous statut scolaire (apprentices have a
-// master, not a link).
+// master, not a link), in one query.
 func (s *Server) linkMarks(periodID string, students []dossier.StudentRow) (map[string]linkStatus, error) {
 	grants, err := s.store.LatestGrantsOfPeriod(periodID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(students))
-	for i, st := range students {
-		ids[i] = st.PlacementID
-	}
-	mails, err := s.latestTutorMails(ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]linkStatus, len(students))
 	for _, st := range students {
 		if st.Status != "apprenti" {
-			m, ok := mails[st.PlacementID]
-			out[st.PlacementID] = linkStatusOf(grants[st.PlacementID], m, ok, s.cfg.Now())
+			out[st.PlacementID] = linkStatus{State: pfmp.LinkStateOf(grants[st.PlacementID].Facts(), s.cfg.Now())}
 		}
 	}
 	return out, nil

@@ -39,13 +39,11 @@ func (s *Server) latestTutorMails(placementIDs []string) (map[string]mail.State,
 	return out, err
 }
 
-// linkStatusOf states one dossier's access at now.
+// linkStatusOf states one dossier's access at now; the lines, for the window, say the email's
+// state m too.
 func linkStatusOf(g dossier.LatestGrant, m mail.State, hasMail bool, now time.Time) linkStatus {
-	f := g.Facts()
-	f.MailFailed = hasMail && m.Status == mail.StatusFailed
-	f.MailRetrying = hasMail && m.Status == mail.StatusPending && m.Attempts > 0
-	st := linkStatus{State: pfmp.LinkStateOf(f, now)}
-	if !f.HasGrant {
+	st := linkStatus{State: pfmp.LinkStateOf(g.Facts(), now)}
+	if g.ID == "" {
 		st.Lines = []string{"Aucun lien d'accès envoyé."}
 		return st
 	}
