@@ -3,6 +3,8 @@ package dossier
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"errors"
+	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -44,20 +46,47 @@ func (s *Store) TutorAccount(t Tutor) (*User, error) {
 	return out, err
 }
 
-// newTutor is an unsaved tutor account with a random password nobody is told.
+// newTutor is an unsaved tutor account whose password nobody knows.
 func newTutor(tx core.App, email string) (*core.Record, error) {
 	rec, err := newRecord(tx, "users")
 	if err != nil {
 		return nil, err
 	}
-	secret := make([]byte, 32)
-	if _, err := rand.Read(secret); err != nil {
+	hash, err := unknownPasswordHash(rec)
+	if err != nil {
 		return nil, err
 	}
 	rec.Set("role", string(pfmp.RoleTutor))
 	rec.SetEmail(email)
-	rec.SetPassword(base64.RawURLEncoding.EncodeToString(secret))
+	rec.SetRaw(core.FieldNamePassword, &core.PasswordFieldValue{Hash: hash})
 	return rec, nil
+}
+
+// unknownPassword is the bcrypt hash of a random secret drawn once per process and never
+// kept: every tutor account gets it, so none can log in with a password, a login attempt on
+// one costs the same bcrypt as on any account (no timing tells a tutor's address), and
+// sending a link to a new address costs no bcrypt of its own.
+var unknownPassword struct {
+	once sync.Once
+	hash string
+	err  error
+}
+
+func unknownPasswordHash(blank *core.Record) (string, error) {
+	unknownPassword.once.Do(func() {
+		secret := make([]byte, 32)
+		if _, unknownPassword.err = rand.Read(secret); unknownPassword.err != nil {
+			return
+		}
+		probe := core.NewRecord(blank.Collection())
+		probe.SetPassword(base64.RawURLEncoding.EncodeToString(secret))
+		if v, ok := probe.GetRaw(core.FieldNamePassword).(*core.PasswordFieldValue); ok && v.LastError == nil {
+			unknownPassword.hash = v.Hash
+		} else {
+			unknownPassword.err = errors.New("dossier: tutor password hash")
+		}
+	})
+	return unknownPassword.hash, unknownPassword.err
 }
 
 // TutorByEmail finds a tutor's account by email, regardless of case; nil when the address is
