@@ -57,6 +57,8 @@ func TestBrowserTutorLinkFromWindowToHome(t *testing.T) {
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "referents-phone.png"))
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`header .user-box form[action="/deconnexion"] button`)))
 	apptest.MustWaitURL(t, ctx, "/connexion after logout", func(u *url.URL) bool { return u.Path == "/connexion" })
+	apptest.MustDo(t, ctx, chromedp.WaitVisible(chromedp.ID("courriel")))
+	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "connexion-lien-perdu-phone.png"))
 
 	link := linkRe.FindString(srv.Wait(t, 1, 10*time.Second)[0].Text)
 	require.NotEmpty(t, link)
