@@ -16,6 +16,7 @@ import (
 	"livret/demo"
 	"livret/dossier"
 	"livret/hooks"
+	"livret/mail"
 	_ "livret/pb_migrations"
 	"livret/print"
 	"livret/web"
@@ -26,8 +27,14 @@ func main() {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
 	printer := print.New(print.Options{}) // Chromium starts on the first print
-	pages := web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
-		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off", Printer: printer})
+	var pages *web.Server
+	// The mail queue starts when the app serves and stops when it ends; a restart mints new
+	// links for the tutors' emails still queued (links are never stored).
+	mailer := mail.Register(app, mail.Config{Relink: func(kind, to, placement string) (string, error) {
+		return pages.Relink(kind, to, placement)
+	}})
+	pages = web.Register(app, web.Config{SecureCookies: servesHTTPS(os.Args), TileURL: os.Getenv("LIVRET_TILE_URL"),
+		NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off", Printer: printer, Mailer: mailer})
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
 		pages.Close()
 		printer.Close()

@@ -16,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"livret/hooks"
+	"livret/mail"
 	_ "livret/pb_migrations"
 	"livret/print"
 	"livret/web"
@@ -45,6 +46,10 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 // DefaultNow is the tests' "today": a Wednesday in a school term.
 var DefaultNow = time.Date(2026, time.March, 11, 9, 30, 0, 0, time.UTC)
 
+// MailRetry are the test app's waits before each new try of a failed email: the production
+// back-off, in milliseconds.
+var MailRetry = []time.Duration{20 * time.Millisecond, 50 * time.Millisecond, 100 * time.Millisecond}
+
 // Option changes the pages' configuration of a test app (web.Config).
 type Option func(*web.Config)
 
@@ -72,14 +77,17 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	}
 	clock := &Clock{t: DefaultNow}
 	hooks.Register(pb, clock.Now)
-	cfg := web.Config{Now: clock.Now, NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off"}
+	var pages *web.Server
+	mailer := mail.Register(pb, mail.Config{Retry: MailRetry, Now: clock.Now,
+		Relink: func(kind, to, placement string) (string, error) { return pages.Relink(kind, to, placement) }})
+	cfg := web.Config{Now: clock.Now, NoViewCache: os.Getenv("LIVRET_VIEW_CACHE") == "off", Mailer: mailer}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.Printer == nil {
 		cfg.Printer = print.New(print.Options{})
 	}
-	pages := web.Register(pb, cfg)
+	pages = web.Register(pb, cfg)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -109,6 +117,7 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 		_ = srv.Shutdown(ctx)
 		<-done
 		pages.Close()
+		mailer.Stop()
 		cfg.Printer.Close()
 		_ = pb.ResetBootstrapState()
 	})

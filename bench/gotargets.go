@@ -25,6 +25,8 @@ var goTargets = []goTarget{
 	{"BenchmarkSend30", "30 emails enqueued, all received by the SMTP server", 5 * time.Second},
 	{"BenchmarkImport1000Students", "Importing 1,000 students, initial passwords hashed", 5 * time.Second},
 	{"BenchmarkSlips30", "Login slips of a 30-student class (PDF), warm", time.Second},
+	{"BenchmarkOpenTutorLink", "A tutor's link opened to his home (mean; the median is ms-p50)", 20 * time.Millisecond},
+	{"BenchmarkSend30TutorLinks", "30 tutor links sent, all received by the SMTP server", 5 * time.Second},
 }
 
 // goRatios are figures of the issues that compare two Go benchmarks of one run.

@@ -86,7 +86,7 @@ func (r *report) markdown() string {
 		smallStudent, bigStudents, bigPeriods)
 	b.WriteString(r.runTable(r.ColdRuns))
 	b.WriteString("\n" + r.coldTable())
-	fmt.Fprintf(&b, "\n## Portfolio figures\n\nRead off the Go benchmarks below: mean time per "+
+	fmt.Fprintf(&b, "\n## Portfolio and tutor figures\n\nRead off the Go benchmarks below: mean time per "+
 		"operation, one request at a time except the concurrent saves.\n\n%s", goTargetTable(r.GoBench))
 	fmt.Fprintf(&b, "\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem -count 1 "+strings.Join(benchPackages, " ")+"` "+
 		"(the app in-process, requests over real loopback HTTP):\n\n```text\n%s```\n", r.GoBench)

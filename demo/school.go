@@ -1,8 +1,6 @@
 package demo
 
 import (
-	"time"
-
 	"github.com/pocketbase/pocketbase/core"
 
 	"livret/pfmp"
@@ -135,20 +133,14 @@ func (s *seeder) checkpoint() error {
 	return nil
 }
 
-// grant gives the apprenticeship master access to his apprentice's dossier.
-func (s *seeder) grant() error {
-	placement := s.ids[s.ids[periods[2].name]+":lucas.lambert"]
-	if _, err := s.app.FindFirstRecordByData("tutor_access", "placement", placement); err == nil {
-		return nil
-	}
-	col, err := s.app.FindCollectionByNameOrId("tutor_access")
-	if err != nil {
+// masterLink links the apprentice to his apprenticeship master, as an administrator does on
+// the student's record: the master then sees every dossier of his apprentice.
+func (s *seeder) masterLink() error {
+	r, err := s.app.FindRecordById("users", s.ids["lucas.lambert"])
+	if err != nil || r.GetString("master") != "" {
 		return err
 	}
-	r := core.NewRecord(col)
-	r.Set("placement", placement)
-	r.Set("tutor", s.ids[master.username])
-	r.Set("expires", s.today.Add(180*24*time.Hour))
+	r.Set("master", s.ids[master.username])
 	return s.app.Save(r)
 }
 

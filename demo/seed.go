@@ -63,7 +63,7 @@ type seeder struct {
 
 func (s *seeder) run() ([]Login, error) {
 	s.ids = map[string]string{}
-	steps := []func() error{s.school, s.classes, s.people, s.annexes, s.periods, s.portfolios, s.grant, s.checkpoint, s.superuser}
+	steps := []func() error{s.school, s.classes, s.people, s.annexes, s.periods, s.portfolios, s.masterLink, s.checkpoint, s.superuser}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

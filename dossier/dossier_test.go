@@ -124,8 +124,7 @@ func TestSaveWeekChecksItsVersion(t *testing.T) {
 	require.True(t, got.HasText())
 }
 
-// A grant is valid 180 days from its sending, renewed by a new sending, ended by revocation;
-// the tutor's home lists only what is valid now.
+// A grant is valid 180 days from its sending, renewed by a new sending, ended by revocation.
 func TestGrantsFollowTheValidityRule(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
@@ -133,28 +132,26 @@ func TestGrantsFollowTheValidityRule(t *testing.T) {
 	p := a.MustPlacement(t, e31, "lucas.lambert")
 	tutor := a.MustRecord(t, "users", map[string]any{"role": "tutor", "email": "tuteur@exemple.fr",
 		"password": "secret-123", "first_name": "Tom", "last_name": "Tuteur"})
+	valid := func() bool {
+		t.Helper()
+		gs, err := s.GrantsOf(tutor.Id, p.Id)
+		require.NoError(t, err)
+		require.Len(t, gs, 1, "one grant per tutor and dossier")
+		return gs[0].Valid(a.Clock.Now())
+	}
 
 	g, err := s.IssueGrant(tutor.Id, p.Id, "hash-1")
 	require.NoError(t, err)
-	require.Equal(t, a.Clock.Now().Add(pfmp.GrantValidity).UTC(), g.GetDateTime("expires").Time())
-	ok, err := s.HasValidGrant(tutor.Id, p.Id)
-	require.NoError(t, err)
-	require.True(t, ok)
-	rows, err := s.PlacementsOfTutor(tutor.Id)
-	require.NoError(t, err)
-	require.Len(t, rows, 1)
+	require.Equal(t, a.Clock.Now().Add(pfmp.GrantValidity).UTC(), g.Expires())
+	require.True(t, valid())
 
 	a.Clock.Set(a.Clock.Now().Add(pfmp.GrantValidity))
-	ok, _ = s.HasValidGrant(tutor.Id, p.Id)
-	require.False(t, ok, "expired at its expiry instant")
-	rows, _ = s.PlacementsOfTutor(tutor.Id)
-	require.Empty(t, rows)
+	require.False(t, valid(), "expired at its expiry instant")
 
 	renewed, err := s.IssueGrant(tutor.Id, p.Id, "hash-2")
 	require.NoError(t, err)
-	require.Equal(t, g.Id, renewed.Id, "one grant per tutor and dossier")
-	ok, _ = s.HasValidGrant(tutor.Id, p.Id)
-	require.True(t, ok)
+	require.Equal(t, g.Id, renewed.Id)
+	require.True(t, valid())
 	found, err := s.GrantByTokenHash("hash-2")
 	require.NoError(t, err)
 	require.Equal(t, g.Id, found.Id)
@@ -163,12 +160,12 @@ func TestGrantsFollowTheValidityRule(t *testing.T) {
 	require.Nil(t, old, "a renewed grant no longer answers to its old token")
 
 	require.NoError(t, s.RevokeGrant(g.Id))
-	ok, _ = s.HasValidGrant(tutor.Id, p.Id)
-	require.False(t, ok)
+	require.False(t, valid())
+	gs, _ := s.GrantsOf(tutor.Id, p.Id)
+	require.Equal(t, a.Clock.Now().UTC(), gs[0].GetDateTime("revoked_at").Time())
 
-	require.NoError(t, s.RecordGrantUse(g.Id, a.Clock.Now()))
-	gs, err := s.GrantsOf(tutor.Id, p.Id)
-	require.NoError(t, err)
+	require.NoError(t, s.RecordGrantUse(g.Id, a.Clock.Now(), "192.0.2.1"))
+	gs, _ = s.GrantsOf(tutor.Id, p.Id)
 	require.Equal(t, 1, gs[0].GetInt("uses"))
 }
 

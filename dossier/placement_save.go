@@ -12,9 +12,18 @@ import (
 // Fingerprint is a form's version of the fields it owns: a hash of their stored values. The
 // form carries it; a save whose fingerprint is no longer the stored one is refused.
 func Fingerprint(rec *core.Record, fields []string) string {
+	values := make(map[string]string, len(fields))
+	for _, f := range fields {
+		values[f] = rec.GetString(f)
+	}
+	return FingerprintOf(values, fields)
+}
+
+// FingerprintOf is Fingerprint of values already read.
+func FingerprintOf(values map[string]string, fields []string) string {
 	h := sha256.New()
 	for _, f := range fields {
-		h.Write([]byte(rec.GetString(f)))
+		h.Write([]byte(values[f]))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])

@@ -48,7 +48,7 @@ func (s *Store) SchoolName() string {
 
 // PrintSheet reads what one dossier's documents print.
 func (s *Store) PrintSheet(d *Dossier) (*PrintSheet, error) {
-	sheets, err := s.printSheets(d.Period, []*Dossier{d})
+	sheets, err := s.printSheets([]*Dossier{d})
 	if err != nil {
 		return nil, err
 	}
@@ -90,20 +90,20 @@ func (s *Store) PrintSheetsOfPeriod(periodID string) ([]*PrintSheet, error) {
 			dossiers = append(dossiers, &Dossier{Placement: proxy[Placement](p), Period: pe, Student: proxy[User](st)})
 		}
 	}
-	return s.printSheets(pe, dossiers)
+	return s.printSheets(dossiers)
 }
 
 // printSheets completes dossiers of one period: classes, referents, référentiel in one query each.
-func (s *Store) printSheets(period *Period, dossiers []*Dossier) ([]*PrintSheet, error) {
-	var classIDs []string
+func (s *Store) printSheets(dossiers []*Dossier) ([]*PrintSheet, error) {
+	var classIDs, ids []string
 	for _, d := range dossiers {
-		classIDs = append(classIDs, d.Student.GetString("class"))
+		classIDs, ids = append(classIDs, d.Student.GetString("class")), append(ids, d.ID())
 	}
 	classes, err := recordsByID(s.app, "classes", classIDs)
 	if err != nil {
 		return nil, err
 	}
-	referents, err := s.referents(period)
+	referents, err := s.ReferentsOf(ids...)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func (s *Store) printSheets(period *Period, dossiers []*Dossier) ([]*PrintSheet,
 	out := make([]*PrintSheet, len(dossiers))
 	for i, d := range dossiers {
 		_, text, taskIDs := d.Objectives()
-		sh := &PrintSheet{Dossier: d, Referents: referents, Objectives: text}
+		sh := &PrintSheet{Dossier: d, Referents: names(referents[d.ID()]), Objectives: text}
 		if c := classes[d.Student.GetString("class")]; c != nil {
 			sh.ClassName = c.GetString("name")
 		}
@@ -124,18 +124,13 @@ func (s *Store) printSheets(period *Period, dossiers []*Dossier) ([]*PrintSheet,
 	return out, nil
 }
 
-// referents are the dossiers' referent teachers: the period's author, until referents of
-// their own are kept (issue #9).
-func (s *Store) referents(period *Period) ([]string, error) {
-	author := period.GetString("author")
-	if author == "" {
-		return nil, nil
+// names are people's "Prénom NOM".
+func names(people []Person) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Name()
 	}
-	u, err := s.app.FindRecordById("users", author)
-	if err != nil {
-		return nil, nil // deleted since: no name to print
-	}
-	return []string{proxy[User](u).FullName()}, nil
+	return out
 }
 
 // refTask is a task of the référentiel with the competence codes it mobilises.

@@ -46,17 +46,38 @@ func (p *Period) Weeks() []pfmp.Week { return pfmp.Weeks(p.Start(), p.End()) }
 // User is an account (collection users).
 type User struct{ core.BaseRecordProxy }
 
+// MasterID is the apprenticeship master linked to this student, "" when none.
+func (u *User) MasterID() string { return u.GetString("master") }
+
 // FullName is "Prénom NOM".
 func (u *User) FullName() string {
 	return (&pfmp.Actor{FirstName: u.GetString("first_name"), LastName: u.GetString("last_name")}).Name()
 }
 
-// Grant is a tutor's or master's access to one dossier (collection tutor_access).
+// Grant is a tutor's access to one dossier (collection tutor_access).
 type Grant struct{ core.BaseRecordProxy }
 
 // Valid applies the grant validity rule at now.
-func (g *Grant) Valid(now time.Time) bool {
-	return pfmp.GrantValid(g.GetDateTime("expires").Time(), g.GetBool("revoked"), now)
+func (g *Grant) Valid(now time.Time) bool { return g.Policy().Valid(now) }
+
+// PlacementID is the dossier the grant opens.
+func (g *Grant) PlacementID() string { return g.GetString("placement") }
+
+// TutorID is the tutor's account.
+func (g *Grant) TutorID() string { return g.GetString("tutor") }
+
+// Expires is the end of the grant's validity.
+func (g *Grant) Expires() time.Time { return g.GetDateTime("expires").Time() }
+
+// Revoked reports whether a teacher invalidated it.
+func (g *Grant) Revoked() bool { return g.GetBool("revoked") }
+
+// Fingerprint names the grant's current token (see GrantFingerprint).
+func (g *Grant) Fingerprint() string { return GrantFingerprint(g.GetString("token_hash")) }
+
+// Policy is the grant as the policy reads it.
+func (g *Grant) Policy() pfmp.Grant {
+	return pfmp.Grant{ID: g.Id, Placement: g.PlacementID(), Expires: g.Expires(), Revoked: g.Revoked()}
 }
 
 func proxy[T any, P interface {

@@ -17,4 +17,5 @@ func Register(app core.App, now func() time.Time) {
 	registerCheckpoints(app, now)
 	registerPortfolio(app, now)
 	registerAudit(app)
+	registerMasters(app)
 }

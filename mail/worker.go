@@ -18,7 +18,7 @@ var errLinkLost = errors.New("Lien personnel perdu au redémarrage du serveur : 
 // run is the worker: it sends what is due, then sleeps until the next due try or a wake.
 func (m *Mailer) run(ctx context.Context) {
 	defer close(m.done)
-	for {
+	for ctx.Err() == nil { // stopping: a batch handed back untried must not be taken again
 		batch, next := m.take(time.Now())
 		if len(batch) > 0 {
 			m.deliver(ctx, batch)

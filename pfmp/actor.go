@@ -1,5 +1,7 @@
 package pfmp
 
+import "time"
+
 // Role is a user's kind of account (users.role).
 type Role string
 
@@ -36,6 +38,9 @@ type Actor struct {
 	CanImport bool
 	// MustChangePassword holds the actor to the password change page (first login, reset).
 	MustChangePassword bool
+	// Grants are, for a tutor, the access links his session holds (set when the session is
+	// resolved): the dossiers it may open while they stay valid.
+	Grants []Grant
 }
 
 // Name is "Prénom NOM", the way schools write names.
@@ -51,3 +56,41 @@ func (a *Actor) IsTeacher() bool { return a != nil && a.Role == RoleTeacher }
 
 // IsCompany reports whether the actor is a tutor or an apprenticeship master.
 func (a *Actor) IsCompany() bool { return a != nil && (a.Role == RoleTutor || a.Role == RoleMaster) }
+
+// Grant is one access link a tutor's session holds: his way into one dossier.
+type Grant struct {
+	ID, Placement string
+	Expires       time.Time
+	Revoked       bool
+}
+
+// Valid applies the grant validity rule at now.
+func (g Grant) Valid(now time.Time) bool { return GrantValid(g.Expires, g.Revoked, now) }
+
+// GrantOn reports whether the actor's session holds a grant on the placement valid at now.
+func (a *Actor) GrantOn(placement string, now time.Time) bool {
+	for _, g := range a.grants() {
+		if g.Placement == placement && g.Valid(now) {
+			return true
+		}
+	}
+	return false
+}
+
+// LiveGrants are the actor's grants valid at now.
+func (a *Actor) LiveGrants(now time.Time) []Grant {
+	var out []Grant
+	for _, g := range a.grants() {
+		if g.Valid(now) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (a *Actor) grants() []Grant {
+	if a == nil || a.Role != RoleTutor {
+		return nil // only a tutor's session is opened by links
+	}
+	return a.Grants
+}

@@ -23,6 +23,8 @@ const (
 	EditPreconvention  // type its sections (hours, concertation, derogation, evaluation)
 	EditAttestation    // type the attestation's six fields before printing
 	ReadReviewHistory  // who changed what in an evaluation, and when
+	ManageTutorLink    // send or invalidate the tutor's access link (the tutor window)
+	ChooseReferents    // name the dossier's referent teachers
 
 	ManageSchool       // periods, annexes, checkpoints, tutor links
 	ListOwnDossiers    // the student's home: « Mes périodes »
@@ -64,8 +66,8 @@ var permissions = map[Role]map[Action]scope{
 		WriteComment: anyDossier, ReadReviews: anyDossier, EditReviews: anyDossier,
 		ViewDashboard: anyDossier, Print: anyDossier,
 		PrintPreconvention: anyDossier, EditPreconvention: anyDossier, EditAttestation: anyDossier,
-		ReadReviewHistory: anyDossier, ManageSchool: schoolWide, ManageLogins: schoolWide,
-		ImportStudents: importRight, ChangePassword: schoolWide,
+		ReadReviewHistory: anyDossier, ManageTutorLink: anyDossier, ChooseReferents: anyDossier,
+		ManageSchool: schoolWide, ManageLogins: schoolWide, ImportStudents: importRight, ChangePassword: schoolWide,
 	},
 	RoleTutor:  companyPermissions,
 	RoleMaster: with(companyPermissions, ChangePassword, schoolWide), // a tutor has no password: he comes by his link
@@ -90,8 +92,10 @@ var companyPermissions = map[Action]scope{
 
 // PlacementAccess is what the policy must know about one placement and the actor.
 type PlacementAccess struct {
-	StudentID   string
-	Granted     bool // the actor holds a valid (unexpired, unrevoked) tutor grant on it
+	StudentID string
+	// Granted: a tutor's session holds a valid (unexpired, unrevoked) access link to it, or
+	// it is the dossier of an apprentice linked to the master (no expiry).
+	Granted     bool
 	ReviewSaved bool // the review asked about has been saved at least once
 }
 

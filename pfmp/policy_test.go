@@ -68,6 +68,13 @@ func TestPolicyTable(t *testing.T) {
 		{"student sees own dashboard", student, ViewDashboard, p, true},
 		{"tutor sees granted dashboard", tutor, ViewDashboard, granted, true},
 		{"master reads saved or unsaved reviews", master, ReadReviews, granted, true},
+		{"teacher sends tutor links", teacher, ManageTutorLink, p, true},
+		{"tutor does not send links", tutor, ManageTutorLink, granted, false},
+		{"master does not send links", master, ManageTutorLink, granted, false},
+		{"student does not send links", student, ManageTutorLink, p, false},
+		{"teacher chooses referents", teacher, ChooseReferents, p, true},
+		{"student does not choose referents", student, ChooseReferents, p, false},
+		{"tutor does not choose referents", tutor, ChooseReferents, granted, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

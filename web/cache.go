@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"sync"
 	"sync/atomic"
@@ -41,10 +42,11 @@ func newViewCache(app core.App, enabled bool) *viewCache {
 }
 
 // shownCollections are what the cached views show. Of a placement, the view shows only its
-// period, student and first-edit mark; of a user, the name, status and class.
+// period, student, first-edit mark and referents (« Mes élèves »); of a user, the name, status
+// and class; the tutors' links are marked from their grants and emails.
 var shownCollections = map[string][]string{
-	"periods": nil, "classes": nil, "checkpoints": nil, "tutor_access": nil,
-	"placements": {"period", "student", "portfolio_edited"},
+	"periods": nil, "classes": nil, "checkpoints": nil, "tutor_access": nil, "mail_log": nil,
+	"placements": {"period", "student", "portfolio_edited", "referents"},
 	"users":      {"first_name", "last_name", "status", "class", "role"},
 }
 
@@ -63,7 +65,7 @@ func shown(m core.Model) bool {
 		return true
 	}
 	for _, f := range fields {
-		if r.Original().GetString(f) != r.GetString(f) {
+		if fmt.Sprint(r.Original().Get(f)) != fmt.Sprint(r.Get(f)) { // lists (referents) too
 			return true
 		}
 	}

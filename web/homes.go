@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"livret/dossier"
@@ -30,13 +32,26 @@ func (s *Server) studentHome(c *fiber.Ctx) error {
 	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", fiber.Map{"Placements": list})
 }
 
-// companyHome lists the placements a tutor or master holds a live grant on.
+// companyHome lists what a tutor's session or a master's apprentices open: the students and
+// periods, with their referent teachers and, for a tutor, how long each link stays valid.
 func (s *Server) companyHome(c *fiber.Ctx) error {
-	rows, err := s.store.PlacementsOfTutor(actorOf(c).ID)
+	a := actorOf(c)
+	var rows []dossier.PlacementRow
+	var err error
+	expires := map[string]time.Time{}
+	if a.Role == pfmp.RoleMaster {
+		rows, err = s.store.PlacementsOfMaster(a.ID)
+	} else {
+		var ids []string
+		for _, g := range a.LiveGrants(s.cfg.Now()) {
+			ids, expires[g.Placement] = append(ids, g.Placement), g.Expires
+		}
+		rows, err = s.store.PlacementsByIDs(ids)
+	}
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "home/company", "Mes apprenants", fiber.Map{"Placements": rows})
+	return s.page(c, fiber.StatusOK, "home/company", "Mes apprenants", fiber.Map{"Placements": rows, "Expires": expires})
 }
 
 // dossier is a placement's menu: everything in the student's file for that period.

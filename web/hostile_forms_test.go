@@ -94,6 +94,10 @@ var hostileForms = []hostileForm{
 	{route: "POST /comptes/eleves/:id/reinitialiser", who: "prof.martin", page: "/comptes/classes/{slipclass}", action: "/comptes/eleves/{pending}/reinitialiser"},
 	{route: "POST /comptes/import", who: "prof.martin", page: "/comptes/import", action: "/comptes/import"},
 	{route: "POST /comptes/import/:id", who: "prof.martin", page: "/comptes/import/{import}", action: "/comptes/import/{import}"},
+	{route: "POST /connexion/lien", page: "/connexion", action: "/connexion/lien"},
+	{route: "POST /periodes/:id/tuteurs/:pid/envoyer", who: "prof.martin", page: "/periodes/{e31}/tuteurs?apprenant={scolaire}", action: "/periodes/{e31}/tuteurs/{scolaire}/envoyer"},
+	{route: "POST /periodes/:id/tuteurs/:pid/invalider", who: "prof.martin", action: "/periodes/{e31}/tuteurs/{scolaire}/invalider", fields: url.Values{}},
+	{route: "POST /periodes/:id/apprenants/:pid/referents", who: "prof.martin", page: "/periodes/{e31}/modifier?onglet=apprenants", action: "/periodes/{e31}/apprenants/{scolaire}/referents"},
 }
 
 // TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
@@ -173,6 +177,7 @@ func hostileFixtures(t *testing.T, a *apptest.App) *strings.Replacer {
 			"date": "2026-03-02", "competence": a.MustFind(t, "competences", "code", "C2.1").Id}).Id,
 		"{slipclass}", slipClass.Id, "{pending}", pending.Id, "{import}", strings.TrimPrefix(importPage, "/comptes/import/"),
 		"{p}", p.Id, "{period}", period.Id, "{member}", member.Id, "{week}", "2",
+		"{e31}", p.GetString("period"), "{scolaire}", a.MustPlacement(t, demoE31, "sarah.bonnet").Id,
 		"{doomed}", a.MustFind(t, "periods", "name", "Période à supprimer").Id,
 		"{checkpoint}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-01-01"}).Id,
 		"{annexe}", annexe.Id,

@@ -9,9 +9,10 @@ import (
 )
 
 // periodsIndex is the "Vue par périodes": a tab per level, the level's periods of one school
-// year (the current one unless ?annee= names another), the chosen one's students. Its content
-// holds nothing personal, so it is cached until a write to what it shows (see viewCache), and
-// for the day only: a bilan intermédiaire planned for tomorrow locks its periods then.
+// year (the current one unless ?annee= names another), the chosen one's students — all, or
+// with ?mes=1 the teacher's own. It is cached until a write to what it shows (see viewCache),
+// keyed by whose students it shows and by the hour: a bilan intermédiaire planned for tomorrow
+// locks its periods then, a tutor's link expires on its own.
 func (s *Server) periodsIndex(c *fiber.Ctx) error {
 	level := pfmp.Level(c.Query("niveau", string(pfmp.Levels()[0])))
 	if !level.Valid() {
@@ -21,9 +22,10 @@ func (s *Server) periodsIndex(c *fiber.Ctx) error {
 	if y := c.QueryInt("annee"); y > 2000 && y < 3000 {
 		year = pfmp.SchoolYear(y)
 	}
-	key := "periods:" + pfmp.ISODate(s.cfg.Now()) + ":" + string(level) + ":" + year.Label() + ":" + c.Query("periode")
+	mine := s.mineOf(c)
+	key := "periods:" + string(level) + ":" + year.Label() + ":" + c.Query("periode") + s.panelKey(mine)
 	html, err := s.cache.render(key, func() (template.HTML, error) {
-		page, err := s.periodsPage(level, year, c.Query("periode"))
+		page, err := s.periodsPage(level, year, c.Query("periode"), mine)
 		if err != nil {
 			return "", err
 		}
@@ -44,12 +46,13 @@ func (s *Server) periodStudents(c *fiber.Ctx) error {
 		}
 		return c.Redirect(periodHref(sel), fiber.StatusSeeOther)
 	}
-	html, err := s.cache.render("panel:"+pfmp.ISODate(s.cfg.Now())+":"+c.Params("id"), func() (template.HTML, error) {
+	mine := s.mineOf(c)
+	html, err := s.cache.render("panel:"+c.Params("id")+s.panelKey(mine), func() (template.HTML, error) {
 		sel, err := s.store.PeriodRowByID(c.Params("id"))
 		if err != nil {
 			return "", err
 		}
-		panel, err := s.periodPanel(sel)
+		panel, err := s.periodPanel(sel, mine)
 		if err != nil {
 			return "", err
 		}
@@ -60,4 +63,18 @@ func (s *Server) periodStudents(c *fiber.Ctx) error {
 	}
 	c.Vary("HX-Request")
 	return c.Type("html", "utf-8").SendString(string(html))
+}
+
+// mineOf is the teacher whose students only the panel shows (« Mes élèves »), "" for all.
+func (s *Server) mineOf(c *fiber.Ctx) string {
+	if c.Query(mineParam) == "" {
+		return ""
+	}
+	return actorOf(c).ID
+}
+
+// panelKey completes a cached panel's key: whose students it shows, and the hour, since a
+// tutor's link expires with time and no write tells the cache.
+func (s *Server) panelKey(mine string) string {
+	return ":" + mine + ":" + s.cfg.Now().UTC().Format("2006010215")
 }

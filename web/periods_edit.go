@@ -77,8 +77,11 @@ func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) err
 			return err
 		}
 		students, err := s.store.StudentsOfPeriod(rec.Id)
+		if err != nil {
+			return err
+		}
 		data["Classes"], data["Students"] = withoutAssigned(classes, students), students
-		return err
+		return s.referentsTabData(rec.Id, data)
 	case "activites":
 		catalogue, err := s.store.TaskCatalogue()
 		data["Catalogue"] = catalogue

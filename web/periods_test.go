@@ -212,11 +212,11 @@ func TestPeriodViewQueryCount(t *testing.T) {
 
 	n.Store(0)
 	require.Equal(t, http.StatusOK, c.Get("/periodes?niveau=1re&periode="+period.Id).Status)
-	require.LessOrEqual(t, n.Load(), int64(4), "session + periods + school years + students")
+	require.LessOrEqual(t, n.Load(), int64(5), "session + periods + school years + students + tutor links")
 
 	n.Store(0)
 	require.Equal(t, http.StatusOK, c.Get("/periodes/"+period.Id+"/apprenants", "HX-Request", "true").Status)
-	require.LessOrEqual(t, n.Load(), int64(3))
+	require.LessOrEqual(t, n.Load(), int64(4))
 }
 
 // TestPeriodViewReflectsWritesFromAnyPath: the cached view is never stale, whatever path wrote.

@@ -34,10 +34,13 @@ type periodLine struct {
 	Current              bool
 }
 
-// periodPanel is the right-hand panel: the period, its menu and its students.
+// periodPanel is the right-hand panel: the period, its menu and its students (only the
+// teacher's own, the dossiers he is referent of, when Mine).
 type periodPanel struct {
 	ID, Name, Info, LockMessage             string
 	Locked, HasCompanyReview, Certificative bool
+	Mine                                    bool
+	AllHref, MineHref, Tutors               string
 	Students                                []studentLine
 }
 
@@ -46,6 +49,7 @@ type periodPanel struct {
 type studentLine struct {
 	Name, Class                         string
 	Apprentice, Edited                  bool
+	Link                                linkStatus // the tutor's access, marked beside the name
 	Dossier, Liaison, Portfolio, Remove template.HTMLAttr
 	Preconvention, Attestation          template.HTMLAttr
 	CompanyReview, Grid, Attitudes      template.HTMLAttr // the evaluations
@@ -63,7 +67,7 @@ func periodHref(p *dossier.PeriodRow) string {
 }
 
 // periodsPage reads and shapes the page for a level and a school year.
-func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen string) (*periodsView, error) {
+func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen, mine string) (*periodsView, error) {
 	periods, err := s.store.PeriodsOfLevel(level, year)
 	if err != nil {
 		return nil, err
@@ -90,7 +94,7 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen stri
 			Info: pfmp.Kind(p.Kind).Label() + " · du " + pfmp.FormatShort(p.Start.Time()) + " au " +
 				pfmp.FormatShort(p.End.Time()) + " · " + strconv.Itoa(p.Students) + " apprenant(s)"})
 		if p.ID == chosen {
-			if v.Panel, err = s.periodPanel(p); err != nil {
+			if v.Panel, err = s.periodPanel(p, mine); err != nil {
 				return nil, err
 			}
 		}
@@ -98,15 +102,28 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen stri
 	return v, nil
 }
 
-// periodPanel reads and shapes one period's panel.
-func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
+// periodPanel reads and shapes one period's panel; mine, a teacher's id, keeps only the
+// dossiers he is referent of.
+func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, error) {
 	students, err := s.store.StudentsOfPeriod(p.ID)
 	if err != nil {
 		return nil, err
 	}
+	if mine != "" {
+		if students, err = s.onlyReferentOf(p.ID, mine, students); err != nil {
+			return nil, err
+		}
+	}
+	marks, err := s.linkMarks(p.ID, students)
+	if err != nil {
+		return nil, err
+	}
 	kind := pfmp.Kind(p.Kind)
+	href := periodHref(p)
 	panel := &periodPanel{ID: p.ID, Name: p.Name, Locked: p.Locked(), HasCompanyReview: kind.HasCompanyReview(),
 		Certificative: kind.Certificative(),
+		Mine:          mine != "", AllHref: href, MineHref: href + "&" + mineParam + "=1",
+		Tutors: "/periodes/" + url.PathEscape(p.ID) + "/tuteurs",
 		Info: kind.Label() + " · du " + pfmp.FormatLong(p.Start.Time()) + " au " + pfmp.FormatLong(p.End.Time()) +
 			" · bilans entreprise le " + pfmp.FormatLong(p.ReviewDate()) + reviewNote(p.ReviewSet())}
 	if panel.Locked {
@@ -117,6 +134,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow) (*periodPanel, error) {
 		base := "/dossiers/" + url.PathEscape(st.PlacementID)
 		panel.Students[i] = studentLine{Name: st.FirstName + " " + upperName(st.LastName),
 			Class: st.ClassName, Apprentice: st.Status == "apprenti", Edited: st.Edited(),
+			Link:    marks[st.PlacementID],
 			Dossier: hrefAttr(base), Liaison: hrefAttr(base + "/liaison"), Portfolio: hrefAttr(base + "/portfolio"),
 			Preconvention: hrefAttr(base + "/preconvention"), Attestation: hrefAttr(base + "/attestation"),
 			CompanyReview: hrefAttr(base + "/" + companySlug), Grid: hrefAttr(base + "/" + gridSlug),
@@ -133,4 +151,35 @@ func reviewNote(set bool) string {
 		return " (date choisie)"
 	}
 	return " (dernier jour)"
+}
+
+// mineParam is the query parameter of « Mes élèves ».
+const mineParam = "mes"
+
+// onlyReferentOf keeps the students whose dossier names the teacher among its referents.
+func (s *Server) onlyReferentOf(periodID, teacherID string, students []dossier.StudentRow) ([]dossier.StudentRow, error) {
+	referents, err := s.store.ReferentsOfPeriod(periodID)
+	var out []dossier.StudentRow
+	for _, st := range students {
+		if dossier.IsReferent(referents[st.PlacementID], teacherID) {
+			out = append(out, st)
+		}
+	}
+	return out, err
+}
+
+// linkMarks states the tutor access of the students sous statut scolaire (apprentices have a
+// master, not a link), in one query.
+func (s *Server) linkMarks(periodID string, students []dossier.StudentRow) (map[string]linkStatus, error) {
+	grants, err := s.store.LatestGrantsOfPeriod(periodID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]linkStatus, len(students))
+	for _, st := range students {
+		if st.Status != "apprenti" {
+			out[st.PlacementID] = linkStatus{State: pfmp.LinkStateOf(grants[st.PlacementID].Facts(), s.cfg.Now())}
+		}
+	}
+	return out, nil
 }

@@ -20,11 +20,13 @@ func newBatches(cfg Config) *print.Batches {
 	return print.NewBatches(cfg.Printer, print.BatchOptions{Now: cfg.Now})
 }
 
-// Close cancels the background prints still running (at shutdown; the printer is the caller's).
+// Close cancels the background prints still running and stops the lost-link worker (at
+// shutdown; the printer and the mailer are the caller's).
 func (s *Server) Close() {
 	if s.prints != nil {
 		s.prints.Close()
 	}
+	s.lostLinks.close()
 }
 
 // printable says whether a print can start now: nil, or print.ErrUnavailable.

@@ -24,6 +24,16 @@ func (s *Server) routes() {
 	f.Post("/deconnexion", s.logout)
 	f.Get("/mot-de-passe", requireLogin, requirePassword, s.passwordForm)
 	f.Post("/mot-de-passe", requireLogin, requirePassword, s.passwordChange)
+	f.Post("/connexion/lien", s.lostLink)
+
+	// Company tutors (issue 9): the access link swapped for a session, the page that says why a
+	// link no longer opens, the tutor window of a period, a dossier's referent teachers.
+	f.Get("/acces/fin", s.accessEnded)
+	f.Get("/acces/:token", s.openLink)
+	f.Get("/periodes/:id/tuteurs", requireLogin, requireSchool, s.tutorsPage)
+	f.Post("/periodes/:id/tuteurs/:pid/envoyer", requireLogin, requireSchool, s.tutorSend)
+	f.Post("/periodes/:id/tuteurs/:pid/invalider", requireLogin, requireSchool, s.tutorRevoke)
+	f.Post("/periodes/:id/apprenants/:pid/referents", requireLogin, requireSchool, s.referentsSave)
 
 	f.Get("/periodes", requireLogin, requireSchool, s.periodsIndex)
 	f.Get("/periodes/:id/apprenants", requireLogin, requireSchool, s.periodStudents)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -15,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"livret/dossier"
+	"livret/mail"
 	"livret/print"
 )
 
@@ -34,6 +36,9 @@ type Config struct {
 	// Printer prints every PDF of the pages: one Chromium for the process, closed by its
 	// creator. Nil: PDFs are unavailable and the pages offer their print view instead.
 	Printer *print.Service
+	// Mailer sends the tutors' links (the tutor window, the lost-link request on the login
+	// page); its Config.Relink should be Server.Relink. Nil: no link can be sent.
+	Mailer *mail.Mailer
 }
 
 // Server holds the Fiber app and what its handlers share.
@@ -48,6 +53,10 @@ type Server struct {
 	sessions *sessionCache
 	prints   *print.Batches // the period's pré-conventions, printed in the background
 	imports  *importJobs    // students' files between their preview and their end
+
+	linkGuesses *loginThrottle // links that opened nothing, by address
+	lostLinks   *lostLinkQueue // the login page's requests for a new link
+	lastBase    atomic.Value   // the site's address as the last request named it (see linkBase)
 
 	dummyOnce sync.Once
 	dummyRec  *core.Record
@@ -66,7 +75,9 @@ func newServer(app core.App, cfg Config) *Server {
 	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
 		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
-		sessions: newSessionCache(time.Now), imports: newImportJobs(cfg.Now)} // tokens expire in real time
+		sessions: newSessionCache(time.Now), // tokens expire in real time
+		imports:  newImportJobs(cfg.Now), linkGuesses: newLoginThrottle(cfg.Now)}
+	s.lostLinks = newLostLinkQueue(s)
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
@@ -82,6 +93,7 @@ func newServer(app core.App, cfg Config) *Server {
 func Register(app core.App, cfg Config) *Server {
 	s := newServer(app, cfg)
 	s.bindSessionHooks(app)
+	s.bindGrantHooks(app)
 	lockUsersAPI(app)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Priority: 999, // late: PocketBase's own routes are bound first and stay more specific

@@ -30,6 +30,9 @@ func (s *Server) session(c *fiber.Ctx) error {
 		s.clearSession(c)
 		return c.Next()
 	}
+	if s.linkSessionOver(a, tok) {
+		return s.endLinkSession(c, a, tok)
+	}
 	c.Locals(actorKey, a)
 	return c.Next()
 }
@@ -45,6 +48,13 @@ func (s *Server) actorOfToken(tok string) *pfmp.Actor {
 			return nil
 		}
 		a = actorFromRecord(rec)
+		if a.Role == pfmp.RoleTutor {
+			grants, err := s.sessionGrants(rec.Id, tok)
+			if err != nil {
+				return nil
+			}
+			a.Grants = grants
+		}
 		s.sessions.put(tok, a, tokenExpiry(tok), gen)
 	}
 	cp := *a
@@ -110,16 +120,21 @@ func (s *Server) startSession(c *fiber.Ctx, rec *core.Record) error {
 	if err != nil {
 		return err
 	}
+	s.setSessionCookie(c, tok, rec.Collection().AuthToken.DurationTime())
+	return nil
+}
+
+// setSessionCookie hands a session token to the browser.
+func (s *Server) setSessionCookie(c *fiber.Ctx, tok string, duration time.Duration) {
 	c.Cookie(&fiber.Cookie{
 		Name:     sessionCookie,
 		Value:    tok,
 		Path:     "/",
-		MaxAge:   int(rec.Collection().AuthToken.DurationTime() / time.Second),
+		MaxAge:   int(duration / time.Second),
 		HTTPOnly: true,
 		Secure:   s.cfg.SecureCookies,
 		SameSite: fiber.CookieSameSiteLaxMode,
 	})
-	return nil
 }
 
 func (s *Server) clearSession(c *fiber.Ctx) {
