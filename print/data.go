@@ -40,6 +40,9 @@ type Company struct {
 // Town is « 75011 Paris », or "" when both are unknown.
 func (c Company) Town() string { return joinNonEmpty(" ", c.PostalCode, c.City) }
 
+// NameAndTown is « Raison sociale, 75011 Paris », as far as it is known.
+func (c Company) NameAndTown() string { return joinNonEmpty(", ", c.Name, c.Town()) }
+
 // Tutor is the company's tutor of the fiche de liaison.
 type Tutor struct {
 	FirstName, LastName string

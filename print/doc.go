@@ -5,6 +5,7 @@
 //     data (Preconvention, Attestation, Slip) into a Document, a self-contained HTML page
 //     with its print stylesheet; a whole period is ONE Document, one sheet per student.
 //     RenderPortfolio lays out a portfolio whose body the export wrote (export.WriteHTML);
+//     RenderGrid prints a paper evaluation grid (Grid) with the QR code of its online form;
 //   - the Service: one Chromium for the process, started on the first PDF, stopped when
 //     idle, replaced after a crash and every Options.MaxJobs documents, with a bounded
 //     queue and a timeout per document;

@@ -176,6 +176,10 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/bilan-entreprise/changements", path: "/dossiers/{autre}/bilan-entreprise/changements?depuis=0", htmx: true,
 		expects: [6]int{401, 204, 403, 404, 204, 404}},
 	{route: "GET /dossiers/:id/bilan-entreprise", path: "/dossiers/{placement}/bilan-entreprise", expects: [6]int{303, 404, 404, 404, 404, 404}},
+	// Its paper grid (« Préparer la rencontre »), for those who evaluate; not on a period without a bilan entreprise.
+	{route: "GET /dossiers/:id/bilan-entreprise/grille.pdf", path: "/dossiers/{autre}/bilan-entreprise/grille.pdf", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "GET /dossiers/:id/bilan-entreprise/grille", path: "/dossiers/{autre}/bilan-entreprise/grille", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "GET /dossiers/:id/bilan-entreprise/grille.pdf", path: "/dossiers/{placement}/bilan-entreprise/grille.pdf", expects: [6]int{303, 404, 404, 404, 404, 404}},
 	// Certification grid, on {placement} (a period E31): like the bilan entreprise.
 	{route: "GET /dossiers/:id/grille-certificative", path: "/dossiers/{placement}/grille-certificative", expects: [6]int{303, 200, 403, 404, 200, 404}},
 	{route: "POST /dossiers/:id/grille-certificative", path: "/dossiers/{placement}/grille-certificative",
@@ -185,6 +189,9 @@ var matrix = []matrixRow{
 	{route: "GET /dossiers/:id/grille-certificative/changements", path: "/dossiers/{placement}/grille-certificative/changements?depuis=0", htmx: true,
 		expects: [6]int{401, 204, 403, 404, 204, 404}},
 	{route: "GET /dossiers/:id/grille-certificative", path: "/dossiers/{autre}/grille-certificative", expects: [6]int{303, 404, 404, 404, 404, 404}},
+	{route: "GET /dossiers/:id/grille-certificative/grille.pdf", path: "/dossiers/{placement}/grille-certificative/grille.pdf", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "GET /dossiers/:id/grille-certificative/grille", path: "/dossiers/{placement}/grille-certificative/grille", expects: [6]int{303, 200, 403, 404, 200, 404}},
+	{route: "GET /dossiers/:id/grille-certificative/grille", path: "/dossiers/{autre}/grille-certificative/grille", expects: [6]int{303, 404, 404, 404, 404, 404}},
 	{route: "GET /evaluations-certificatives", path: "/evaluations-certificatives", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "GET /bilans-intermediaires/:id", path: "/bilans-intermediaires/{checkpoint2}", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /bilans-intermediaires/:id/ajuster", path: "/bilans-intermediaires/{checkpoint2}/ajuster",

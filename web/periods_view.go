@@ -53,6 +53,7 @@ type studentLine struct {
 	Dossier, Liaison, Portfolio, Remove template.HTMLAttr
 	Preconvention, Attestation          template.HTMLAttr
 	CompanyReview, Grid, Attitudes      template.HTMLAttr // the evaluations
+	PaperGrid                           template.HTMLAttr // the bilan's or the grid's paper version
 	SelfReview, Dashboard               template.HTMLAttr
 }
 
@@ -129,6 +130,10 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 	if panel.Locked {
 		panel.LockMessage = p.LockMessage()
 	}
+	paperGrid := "/" + companySlug + "/grille.pdf"
+	if panel.Certificative {
+		paperGrid = "/" + gridSlug + "/grille.pdf"
+	}
 	panel.Students = make([]studentLine, len(students))
 	for i, st := range students {
 		base := "/dossiers/" + url.PathEscape(st.PlacementID)
@@ -139,8 +144,8 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 			Preconvention: hrefAttr(base + "/preconvention"), Attestation: hrefAttr(base + "/attestation"),
 			CompanyReview: hrefAttr(base + "/" + companySlug), Grid: hrefAttr(base + "/" + gridSlug),
 			Attitudes: hrefAttr(base + "/" + attitudesSlug), SelfReview: hrefAttr(base + "/bilan-personnel"),
-			Dashboard: hrefAttr(base + "/tableau-de-bord"),
-			Remove:    hrefAttr("/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + url.PathEscape(st.PlacementID) + "/retirer")}
+			Dashboard: hrefAttr(base + "/tableau-de-bord"), PaperGrid: hrefAttr(base + paperGrid),
+			Remove: hrefAttr("/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + url.PathEscape(st.PlacementID) + "/retirer")}
 	}
 	return panel, nil
 }

@@ -27,6 +27,11 @@ func printCompany(p *dossier.Placement) print.Company {
 		Phone: p.GetString("company_phone"), SIRET: p.GetString("company_siret")}
 }
 
+func printTutor(p *dossier.Placement) print.Tutor {
+	return print.Tutor{FirstName: p.GetString("tutor_first_name"), LastName: upperName(p.GetString("tutor_last_name")),
+		Phone: p.GetString("tutor_phone"), Email: p.GetString("tutor_email")}
+}
+
 func printItems(items []dossier.RefItem) []print.Item {
 	out := make([]print.Item, len(items))
 	for i, it := range items {
@@ -44,10 +49,8 @@ func preconventionOf(school print.School, sh *dossier.PrintSheet) print.Preconve
 	}
 	return print.Preconvention{
 		School: school, Student: printStudent(sh), Period: printPeriod(sh), Company: printCompany(p),
-		Tutor: print.Tutor{FirstName: p.GetString("tutor_first_name"), LastName: upperName(p.GetString("tutor_last_name")),
-			Phone: p.GetString("tutor_phone"), Email: p.GetString("tutor_email")},
-		Referents: sh.Referents,
-		Hours:     texts["hours"], Concertation: texts["concertation"],
+		Tutor: printTutor(p), Referents: sh.Referents,
+		Hours: texts["hours"], Concertation: texts["concertation"],
 		Objectives: sh.Objectives, Competences: printItems(sh.Competences), Tasks: printItems(sh.Tasks),
 		Derogation: texts["derogation"], Evaluation: texts["evaluation"],
 	}

@@ -131,6 +131,8 @@ func (s *Server) routes() {
 		f.Post("/dossiers/:id/"+rv.slug, requireLogin, s.companyReviewSave(rv))
 		f.Post("/dossiers/:id/"+rv.slug+"/choix", requireLogin, s.companyReviewChoice(rv))
 		f.Get("/dossiers/:id/"+rv.slug+"/changements", requireLogin, s.companyReviewChanges(rv))
+		f.Get("/dossiers/:id/"+rv.slug+"/grille.pdf", requireLogin, s.companyGridPDF(rv)) // « Préparer la rencontre »
+		f.Get("/dossiers/:id/"+rv.slug+"/grille", requireLogin, s.companyGridView(rv))
 	}
 	f.Get("/dossiers/:id/tableau-de-bord", requireLogin, s.dossierDashboard)
 	f.Get("/evaluations-certificatives", requireLogin, requireSchool, s.certificativeIndex)
