@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest/qrscan"
+	"livret/doctest"
 )
 
 func testGrid(epreuve string) Grid {
@@ -63,7 +64,7 @@ func TestGrid(t *testing.T) {
 		assert.Contains(t, text, want)
 	}
 	assert.NotContains(t, text, "Évaluateurs")
-	assert.Equal(t, 4, dottedLines(between(t, pages[0], "Commentaire pour l'apprenant", "")))
+	assert.Equal(t, 4, doctest.DottedLines(doctest.Between(t, pages[0], "Commentaire pour l'apprenant", "")))
 
 	// The attitudes grid: its criteria, the scale, what each level means for each criterion.
 	attitudes := pdfWords(t, pdf, "-f", "2")

@@ -15,6 +15,7 @@ import (
 	"livret/apptest"
 	"livret/apptest/qrscan"
 	"livret/demo"
+	"livret/pfmp"
 	"livret/print"
 )
 
@@ -27,7 +28,8 @@ func TestPaperGridOfBilanEntreprise(t *testing.T) {
 	a.PB.Settings().Meta.AppName = testSchool
 	p := a.MustPlacement(t, demoP2, "lea.dupont")
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
-	meeting := a.MustFind(t, "periods", "id", p.GetString("period")).GetDateTime("review_date").Time().AddDate(0, 0, -1)
+	period := a.MustFind(t, "periods", "id", p.GetString("period"))
+	meeting := pfmp.EffectiveReviewDate(period.GetDateTime("review_date").Time(), period.GetDateTime("end").Time()).AddDate(0, 0, -1)
 	r := choose(teacher, p, "date", meeting.Format("2006-01-02"), 0)
 	require.Equal(t, http.StatusOK, r.Status, r.Body)
 
