@@ -27,6 +27,8 @@ var goTargets = []goTarget{
 	{"BenchmarkSlips30", "Login slips of a 30-student class (PDF), warm", time.Second},
 	{"BenchmarkOpenTutorLink", "A tutor's link opened to his home (mean; the median is ms-p50)", 20 * time.Millisecond},
 	{"BenchmarkSend30TutorLinks", "30 tutor links sent, all received by the SMTP server", 5 * time.Second},
+	{"BenchmarkSaveOneChoice", "Saving one choice of a bilan entreprise (mean)", 10 * time.Millisecond},
+	{"BenchmarkDashboard60Bilans", "Dashboard of a student with 60 bilans and 200 school evaluations (mean)", 20 * time.Millisecond},
 }
 
 // goRatios are figures of the issues that compare two Go benchmarks of one run.

@@ -78,7 +78,7 @@ func coldStarts(cfg config, rep *report) (*server, error) {
 }
 
 // benchPackages hold the Go benchmarks of the issues' figures.
-var benchPackages = []string{"./web/", "./pfmp/", "./export/", "./print/", "./mail/"}
+var benchPackages = []string{"./web/", "./pfmp/", "./export/", "./print/", "./mail/", "./accounts/"}
 
 // goBench runs the Go benchmarks of the pages and the rules, output verbatim.
 func goBench() (string, error) {
