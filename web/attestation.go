@@ -54,15 +54,7 @@ func (s *Server) attestationSave(c *fiber.Ctx) error {
 
 // attestationPDF downloads the attestation as the reference system names it.
 func (s *Server) attestationPDF(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.Print)
-	if err != nil {
-		return err
-	}
-	sh, err := s.store.PrintSheet(d.Dossier)
-	if err != nil {
-		return err
-	}
-	doc, err := s.attestationDoc(sh)
+	d, sh, doc, err := s.printedSheet(c, pfmp.Print, s.attestationDoc)
 	if err != nil {
 		return err
 	}
@@ -71,15 +63,7 @@ func (s *Server) attestationPDF(c *fiber.Ctx) error {
 
 // attestationView is the print view in HTML.
 func (s *Server) attestationView(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.Print)
-	if err != nil {
-		return err
-	}
-	sh, err := s.store.PrintSheet(d.Dossier)
-	if err != nil {
-		return err
-	}
-	doc, err := s.attestationDoc(sh)
+	_, _, doc, err := s.printedSheet(c, pfmp.Print, s.attestationDoc)
 	if err != nil {
 		return err
 	}

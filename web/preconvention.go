@@ -73,15 +73,7 @@ func (s *Server) preconventionReset(c *fiber.Ctx) error {
 
 // preconventionPDF downloads the pré-convention as the reference system names it.
 func (s *Server) preconventionPDF(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.PrintPreconvention)
-	if err != nil {
-		return err
-	}
-	sh, err := s.store.PrintSheet(d.Dossier)
-	if err != nil {
-		return err
-	}
-	doc, err := s.preconventionsDoc(sh)
+	d, sh, doc, err := s.printedSheet(c, pfmp.PrintPreconvention, s.preconventionDoc)
 	if err != nil {
 		return err
 	}
@@ -90,15 +82,7 @@ func (s *Server) preconventionPDF(c *fiber.Ctx) error {
 
 // preconventionView is the print view in HTML: the same document, read in the browser.
 func (s *Server) preconventionView(c *fiber.Ctx) error {
-	d, err := s.loadPlacement(c, pfmp.PrintPreconvention)
-	if err != nil {
-		return err
-	}
-	sh, err := s.store.PrintSheet(d.Dossier)
-	if err != nil {
-		return err
-	}
-	doc, err := s.preconventionsDoc(sh)
+	_, _, doc, err := s.printedSheet(c, pfmp.PrintPreconvention, s.preconventionDoc)
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,11 @@ func (s *Server) preconventionsDoc(sheets ...*dossier.PrintSheet) (print.Documen
 	return print.RenderPreconventions(ps...)
 }
 
+// preconventionDoc is one student's pré-convention.
+func (s *Server) preconventionDoc(sh *dossier.PrintSheet) (print.Document, error) {
+	return s.preconventionsDoc(sh)
+}
+
 // attestationDoc is one student's attestation de présence.
 func (s *Server) attestationDoc(sh *dossier.PrintSheet) (print.Document, error) {
 	f := sh.Placement.Attestation()

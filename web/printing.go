@@ -6,6 +6,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
+	"livret/pfmp"
 	"livret/print"
 )
 
@@ -95,4 +97,20 @@ func (s *Server) printFailed(c *fiber.Ctx, err error, view, back string) error {
 	}
 	return s.page(c, status, "impressions/unavailable", title, fiber.Map{
 		"Message": err.Error(), "Missing": errors.Is(err, print.ErrUnavailable), "View": view, "Back": back})
+}
+
+// printedSheet loads the :id dossier for a document the policy lets act print, reads what it
+// prints and renders it.
+func (s *Server) printedSheet(c *fiber.Ctx, act pfmp.Action,
+	render func(*dossier.PrintSheet) (print.Document, error)) (*openDossier, *dossier.PrintSheet, print.Document, error) {
+	d, err := s.loadPlacement(c, act)
+	if err != nil {
+		return nil, nil, print.Document{}, err
+	}
+	sh, err := s.store.PrintSheet(d.Dossier)
+	if err != nil {
+		return nil, nil, print.Document{}, err
+	}
+	doc, err := render(sh)
+	return d, sh, doc, err
 }
