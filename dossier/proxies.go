@@ -90,10 +90,10 @@ func proxy[T any, P interface {
 }
 
 // Position is where the student placed the company on the map; ok is false while it is not
-// placed (the schema's 0, 0 is never a French company: it lies in the Gulf of Guinea).
+// placed (pfmp.Placed).
 func (p *Placement) Position() (lat, lng float64, ok bool) {
 	lat, lng = p.GetFloat("lat"), p.GetFloat("lng")
-	return lat, lng, lat != 0 || lng != 0
+	return lat, lng, pfmp.Placed(lat, lng)
 }
 
 // Headcounts are the company's employees and maintenance staff, nil when unknown: no company

@@ -55,3 +55,7 @@ func FirstEdit(stored, now time.Time) time.Time {
 	}
 	return now.UTC()
 }
+
+// Placed reports whether a map position is a real one: the schema's 0, 0 is "not placed yet"
+// (it lies in the Gulf of Guinea, never a French company's place).
+func Placed(lat, lng float64) bool { return lat != 0 || lng != 0 }

@@ -72,3 +72,9 @@ func TestSchoolYear(t *testing.T) {
 	require.Equal(t, day(2025, 8, 1), SchoolYear(2025).Start())
 	require.Equal(t, day(2026, 8, 1), SchoolYear(2025).End())
 }
+
+func TestPlaced(t *testing.T) {
+	require.False(t, Placed(0, 0))
+	require.True(t, Placed(49.44, 0))
+	require.True(t, Placed(0, 1.09))
+}

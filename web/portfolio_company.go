@@ -83,15 +83,17 @@ func loadCompanyTab(_ *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) 
 func storedPresentation(d *openDossier) map[string]string {
 	p := d.Placement
 	v := formValuesOf(p.GetString, strings.Fields(companyFormFields))
-	employees, staff := p.GetInt("employees"), p.GetInt("maintenance_staff")
-	v["employees"], v["maintenance_staff"] = "", ""
-	if employees > 0 {
-		v["employees"] = strconv.Itoa(employees)
-		v["maintenance_staff"] = strconv.Itoa(staff)
-	} else if staff > 0 {
-		v["maintenance_staff"] = strconv.Itoa(staff)
-	}
+	employees, staff := p.Headcounts()
+	v["employees"], v["maintenance_staff"] = countText(employees), countText(staff)
 	return v
+}
+
+// countText is a head count for its input: empty when unknown.
+func countText(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 func formValuesOf(get func(string) string, names []string) map[string]string {

@@ -33,8 +33,12 @@ type mapPosition struct {
 	Text     string // for people: "49,44310° N, 1,09930° E"
 }
 
-func positionOf(lat, lng float64) mapPosition {
-	if lat == 0 && lng == 0 { // the schema's zero: never a French company (Gulf of Guinea)
+// storedPosition is the dossier's marker as stored (dossier.Placement.Position).
+func storedPosition(d *openDossier) mapPosition { return positionOf(d.Placement.Position()) }
+
+// positionOf is a marker for the template; an unplaced one is not shown.
+func positionOf(lat, lng float64, placed bool) mapPosition {
+	if !placed {
 		return mapPosition{}
 	}
 	return mapPosition{Set: true, Lat: coord(lat), Lng: coord(lng), Text: coordText(lat, "N", "S") + ", " + coordText(lng, "E", "O")}
@@ -63,7 +67,7 @@ func (s *Server) mapData(d *openDossier, pos mapPosition) fiber.Map {
 }
 
 func loadMapTab(s *Server, _ *fiber.Ctx, d *openDossier) (fiber.Map, error) {
-	return s.mapData(d, positionOf(d.Placement.GetFloat("lat"), d.Placement.GetFloat("lng"))), nil
+	return s.mapData(d, storedPosition(d)), nil
 }
 
 // portfolioMapSave stores the marker's position.
@@ -75,7 +79,7 @@ func (s *Server) portfolioMapSave(c *fiber.Ctx) error {
 	v := formValues(c, "lat", "lng")
 	lat, lng, err := parsePosition(v["lat"], v["lng"])
 	if err != nil {
-		data := s.mapData(d, positionOf(d.Placement.GetFloat("lat"), d.Placement.GetFloat("lng")))
+		data := s.mapData(d, storedPosition(d))
 		data["V"] = v // what was typed, not the stored position
 		return s.answerPortfolioTab(c, tabMap, "portfolio/carte-form", d, data, err)
 	}
@@ -84,7 +88,7 @@ func (s *Server) portfolioMapSave(c *fiber.Ctx) error {
 		return err
 	}
 	d.Placement = p
-	data := s.mapData(d, positionOf(lat, lng))
+	data := s.mapData(d, positionOf(lat, lng, true))
 	data["Saved"] = mapSaved
 	return s.answerPortfolioTab(c, tabMap, "portfolio/carte-form", d, data, nil)
 }
@@ -100,7 +104,7 @@ func parsePosition(latS, lngS string) (lat, lng float64, err error) {
 	if err := errs.Err(); err != nil {
 		return 0, 0, err
 	}
-	if lat == 0 && lng == 0 {
+	if !pfmp.Placed(lat, lng) {
 		return 0, 0, pfmp.Invalid("Le formulaire contient des erreurs.",
 			map[string]string{"lat": "Placez le marqueur sur l'entreprise : la position 0, 0 est en plein océan."})
 	}
