@@ -1,6 +1,9 @@
 package pfmp
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Action is something an actor may want to do; the policy below says who may.
 type Action int
@@ -141,3 +144,13 @@ func Can(a *Actor, act Action, p PlacementAccess) bool {
 }
 
 func upper(s string) string { return strings.ToUpper(s) }
+
+// CompanyReaches reports whether a tutor or a master reaches a dossier (PlacementAccess.Granted):
+// a tutor through a link his session holds and that is still valid, a master through the link
+// from the dossier's student (apprenticeMaster, the student's master) to him.
+func CompanyReaches(a *Actor, placementID, apprenticeMaster string, now time.Time) bool {
+	if !a.IsCompany() {
+		return false
+	}
+	return a.GrantOn(placementID, now) || a.Role == RoleMaster && apprenticeMaster == a.ID
+}

@@ -2,6 +2,7 @@ package pfmp
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -152,4 +153,19 @@ func TestPolicyOfAccounts(t *testing.T) {
 		require.Equal(t, want, CanSchool(&Actor{Role: r}, ChangePassword), r)
 	}
 	require.False(t, Can(importer, ImportStudents, PlacementAccess{}), "a school-wide action, never a dossier's")
+}
+
+func TestCompanyReaches(t *testing.T) {
+	now := time.Date(2026, 3, 11, 9, 0, 0, 0, time.UTC)
+	tutor := &Actor{ID: "tu", Role: RoleTutor, Grants: []Grant{{Placement: "p1", Expires: now.Add(time.Hour)},
+		{Placement: "p2", Expires: now.Add(-time.Hour)}}}
+	master := &Actor{ID: "ma", Role: RoleMaster}
+	require.True(t, CompanyReaches(tutor, "p1", "", now))
+	require.False(t, CompanyReaches(tutor, "p2", "", now), "an expired link")
+	require.False(t, CompanyReaches(tutor, "p3", "tu", now), "a tutor is nobody's master")
+	require.True(t, CompanyReaches(master, "p9", "ma", now))
+	require.False(t, CompanyReaches(master, "p9", "other", now))
+	require.False(t, CompanyReaches(master, "p9", "", now))
+	require.False(t, CompanyReaches(&Actor{ID: "ma", Role: RoleTeacher}, "p9", "ma", now), "teachers need no link")
+	require.False(t, CompanyReaches(nil, "p1", "", now))
 }

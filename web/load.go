@@ -27,11 +27,8 @@ func (s *Server) loadPlacementID(c *fiber.Ctx, id string, act pfmp.Action) (*ope
 	if err != nil {
 		return nil, err
 	}
-	access := pfmp.PlacementAccess{StudentID: d.Placement.StudentID()}
-	if a.IsCompany() { // a tutor through his session's links, a master through his apprentice
-		access.Granted = a.GrantOn(id, s.cfg.Now()) ||
-			a.Role == pfmp.RoleMaster && d.Student.MasterID() == a.ID
-	}
+	access := pfmp.PlacementAccess{StudentID: d.Placement.StudentID(),
+		Granted: pfmp.CompanyReaches(a, id, d.Student.MasterID(), s.cfg.Now())}
 	if !pfmp.Can(a, pfmp.ViewDossier, access) {
 		return nil, pfmp.NotFound(pfmp.MsgNoDossier)
 	}
