@@ -40,6 +40,18 @@ type companyLoaded struct {
 	lock  dossier.ReviewLock
 }
 
+// editedCompany loads the :id dossier's bilan (or grid) for someone who may edit it, with its
+// scope, state and lock.
+func (s *Server) editedCompany(c *fiber.Ctx, rv *ratedReview) (*openDossier, *companyLoaded, error) {
+	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
+	if err != nil {
+		return nil, nil, err
+	}
+	cl, err := s.companyLoad(rv, d)
+	return d, cl, err
+}
+
+// companyLoad reads a dossier's bilan (or grid): its scope, its state and its lock.
 func (s *Server) companyLoad(rv *ratedReview, d *openDossier) (*companyLoaded, error) {
 	sc, err := rv.scope(s.store, d.Dossier)
 	if err != nil {
@@ -119,11 +131,7 @@ func (s *Server) companyReviewChanges(rv *ratedReview) fiber.Handler {
 }
 
 func (s *Server) companyChanges(c *fiber.Ctx, rv *ratedReview) error {
-	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
-	if err != nil {
-		return err
-	}
-	cl, err := s.companyLoad(rv, d)
+	d, cl, err := s.editedCompany(c, rv)
 	if err != nil {
 		return err
 	}

@@ -41,11 +41,7 @@ func (s *Server) companyGridView(rv *ratedReview) fiber.Handler {
 
 // companyGridDoc reads what the bilan's page reads, and the attitudes, into the paper grid.
 func (s *Server) companyGridDoc(c *fiber.Ctx, rv *ratedReview) (*openDossier, print.Document, error) {
-	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
-	if err != nil {
-		return nil, print.Document{}, err
-	}
-	cl, err := s.companyLoad(rv, d)
+	d, cl, err := s.editedCompany(c, rv)
 	if err != nil {
 		return nil, print.Document{}, err
 	}

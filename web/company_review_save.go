@@ -22,11 +22,7 @@ func (s *Server) companyReviewChoice(rv *ratedReview) fiber.Handler {
 }
 
 func (s *Server) companyChoice(c *fiber.Ctx, rv *ratedReview) error {
-	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
-	if err != nil {
-		return err
-	}
-	cl, err := s.companyLoad(rv, d)
+	d, cl, err := s.editedCompany(c, rv)
 	if err != nil {
 		return err
 	}
@@ -101,11 +97,7 @@ func (s *Server) companyReviewSave(rv *ratedReview) fiber.Handler {
 }
 
 func (s *Server) companySave(c *fiber.Ctx, rv *ratedReview) error {
-	d, err := s.loadReview(c, rv.review, pfmp.EditReviews, s.companySaved)
-	if err != nil {
-		return err
-	}
-	cl, err := s.companyLoad(rv, d)
+	d, cl, err := s.editedCompany(c, rv)
 	if err != nil {
 		return err
 	}
