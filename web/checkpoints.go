@@ -41,7 +41,7 @@ func (s *Server) checkpointCreate(c *fiber.Ctx) error {
 	form := formValues(c, checkpointFields...)
 	fe := pfmp.FieldErrors{}
 	day := checkCheckpoint(fe, form)
-	students, err := s.checkpointStudents(form["target"])
+	students, err := s.targetStudents(form["target"])
 	fe.Add("target", err)
 	if err := fe.Err(); err != nil {
 		return s.checkpointsPage(c, form, err)
@@ -67,8 +67,8 @@ func checkCheckpoint(fe pfmp.FieldErrors, form map[string]string) time.Time {
 	return day
 }
 
-// checkpointStudents resolves the form's target to student ids.
-func (s *Server) checkpointStudents(target string) ([]string, error) {
+// targetStudents resolves a form's « Pour » (partials/target: a class or a student) to student ids.
+func (s *Server) targetStudents(target string) ([]string, error) {
 	kind, id, _ := strings.Cut(target, ":")
 	var ids []string
 	var err error

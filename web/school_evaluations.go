@@ -63,7 +63,7 @@ func (s *Server) schoolEvaluationCreate(c *fiber.Ctx) error {
 	}
 	fe.Add("label", pfmp.MaxLen(form["label"], 255, "Contexte"))
 	fe.Add("comment", pfmp.MaxLen(form["comment"], 10000, "Commentaire"))
-	students, err := s.checkpointStudents(form["target"])
+	students, err := s.targetStudents(form["target"])
 	fe.Add("target", err)
 	if err := fe.Err(); err != nil {
 		return s.schoolEvaluationsPage(c, form, err)
