@@ -128,16 +128,25 @@ func findReview(app core.App, collection, placementID string) (*core.Record, err
 	return r, err
 }
 
+// UserNames are the names of accounts by id, in one query ("" for one gone).
+func (s *Store) UserNames(ids ...string) map[string]string {
+	out := map[string]string{}
+	recs, err := s.app.FindRecordsByIds("users", ids)
+	if err != nil {
+		return out
+	}
+	for _, r := range recs {
+		out[r.Id] = proxy[User](r).FullName()
+	}
+	return out
+}
+
 // UserName is a user's "Prénom NOM", "" when the id names nobody.
 func (s *Store) UserName(id string) string {
 	if id == "" {
 		return ""
 	}
-	r, err := s.app.FindRecordById("users", id)
-	if err != nil {
-		return ""
-	}
-	return proxy[User](r).FullName()
+	return s.UserNames(id)[id]
 }
 
 // selfValues and attitudeValues flatten the evaluations for their history.

@@ -38,13 +38,18 @@ func (s *Server) checkpointPage(c *fiber.Ctx, status int, refused map[string]str
 		return err
 	}
 	computed, adjusted := cp.Computed(), cp.Adjusted()
+	var authors []string
+	for _, a := range adjusted {
+		authors = append(authors, a.By)
+	}
+	names := s.store.UserNames(authors...) // one query, not one per adjusted line
 	lines := make([]checkpointLine, len(comps))
 	for i, comp := range comps {
 		level, isAdj := cp.Level(comp.Code)
 		l := checkpointLine{Code: comp.Code, Label: comp.Label, Computed: levelOf(computed[comp.Code], false),
 			Retained: levelOf(level, false), Adjusted: isAdj}
 		if a, ok := adjusted[comp.Code]; ok {
-			l.Reason, l.By, l.At = a.Reason, s.store.UserName(a.By), pfmp.FormatDateTime(a.At)
+			l.Reason, l.By, l.At = a.Reason, names[a.By], pfmp.FormatDateTime(a.At)
 		}
 		if msg, ok := refused[comp.Code]; ok {
 			l.Err, l.Sent = msg, strings.TrimSpace(c.FormValue("reason"))
