@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"livret/apptest"
 	"livret/dossier"
 )
 
@@ -13,14 +12,8 @@ import (
 // days, the ones it locks — and a teacher may adjust one.
 func TestCheckpointKeepsTheLevelsItTakesIntoAccount(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStartDemo(t)
-	s := store(a)
-	p := a.MustPlacement(t, p2, "lea.dupont")
-	d, err := s.Load(p.Id)
-	require.NoError(t, err)
-	sc, err := s.CompanyScope(d)
-	require.NoError(t, err)
-	teacher := a.MustFind(t, "users", "username", "prof.martin").Id
+	f := mustCompany(t, "lea.dupont")
+	a, s, d, sc, teacher := f.a, f.s, f.d, f.sc, f.teacher
 	res, err := s.SaveCompanyChoices(d, sc, teacher, []dossier.Choice{{Key: "niveau:C1.2", Value: "3"}, {Key: "niveau:C1.3", Value: "NE"}}, true)
 	require.NoError(t, err)
 	meeting := res.State.Review.MeetingDate()

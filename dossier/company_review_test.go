@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
@@ -13,16 +14,33 @@ import (
 
 const p2 = "PFMP 2 — 2de PMIA"
 
-func TestCompanyChoicesAreVersionedOneByOne(t *testing.T) {
-	t.Parallel()
+// companyFixture is a student's dossier on the demo's P2 period, opened for its bilan
+// entreprise, on a fresh app; teacher is prof.martin's id.
+type companyFixture struct {
+	a       *apptest.App
+	s       *dossier.Store
+	p       *core.Record
+	d       *dossier.Dossier
+	sc      *dossier.CompanyScope
+	teacher string
+}
+
+func mustCompany(t *testing.T, username string) companyFixture {
+	t.Helper()
 	a := apptest.MustStartDemo(t)
 	s := store(a)
-	p := a.MustPlacement(t, p2, "lea.dupont")
+	p := a.MustPlacement(t, p2, username)
 	d, err := s.Load(p.Id)
 	require.NoError(t, err)
 	sc, err := s.CompanyScope(d)
 	require.NoError(t, err)
-	martin := a.MustFind(t, "users", "username", "prof.martin").Id
+	return companyFixture{a, s, p, d, sc, a.MustFind(t, "users", "username", "prof.martin").Id}
+}
+
+func TestCompanyChoicesAreVersionedOneByOne(t *testing.T) {
+	t.Parallel()
+	f := mustCompany(t, "lea.dupont")
+	a, s, d, sc, martin := f.a, f.s, f.d, f.sc, f.teacher
 	benali := a.MustFind(t, "users", "username", "prof.benali").Id
 
 	res, err := s.SaveCompanyChoices(d, sc, martin, []dossier.Choice{{Key: "niveau:C1.2", Value: "3"}, {Key: "tache:A1T1", Value: "1"}}, false)
@@ -70,14 +88,8 @@ func TestCompanyChoicesAreVersionedOneByOne(t *testing.T) {
 // The page shows a bilan locked exactly when the hook refuses to change it.
 func TestCompanyReviewLockAgreesWithTheHook(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStartDemo(t)
-	s := store(a)
-	p := a.MustPlacement(t, p2, "hugo.bernard")
-	d, err := s.Load(p.Id)
-	require.NoError(t, err)
-	sc, err := s.CompanyScope(d)
-	require.NoError(t, err)
-	teacher := a.MustFind(t, "users", "username", "prof.martin").Id
+	f := mustCompany(t, "hugo.bernard")
+	a, s, p, d, sc, teacher := f.a, f.s, f.p, f.d, f.sc, f.teacher
 	res, err := s.SaveCompanyChoices(d, sc, teacher, []dossier.Choice{{Key: "engagement", Value: "2"}}, false)
 	require.NoError(t, err)
 	meeting := res.State.Review.MeetingDate()
