@@ -56,18 +56,7 @@ func mustImport(t *testing.T, c *apptest.Client, data []byte) string {
 // mustImportDone polls an import's status, as its page does, until it stops polling.
 func mustImportDone(t *testing.T, c *apptest.Client, page string) string {
 	t.Helper()
-	deadline := time.Now().Add(2 * time.Minute)
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		r := c.Get(page, "HX-Request", "true")
-		require.Equal(t, http.StatusOK, r.Status, r.Body)
-		if !strings.Contains(r.Body, `hx-trigger="every 1s"`) {
-			return r.Body
-		}
-		require.True(t, time.Now().Before(deadline), "the import is still running: %s", r.Body)
-		<-tick.C
-	}
+	return mustPollDone(t, c, page, 2*time.Minute, "the import")
 }
 
 var (

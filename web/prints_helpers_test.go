@@ -59,16 +59,23 @@ func pdfPages(t *testing.T, pdf []byte) []string {
 // last progress fragment.
 func mustBatchDone(t *testing.T, c *apptest.Client, batch string) string {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	tick := time.NewTicker(50 * time.Millisecond)
+	return mustPollDone(t, c, batch, 60*time.Second, "the batch")
+}
+
+// mustPollDone polls a background job's page as htmx does (every second while it runs) until
+// it stops polling, and returns its last fragment.
+func mustPollDone(t *testing.T, c *apptest.Client, page string, limit time.Duration, what string) string {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		r := c.Get(batch, "HX-Request", "true")
+		r := c.Get(page, "HX-Request", "true")
 		require.Equal(t, http.StatusOK, r.Status, r.Body)
 		if !strings.Contains(r.Body, `hx-trigger="every 1s"`) {
 			return r.Body
 		}
-		require.True(t, time.Now().Before(deadline), "the batch is still running: %s", r.Body)
+		require.True(t, time.Now().Before(deadline), "%s is still running: %s", what, r.Body)
 		<-tick.C
 	}
 }
