@@ -38,10 +38,8 @@ func CheckPeriod(f PeriodForm) (Period, error) {
 	fe := FieldErrors{}
 	p := Period{Name: f.Name, Level: Level(f.Level), Kind: Kind(f.Kind)}
 	fe.Add("name", Required(f.Name, "Nom de la période"))
-	fe.Add("name", MaxLen(f.Name, 120, "Nom de la période"))
-	if !p.Level.Valid() {
-		fe.Add("level", errors.New("Choisissez un niveau de classe."))
-	}
+	fe.Add("name", MaxLen(f.Name, MaxNameLength, "Nom de la période"))
+	fe.Add("level", CheckLevel(p.Level))
 	fe.Add("kind", kindOffered(p.Kind, p.Level, f.Kinds))
 	p.Start = requiredDate(fe, "start", f.Start, "Date de début")
 	p.End = requiredDate(fe, "end", f.End, "Date de fin")

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"errors"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -66,7 +64,7 @@ func (s *Server) annexeSave(c *fiber.Ctx) error {
 		return err
 	}
 	tasks := dossier.ValidTaskIDs(catalogue, formList(c, "tasks"))
-	if err := checkAnnexe(form); err != nil {
+	if err := pfmp.CheckAnnexe(form["name"], form["level"], form["objectives"]); err != nil {
 		return s.annexeForm(c, a, form, tasks, err)
 	}
 	values := dossier.Fields{"tasks": tasks}
@@ -86,17 +84,6 @@ func (s *Server) annexeSave(c *fiber.Ctx) error {
 	return c.Redirect("/annexes", fiber.StatusSeeOther)
 }
 
-func checkAnnexe(form map[string]string) error {
-	fe := pfmp.FieldErrors{}
-	fe.Add("name", pfmp.Required(form["name"], "Nom de l'annexe"))
-	fe.Add("name", pfmp.MaxLen(form["name"], 120, "Nom de l'annexe"))
-	if !pfmp.Level(form["level"]).Valid() {
-		fe.Add("level", errors.New("Choisissez un niveau de classe."))
-	}
-	fe.Add("objectives", pfmp.MaxLen(form["objectives"], 10000, "Objectifs"))
-	return fe.Err()
-}
-
 // annexeDuplicate copies an annexe as "Copie de …" and opens the copy.
 func (s *Server) annexeDuplicate(c *fiber.Ctx) error {
 	a, err := s.findAnnexe(c)
@@ -104,7 +91,7 @@ func (s *Server) annexeDuplicate(c *fiber.Ctx) error {
 		return err
 	}
 	dup, err := s.store.Create("annexes", dossier.Fields{"level": a.Get("level"), "objectives": a.Get("objectives"),
-		"tasks": a.Get("tasks"), "name": truncate("Copie de "+a.GetString("name"), 120), "author": actorOf(c).ID})
+		"tasks": a.Get("tasks"), "name": truncate("Copie de "+a.GetString("name"), pfmp.MaxNameLength), "author": actorOf(c).ID})
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,6 @@ const (
 	liaisonResetMsg = "Objectifs et tâches de l'annexe pédagogique rétablis."
 	tabPlace        = "lieu"
 	tabObjectives   = "objectifs"
-	maxObjectives   = 10000 // the column's own limit (pb_migrations maxLong)
 )
 
 // liaisonTab is one tab of the fiche, in the manual's order.
@@ -206,7 +205,7 @@ func checkObjectives(text string) error {
 	const label = "Objectifs de formation"
 	errs := pfmp.FieldErrors{}
 	errs.Add("objectives", pfmp.Required(text, label))
-	errs.Add("objectives", pfmp.MaxLen(text, maxObjectives, label))
+	errs.Add("objectives", pfmp.MaxLen(text, pfmp.MaxObjectivesLength, label))
 	return errs.Err()
 }
 

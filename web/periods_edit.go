@@ -145,7 +145,7 @@ func (s *Server) applyPeriodTab(c *fiber.Ctx, tab string, rec *core.Record, form
 		values = periodInfo(p)
 	case "objectifs":
 		fe := pfmp.FieldErrors{}
-		fe.Add("objectives", pfmp.MaxLen(form["objectives"], 10000, "Objectifs"))
+		fe.Add("objectives", pfmp.MaxLen(form["objectives"], pfmp.MaxObjectivesLength, "Objectifs"))
 		if err := fe.Err(); err != nil {
 			return err
 		}
