@@ -48,11 +48,7 @@ func (s *Server) portfolioFile(c *fiber.Ctx, ext, mime string, write func(io.Wri
 // be printed (no Chromium, too many prints waiting…), a page says why and offers the print
 // view, which the browser itself can print.
 func (s *Server) portfolioPDF(c *fiber.Ctx) error {
-	p, err := s.exportedPortfolio(c)
-	if err != nil {
-		return err
-	}
-	doc, err := portfolioDocument(p)
+	p, doc, err := s.portfolioPrint(c)
 	if err != nil {
 		return err
 	}
@@ -63,15 +59,21 @@ func (s *Server) portfolioPDF(c *fiber.Ctx) error {
 // portfolioPrintView is the document the PDF prints, as a page (GET …/portfolio.html): it
 // reads on screen, and the browser prints it when Chromium is missing on the server.
 func (s *Server) portfolioPrintView(c *fiber.Ctx) error {
-	p, err := s.exportedPortfolio(c)
-	if err != nil {
-		return err
-	}
-	doc, err := portfolioDocument(p)
+	_, doc, err := s.portfolioPrint(c)
 	if err != nil {
 		return err
 	}
 	return sendPrintView(c, doc)
+}
+
+// portfolioPrint is the :id portfolio's print document, for those the policy lets print it.
+func (s *Server) portfolioPrint(c *fiber.Ctx) (*export.Portfolio, print.Document, error) {
+	p, err := s.exportedPortfolio(c)
+	if err != nil {
+		return nil, print.Document{}, err
+	}
+	doc, err := portfolioDocument(p)
+	return p, doc, err
 }
 
 // exportedPortfolio loads the :id dossier for an export, after the policy allowed it.
