@@ -241,6 +241,9 @@ func TestPrintFormsRefuseBadInput(t *testing.T) {
 
 	// Two teachers on one form: the second save was made on the first version.
 	form := teacher.Get("/dossiers/" + lucas.Id + "/preconvention")
+	require.Contains(t, form.Body, "<h1>Préparer la pré-convention</h1>", "the teacher's form")
+	require.Contains(t, a.MustLogin(t, "lucas.lambert", demo.Password).Get("/dossiers/"+lucas.Id+"/preconvention").Body,
+		"<h1>Pré-convention</h1>", "the student reads it")
 	seen := seenRe.FindStringSubmatch(form.Body)[1]
 	require.Equal(t, http.StatusSeeOther, teacher.PostForm("/dossiers/"+lucas.Id+"/preconvention",
 		url.Values{"vu": {seen}, "hours": {"8 h – 17 h"}}).Status)
