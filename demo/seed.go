@@ -126,7 +126,8 @@ func (s *seeder) people() error {
 			if role != "student" {
 				r.SetEmail(p.username + "@demo.livret.fr")
 			}
-			r.Set("can_import", p.username == teachers[0].username) // the import right, given in the dashboard
+			r.Set("can_import", p.username == teachers[0].username)   // the import right, given in the dashboard
+			r.Set("school_admin", p.username == teachers[0].username) // the school's administrator, too
 			r.SetPassword(Password)
 		})
 		if err == nil {

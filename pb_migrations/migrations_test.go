@@ -43,7 +43,7 @@ func TestSchema(t *testing.T) {
 	app := MustApp(t)
 
 	want := map[string][]string{
-		"users":              {"email", "role", "first_name", "last_name", "username", "class", "status", "birth_date", "phone", "can_import", "must_change_password", "master"},
+		"users":              {"email", "role", "first_name", "last_name", "username", "class", "status", "birth_date", "phone", "can_import", "must_change_password", "master", "school_admin"},
 		"diplomas":           {"code", "title", "short", "family", "data"},
 		"blocs":              {"diploma", "code", "label", "unit"},
 		"activities":         {"diploma", "code", "label", "pole", "bloc", "position"},

@@ -36,6 +36,8 @@ type Actor struct {
 	LastName  string
 	// CanImport: an administrator gave this teacher the right to import the students' file.
 	CanImport bool
+	// SchoolAdmin: the school's administrator in the app (teachers' accounts, school year).
+	SchoolAdmin bool
 	// MustChangePassword holds the actor to the password change page (first login, reset).
 	MustChangePassword bool
 	// Grants are, for a tutor, the access links his session holds (set when the session is

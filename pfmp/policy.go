@@ -36,6 +36,8 @@ const (
 	ManageLogins       // the classes' accounts: login slips, a student's password reset
 	ImportStudents     // import the students' file: teachers given the right (users.can_import)
 	ChangePassword     // choose one's own password: whoever logs in with one
+	ImportTeachers     // import the teachers' file and invite them: the school's administrator
+	ManageYear         // retention, year-end archives and purge: the school's administrator
 
 	actionCount // not an action: the number of them, for the tests
 )
@@ -51,6 +53,7 @@ const (
 	grantedDossier       // the dossiers a valid grant opens to the actor
 	schoolWide           // a school-wide action, not about one dossier
 	importRight          // school-wide, for an actor an administrator gave the import right
+	adminRight           // school-wide, for the school's administrator (users.school_admin)
 )
 
 // permissions is the one table of who may do what (DESIGN.md, "Authorisation"). It denies by
@@ -71,6 +74,7 @@ var permissions = map[Role]map[Action]scope{
 		PrintPreconvention: anyDossier, EditPreconvention: anyDossier, EditAttestation: anyDossier,
 		ReadReviewHistory: anyDossier, ManageTutorLink: anyDossier, ChooseReferents: anyDossier,
 		ManageSchool: schoolWide, ManageLogins: schoolWide, ImportStudents: importRight, ChangePassword: schoolWide,
+		ImportTeachers: adminRight, ManageYear: adminRight,
 	},
 	RoleTutor:  companyPermissions,
 	RoleMaster: with(companyPermissions, ChangePassword, schoolWide), // a tutor has no password: he comes by his link
@@ -117,7 +121,9 @@ func CanSchool(a *Actor, act Action) bool {
 	case schoolWide:
 		return true
 	case importRight:
-		return a.CanImport
+		return a.CanImport || a.SchoolAdmin
+	case adminRight:
+		return a.SchoolAdmin
 	}
 	return false
 }

@@ -155,6 +155,20 @@ func TestPolicyOfAccounts(t *testing.T) {
 	require.False(t, Can(importer, ImportStudents, PlacementAccess{}), "a school-wide action, never a dossier's")
 }
 
+// The school's administrator imports the teachers and manages the school year; the students'
+// import is his too. Nobody else, whatever flag is set by mistake on another role.
+func TestPolicyOfSchoolAdmin(t *testing.T) {
+	admin := &Actor{Role: RoleTeacher, SchoolAdmin: true}
+	for _, act := range []Action{ImportTeachers, ManageYear, ImportStudents} {
+		require.True(t, CanSchool(admin, act), act)
+	}
+	for _, a := range []*Actor{{Role: RoleTeacher}, {Role: RoleTeacher, CanImport: true},
+		{Role: RoleStudent, SchoolAdmin: true}, {Role: RoleTutor, SchoolAdmin: true}, {Role: RoleMaster, SchoolAdmin: true}} {
+		require.False(t, CanSchool(a, ImportTeachers), a)
+		require.False(t, CanSchool(a, ManageYear), a)
+	}
+}
+
 func TestCompanyReaches(t *testing.T) {
 	now := time.Date(2026, 3, 11, 9, 0, 0, 0, time.UTC)
 	tutor := &Actor{ID: "tu", Role: RoleTutor, Grants: []Grant{{Placement: "p1", Expires: now.Add(time.Hour)},

@@ -104,6 +104,7 @@ func actorFromRecord(rec *core.Record) *pfmp.Actor {
 		FirstName:          rec.GetString("first_name"),
 		LastName:           rec.GetString("last_name"),
 		CanImport:          rec.GetBool("can_import"),
+		SchoolAdmin:        rec.GetBool("school_admin"),
 		MustChangePassword: rec.GetBool("must_change_password"),
 	}
 }
