@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+	"golang.org/x/crypto/bcrypt"
 
 	"livret/demo"
 	"livret/hooks"
@@ -44,6 +45,17 @@ func templateDir(tb testing.TB, withDemo bool) string {
 	return dir
 }
 
+// Main runs a package's tests, then removes the prepared folders: call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	templatesMu.Lock()
+	for _, dir := range templates {
+		_ = os.RemoveAll(dir)
+	}
+	templatesMu.Unlock()
+	os.Exit(code)
+}
+
 // prepare migrates a new data folder and seeds the demo school at DefaultNow when asked.
 func prepare(dir string, withDemo bool) error {
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
@@ -55,12 +67,32 @@ func prepare(dir string, withDemo bool) error {
 	if err := pb.RunAllMigrations(); err != nil {
 		return err
 	}
+	if err := fastPasswords(pb); err != nil {
+		return err
+	}
 	if withDemo {
 		if _, err := demo.Seed(pb, DefaultNow); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
 	return nil
+}
+
+// fastPasswords hashes the test school's passwords at bcrypt's lowest cost — its own schema
+// setting, in the prepared folder only (a real school keeps PocketBase's default, checked by
+// pb_migrations' tests). Logins still compare real bcrypt hashes; at the default cost they
+// were half of the web tests' CPU, for no behaviour of ours.
+func fastPasswords(pb core.App) error {
+	users, err := pb.FindCollectionByNameOrId("users")
+	if err != nil {
+		return err
+	}
+	field, ok := users.Fields.GetByName(core.FieldNamePassword).(*core.PasswordField)
+	if !ok {
+		return fmt.Errorf("users: no password field")
+	}
+	field.Cost = bcrypt.MinCost
+	return pb.Save(users)
 }
 
 // copyDir copies the prepared folder's files into dst.

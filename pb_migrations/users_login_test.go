@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/bcrypt"
 )
 
 func TestUsernamesAndEmailsAreUniqueAndFoundRegardlessOfCase(t *testing.T) {
@@ -37,4 +38,17 @@ func TestCaseTwinsStopTheMigrationWithTheirNames(t *testing.T) {
 	require.ErrorContains(t, err, "Lea.Dupont")
 	require.ErrorContains(t, err, "renommez-les")
 	require.NoError(t, refuseCaseTwins(app, "email"))
+}
+
+// A real school's chosen passwords are hashed at bcrypt's default cost at least (the test
+// harness lowers it in its prepared folder only: apptest.fastPasswords).
+func TestChosenPasswordsAreHashedAtTheDefaultCost(t *testing.T) {
+	t.Parallel()
+	app := MustApp(t)
+	lea := MustCreate(t, app, "users", map[string]any{"role": "student", "username": "lea.dupont", "password": "motdepasse123"})
+	hash, ok := lea.GetRaw(core.FieldNamePassword).(*core.PasswordFieldValue)
+	require.True(t, ok)
+	cost, err := bcrypt.Cost([]byte(hash.Hash))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, cost, bcrypt.DefaultCost)
 }
