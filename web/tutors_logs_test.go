@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
 
@@ -20,14 +21,31 @@ type logRow struct {
 	Data    string `db:"data"`
 }
 
-// mustLogs writes out what PocketBase's logger still holds (as it does when the app stops) and
-// reads the whole logs table.
-func mustLogs(t *testing.T, a *apptest.App) []logRow {
+// mustLogs writes out what PocketBase's logger holds (as it does when the app stops) and reads
+// the whole logs table, until it holds every wanted text: the request log and the mailer write
+// theirs just after the answer, so the test waits for them rather than race them.
+func mustLogs(t *testing.T, a *apptest.App, wanted ...string) string {
 	t.Helper()
-	require.NoError(t, a.PB.OnTerminate().Trigger(&core.TerminateEvent{App: a.PB}))
-	var rows []logRow
-	require.NoError(t, a.PB.AuxDB().NewQuery("SELECT message, data FROM _logs").All(&rows))
-	return rows
+	var logs string
+	require.Eventually(t, func() bool {
+		var rows []logRow
+		if a.PB.OnTerminate().Trigger(&core.TerminateEvent{App: a.PB}) != nil ||
+			a.PB.AuxDB().NewQuery("SELECT message, data FROM _logs").All(&rows) != nil {
+			return false
+		}
+		var all strings.Builder
+		for _, r := range rows {
+			all.WriteString(r.Message + " " + r.Data + "\n")
+		}
+		logs = all.String()
+		for _, w := range wanted {
+			if !strings.Contains(logs, w) {
+				return false
+			}
+		}
+		return true
+	}, 10*time.Second, 20*time.Millisecond, "the logs never held all of %q:\n%s", wanted, logs)
+	return logs
 }
 
 // After a whole cycle — a link sent by email, opened, used, a guessed link tried — neither the
@@ -49,14 +67,12 @@ func TestNoTokenInTheLogs(t *testing.T) {
 	guess.Get("/acces/" + strings.Repeat("A", 43))
 	a.NewClient(t).Get("/api/collections/users/records") // a refused API call: the request log writes it
 
-	rows := mustLogs(t, a)
-	var all strings.Builder
-	for _, r := range rows {
-		all.WriteString(r.Message + " " + r.Data + "\n")
-	}
-	logs := all.String()
-	require.Contains(t, logs, "/api/collections/users/records", "the request log is on")
-	require.Contains(t, logs, "Courriel envoyé", "the application log is on")
+	require.Eventually(t, func() bool { // sent, before the app's stop ends the mailer
+		n, err := a.PB.CountRecords("mail_log", dbx.HashExp{"status": "sent"})
+		return err == nil && n == 1
+	}, 10*time.Second, 20*time.Millisecond)
+	// the request log and the application log are on
+	logs := mustLogs(t, a, "/api/collections/users/records", "Courriel envoyé")
 	require.Contains(t, logs, "Lien d'accès tuteur ouvert")
 	require.Contains(t, logs, "Tentative d'ouverture d'un lien d'accès tuteur inconnu")
 	require.NotContains(t, logs, token)
