@@ -4,27 +4,61 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"sync"
 
 	"github.com/pocketbase/dbx"
 
 	"livret/pfmp"
 )
 
+// diplomaCache keeps the school's diploma parsed: its référentiel JSON is the biggest value a
+// period page reads, and changes only with the référentiel. The row's id and update time say
+// whether the copy is still the database's.
+type diplomaCache struct {
+	mu    sync.Mutex
+	stamp string
+	value pfmp.Diploma
+}
+
 // Diploma reads the school's diploma from the référentiel tables: its acronyms and the
 // default calendar of its periods (data.pfmp.periodes_par_defaut), which decide the levels'
 // names and the period kinds each level offers. The first diploma seeded is the school's;
 // without one, the levels keep their plain names and every kind is offered.
 func (s *Store) Diploma() (pfmp.Diploma, error) {
+	var head struct {
+		ID      string `db:"id"`
+		Updated string `db:"updated"`
+	}
+	err := s.read(`SELECT id, updated FROM diplomas ORDER BY created, id LIMIT 1`, dbx.Params{},
+		func(q *dbx.Query) error { return q.One(&head) })
+	if errors.Is(err, sql.ErrNoRows) {
+		return pfmp.NewDiploma("", "", nil), nil
+	}
+	if err != nil {
+		return pfmp.Diploma{}, err
+	}
+	stamp := head.ID + "@" + head.Updated
+	s.diploma.mu.Lock()
+	defer s.diploma.mu.Unlock()
+	if s.diploma.stamp == stamp {
+		return s.diploma.value, nil
+	}
+	d, err := s.readDiploma(head.ID)
+	if err == nil {
+		s.diploma.stamp, s.diploma.value = stamp, d
+	}
+	return d, err
+}
+
+// readDiploma parses one diploma's row.
+func (s *Store) readDiploma(id string) (pfmp.Diploma, error) {
 	var row struct {
 		Short  string `db:"short"`
 		Family string `db:"family"`
 		Data   string `db:"data"`
 	}
-	err := s.read(`SELECT short, family, data FROM diplomas ORDER BY created, id LIMIT 1`, dbx.Params{},
+	err := s.read(`SELECT short, family, data FROM diplomas WHERE id = {:id}`, dbx.Params{"id": id},
 		func(q *dbx.Query) error { return q.One(&row) })
-	if errors.Is(err, sql.ErrNoRows) {
-		return pfmp.NewDiploma("", "", nil), nil
-	}
 	if err != nil {
 		return pfmp.Diploma{}, err
 	}

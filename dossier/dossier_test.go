@@ -290,3 +290,19 @@ func TestDiplomaFromTheReferentiel(t *testing.T) {
 	require.Equal(t, []pfmp.Kind{pfmp.KindP2, pfmp.KindAutre}, d.KindsOf(pfmp.Level1re))
 	require.Equal(t, []pfmp.Kind{pfmp.KindP2, pfmp.KindAutre, pfmp.KindE31, pfmp.KindE33}, d.KindsOf(pfmp.LevelTle))
 }
+
+// The parsed diploma is kept, and read again once its row changes.
+func TestDiplomaIsReadAgainWhenItChanges(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStart(t)
+	s := store(a)
+	d, err := s.Diploma()
+	require.NoError(t, err)
+	require.Equal(t, "MSPC", d.Short)
+	row := a.MustFind(t, "diplomas", "short", "MSPC")
+	row.Set("short", "MSPC2")
+	require.NoError(t, a.PB.Save(row))
+	d, err = s.Diploma()
+	require.NoError(t, err)
+	require.Equal(t, "MSPC2", d.Short)
+}

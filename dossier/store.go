@@ -19,6 +19,7 @@ type Store struct {
 	app      core.App
 	now      func() time.Time
 	prepared preparedQueries
+	diploma  diplomaCache
 }
 
 // New is the store of app; now is the clock (tests inject one).
