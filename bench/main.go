@@ -18,6 +18,7 @@ type config struct {
 	bin, out, data string
 	dur, warm      time.Duration
 	conc, starts   int
+	coldOnly       bool
 }
 
 func main() {
@@ -29,6 +30,7 @@ func main() {
 	flag.DurationVar(&cfg.warm, "warmup", 500*time.Millisecond, "warm-up before each load run")
 	flag.IntVar(&cfg.conc, "c", 10, "concurrent clients per load run")
 	flag.IntVar(&cfg.starts, "starts", 3, "cold starts to take the median of")
+	flag.BoolVar(&cfg.coldOnly, "cold-only", false, "only the rendered-page runs, printed, no report written")
 	flag.Parse()
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -63,6 +65,9 @@ func run(cfg config) error {
 		return err
 	}
 	rep := &report{Config: cfg, Date: time.Now()}
+	if cfg.coldOnly {
+		return coldOnly(cfg, rep)
+	}
 	if err := measure(cfg, rep); err != nil {
 		return err // nothing trustworthy to write
 	}
@@ -79,5 +84,19 @@ func run(cfg config) error {
 	if n := rep.loadErrors(); n > 0 {
 		return fmt.Errorf("%d request(s) failed during the load runs (see the report)", n)
 	}
+	return nil
+}
+
+// coldOnly runs the rendered-page comparisons alone and prints them: the quick loop while
+// working on the page's cost.
+func coldOnly(cfg config, rep *report) error {
+	ids, err := prepare(cfg.data, smallStudent)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	if err := coldCacheRuns(cfg, ids, rep); err != nil {
+		return err
+	}
+	fmt.Print("\n" + rep.runTable(rep.ColdRuns) + "\n" + rep.coldTable() + "\n")
 	return nil
 }

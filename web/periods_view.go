@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"livret/dossier"
 	"livret/pfmp"
@@ -44,18 +45,28 @@ type periodPanel struct {
 	Students                                []studentLine
 }
 
-// studentLine is one student of the panel. Its links are whole href attributes, escaped here
-// once: a row's ten interpolations would otherwise cost thirty escaper calls.
+// studentLine is one student of the panel. Its menu and its folder icon are markup rendered
+// once per period (the same for every row but the dossier's id): a row's dozen links would
+// otherwise cost three dozen escaper calls each.
 type studentLine struct {
-	Name, Class                         string
-	Apprentice, Edited                  bool
-	Link                                linkStatus // the tutor's access, marked beside the name
-	Dossier, Liaison, Portfolio, Remove template.HTMLAttr
-	Preconvention, Attestation          template.HTMLAttr
-	CompanyReview, Grid, Attitudes      template.HTMLAttr // the evaluations
-	PaperGrid                           template.HTMLAttr // the bilan's or the grid's paper version
-	SelfReview, Dashboard               template.HTMLAttr
+	Name, Class  string
+	Apprentice   bool
+	Link         linkStatus // the tutor's access, marked beside the name
+	Dossier      template.HTMLAttr
+	Folder, Menu template.HTML
 }
+
+// dossierMenuView is the data of "periods/dossier-menu": one student's menu, his dossier's id
+// left as menuPlaceholder.
+type dossierMenuView struct {
+	Base, Remove, PaperGrid              string
+	CompanySlug, GridSlug, AttitudesSlug string
+	Review, Grid, Locked                 bool
+}
+
+// menuPlaceholder stands for a dossier's id in the menu rendered once per period; it needs
+// no escaping in a URL or in HTML, so it comes out of the template as it went in.
+const menuPlaceholder = "__dossier__"
 
 // hrefAttr is an escaped href attribute for a path of this site.
 func hrefAttr(path string) template.HTMLAttr {
@@ -130,24 +141,52 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 	if panel.Locked {
 		panel.LockMessage = p.LockMessage()
 	}
+	rows, err := s.studentRows(p.ID, panel)
+	if err != nil {
+		return nil, err
+	}
+	panel.Students = make([]studentLine, len(students))
+	for i, st := range students {
+		id := url.PathEscape(st.PlacementID)
+		panel.Students[i] = studentLine{Name: st.FirstName + " " + upperName(st.LastName),
+			Class: st.ClassName, Apprentice: st.Status == "apprenti", Link: marks[st.PlacementID],
+			Dossier: hrefAttr("/dossiers/" + id), Folder: rows.folder(st.Edited()),
+			Menu: template.HTML(strings.ReplaceAll(string(rows.menu), menuPlaceholder, html.EscapeString(id)))}
+	}
+	return panel, nil
+}
+
+// rowParts are the markup every student row of a period shares.
+type rowParts struct {
+	menu              template.HTML // with menuPlaceholder for the dossier's id
+	edited, untouched template.HTML // the folder icon
+}
+
+func (r rowParts) folder(edited bool) template.HTML {
+	if edited {
+		return r.edited
+	}
+	return r.untouched
+}
+
+// studentRows renders once what the period's rows share.
+func (s *Server) studentRows(periodID string, panel *periodPanel) (r rowParts, err error) {
 	paperGrid := "/" + companySlug + "/grille.pdf"
 	if panel.Certificative {
 		paperGrid = "/" + gridSlug + "/grille.pdf"
 	}
-	panel.Students = make([]studentLine, len(students))
-	for i, st := range students {
-		base := "/dossiers/" + url.PathEscape(st.PlacementID)
-		panel.Students[i] = studentLine{Name: st.FirstName + " " + upperName(st.LastName),
-			Class: st.ClassName, Apprentice: st.Status == "apprenti", Edited: st.Edited(),
-			Link:    marks[st.PlacementID],
-			Dossier: hrefAttr(base), Liaison: hrefAttr(base + "/liaison"), Portfolio: hrefAttr(base + "/portfolio"),
-			Preconvention: hrefAttr(base + "/preconvention"), Attestation: hrefAttr(base + "/attestation"),
-			CompanyReview: hrefAttr(base + "/" + companySlug), Grid: hrefAttr(base + "/" + gridSlug),
-			Attitudes: hrefAttr(base + "/" + attitudesSlug), SelfReview: hrefAttr(base + "/bilan-personnel"),
-			Dashboard: hrefAttr(base + "/tableau-de-bord"), PaperGrid: hrefAttr(base + paperGrid),
-			Remove: hrefAttr("/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + url.PathEscape(st.PlacementID) + "/retirer")}
+	r.menu, err = s.renderHTML("periods/dossier-menu", dossierMenuView{
+		Base: "/dossiers/" + menuPlaceholder, PaperGrid: paperGrid,
+		Remove:      "/periodes/" + url.PathEscape(periodID) + "/apprenants/" + menuPlaceholder + "/retirer",
+		CompanySlug: companySlug, GridSlug: gridSlug, AttitudesSlug: attitudesSlug,
+		Review: panel.HasCompanyReview, Grid: panel.Certificative, Locked: panel.Locked})
+	if err == nil {
+		r.edited, err = s.renderHTML("partials/folder", true)
 	}
-	return panel, nil
+	if err == nil {
+		r.untouched, err = s.renderHTML("partials/folder", false)
+	}
+	return r, err
 }
 
 // reviewNote says whether the bilans' date follows the period's last day or was chosen.
