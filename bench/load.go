@@ -23,6 +23,7 @@ type runResult struct {
 	FirstError    string
 	P50, P95, P99 time.Duration
 	RPS           float64
+	CPUPerReq     time.Duration // the server's CPU time per request of the measured phase
 }
 
 // samples is what workers collect: latencies and failures.
@@ -56,17 +57,27 @@ func verifyTarget(c *http.Client, base string, t target) error {
 }
 
 // loadRun checks one response thoroughly, warms up, then measures conc workers for dur.
-func loadRun(c *http.Client, base string, t target, conc int, warm, dur time.Duration) (runResult, error) {
+func loadRun(c *http.Client, srv *server, t target, conc int, warm, dur time.Duration) (runResult, error) {
+	base := srv.base
 	if err := verifyTarget(c, base, t); err != nil {
 		return runResult{}, err
 	}
 	warmed, _ := phase(c, base, t, conc, warm)
+	cpu0, err := srv.cpu()
+	if err != nil {
+		return runResult{}, err
+	}
 	s, elapsed := phase(c, base, t, conc, dur)
+	cpu1, err := srv.cpu()
+	if err != nil {
+		return runResult{}, err
+	}
 	s.add(samples{errors: warmed.errors, firstErr: warmed.firstErr})
 	r := runResult{target: t, N: len(s.lat), Errors: s.errors, FirstError: s.firstErr}
 	slices.Sort(s.lat)
 	r.P50, r.P95, r.P99 = percentile(s.lat, 50), percentile(s.lat, 95), percentile(s.lat, 99)
 	r.RPS = float64(r.N) / elapsed.Seconds()
+	r.CPUPerReq = (cpu1 - cpu0) / time.Duration(max(r.N, 1))
 	return r, nil
 }
 

@@ -43,7 +43,7 @@ func measure(cfg config, rep *report) error {
 	runs[3].header.Set("Authorization", tok)
 	for _, t := range runs {
 		fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
-		r, err := loadRun(c, srv.base, t, cfg.conc, cfg.warm, cfg.dur)
+		r, err := loadRun(c, srv, t, cfg.conc, cfg.warm, cfg.dur)
 		if err != nil {
 			return err
 		}

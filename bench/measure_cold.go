@@ -62,7 +62,7 @@ func coldRunsOn(cfg config, sc school, ids seeded) ([]runResult, error) {
 			return nil, err
 		}
 		fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
-		r, err := loadRun(c, srv.base, t, cfg.conc, cfg.warm, cfg.dur)
+		r, err := loadRun(c, srv, t, cfg.conc, cfg.warm, cfg.dur)
 		if err != nil {
 			return nil, err
 		}

@@ -95,14 +95,14 @@ func (r *report) markdown() string {
 
 func (r *report) runTable(runs []runResult) string {
 	var b strings.Builder
-	b.WriteString("| Run | Request | p50 | p95 | p99 | req/s | errors |\n|---|---|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| Run | Request | p50 | p95 | p99 | req/s | server CPU / req | errors |\n|---|---|--:|--:|--:|--:|--:|--:|\n")
 	for _, run := range runs {
 		errs := fmt.Sprint(run.Errors)
 		if run.Errors > 0 {
 			errs += " (" + run.FirstError + ")"
 		}
-		fmt.Fprintf(&b, "| %s | `GET %s` | %s | %s | %s | %.0f | %s |\n", run.Name, shorten(run.Path),
-			ms(run.P50), ms(run.P95), ms(run.P99), run.RPS, errs)
+		fmt.Fprintf(&b, "| %s | `GET %s` | %s | %s | %s | %.0f | %s | %s |\n", run.Name, shorten(run.Path),
+			ms(run.P50), ms(run.P95), ms(run.P99), run.RPS, ms(run.CPUPerReq), errs)
 	}
 	return b.String()
 }
