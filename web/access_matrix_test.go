@@ -56,6 +56,8 @@ var matrix = []matrixRow{
 		expects: [6]int{303, 409, 403, 403, 403, 403}},
 	{route: "GET /periodes/:id/supprimer", path: "/periodes/{locked}/supprimer", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /periodes/:id/supprimer", path: "/periodes/{locked}/supprimer", form: url.Values{}, expects: [6]int{303, 409, 403, 403, 403, 403}},
+	{route: "GET /periodes/:id/apprenants/:pid/menu", path: "/periodes/{locked}/apprenants/{lockedplacement}/menu",
+		htmx: true, expects: [6]int{401, 200, 403, 403, 403, 403}},
 	{route: "GET /periodes/:id/apprenants/:pid/retirer", path: "/periodes/{locked}/apprenants/{lockedplacement}/retirer",
 		expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /periodes/:id/apprenants/:pid/retirer", path: "/periodes/{locked}/apprenants/{lockedplacement}/retirer",

@@ -193,6 +193,7 @@ func TestBrowserTheLastRowsMenuStaysOnScreen(t *testing.T) {
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes?niveau=2de&periode="+p.Id))
 	apptest.MustWaitText(t, ctx, "#student-list", "Chloé ROUX")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS("#student-list > li:last-child summary")))
+	apptest.MustWaitText(t, ctx, "#student-list > li:last-child .menu-items", "Voir le tableau de bord") // fetched as it opens
 	// The menu is placed on its "toggle" event, dispatched after the click: poll its box until the
 	// deadline, and report the last one.
 	type box struct {

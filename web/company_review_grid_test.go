@@ -99,9 +99,12 @@ func TestPaperGridOfCertificationGrid(t *testing.T) {
 	assert.Contains(t, r.Body, `<svg class="qr"`)
 	assert.Contains(t, r.Body, "<h1>Grille d'évaluation certificative</h1>")
 
-	// The period's student menu offers it too.
+	// The period's student menu offers it too (fetched as the menu opens).
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
-	menu := teacher.Get("/periodes/"+p.GetString("period")+"/apprenants", "HX-Request", "true")
+	panel := teacher.Get("/periodes/"+p.GetString("period")+"/apprenants", "HX-Request", "true").Body
+	menuURL := "/periodes/" + p.GetString("period") + "/apprenants/" + p.Id + "/menu"
+	require.Contains(t, panel, `hx-get="`+menuURL+`"`)
+	menu := teacher.Get(menuURL, "HX-Request", "true")
 	require.Equal(t, http.StatusOK, menu.Status)
 	assert.Contains(t, menu.Body, `href="`+base+`/grille.pdf" hx-boost="false">Préparer la rencontre (grille papier)</a>`)
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
@@ -348,4 +349,38 @@ func countQueries(t *testing.T, a *apptest.App, count func(sql string)) {
 		db.QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) { count(sql) }
 		t.Cleanup(func() { db.QueryLogFunc = nil })
 	}
+}
+
+// A student's menu in the period view is fetched when it opens: the period's evaluations, no
+// « Retirer » once the period is locked, the dossier's page outside htmx, another period's
+// dossier refused.
+func TestDossierMenuFollowsItsPeriod(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	menuOf := func(p *core.Record) string {
+		return "/periodes/" + p.GetString("period") + "/apprenants/" + p.Id + "/menu"
+	}
+
+	open := a.MustPlacement(t, demoP2, "lea.dupont")
+	r := teacher.Get(menuOf(open), "HX-Request", "true")
+	require.Equal(t, http.StatusOK, r.Status)
+	base := "/dossiers/" + open.Id
+	for _, want := range []string{base + "/liaison", base + "/bilan-entreprise", base + "/bilan-entreprise/grille.pdf",
+		base + "/attitudes", base + "/tableau-de-bord", "/periodes/" + open.GetString("period") + "/apprenants/" + open.Id + "/retirer"} {
+		require.Contains(t, r.Body, `href="`+want, want)
+	}
+	require.NotContains(t, r.Body, "grille-certificative")
+
+	locked := a.MustFind(t, "placements", "period", a.MustFind(t, "periods", "name", "PFMP 1 — 2de PMIA").Id)
+	r = teacher.Get(menuOf(locked), "HX-Request", "true")
+	require.Equal(t, http.StatusOK, r.Status)
+	require.NotContains(t, r.Body, "Retirer de la période")
+
+	r = teacher.Get(menuOf(open))
+	require.Equal(t, http.StatusSeeOther, r.Status)
+	require.Equal(t, base, r.Header.Get("Location"))
+
+	other := "/periodes/" + locked.GetString("period") + "/apprenants/" + open.Id + "/menu"
+	require.Equal(t, http.StatusNotFound, teacher.Get(other, "HX-Request", "true").Status)
 }

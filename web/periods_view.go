@@ -5,7 +5,8 @@ import (
 	"html/template"
 	"net/url"
 	"strconv"
-	"strings"
+
+	"github.com/gofiber/fiber/v2"
 
 	"livret/dossier"
 	"livret/pfmp"
@@ -45,28 +46,23 @@ type periodPanel struct {
 	Students                                []studentLine
 }
 
-// studentLine is one student of the panel. Its menu and its folder icon are markup rendered
-// once per period (the same for every row but the dossier's id): a row's dozen links would
-// otherwise cost three dozen escaper calls each.
+// studentLine is one student of the panel. His menu is fetched when first opened (its dozen
+// links, the same for every row but the dossier's id, would be two thirds of the page).
 type studentLine struct {
-	Name, Class  string
-	Apprentice   bool
-	Link         linkStatus // the tutor's access, marked beside the name
-	Dossier      template.HTMLAttr
-	Folder, Menu template.HTML
+	Name, Class string
+	Apprentice  bool
+	Link        linkStatus // the tutor's access, marked beside the name
+	Dossier     template.HTMLAttr
+	MenuURL     string
+	Folder      template.HTML
 }
 
-// dossierMenuView is the data of "periods/dossier-menu": one student's menu, his dossier's id
-// left as menuPlaceholder.
+// dossierMenuView is the data of "periods/dossier-menu": one student's menu.
 type dossierMenuView struct {
 	Base, Remove, PaperGrid              string
 	CompanySlug, GridSlug, AttitudesSlug string
 	Review, Grid, Locked                 bool
 }
-
-// menuPlaceholder stands for a dossier's id in the menu rendered once per period; it needs
-// no escaping in a URL or in HTML, so it comes out of the template as it went in.
-const menuPlaceholder = "__dossier__"
 
 // hrefAttr is an escaped href attribute for a path of this site.
 func hrefAttr(path string) template.HTMLAttr {
@@ -141,52 +137,58 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 	if panel.Locked {
 		panel.LockMessage = p.LockMessage()
 	}
-	rows, err := s.studentRows(p.ID, panel)
+	edited, untouched, err := s.folderIcons()
 	if err != nil {
 		return nil, err
 	}
 	panel.Students = make([]studentLine, len(students))
 	for i, st := range students {
 		id := url.PathEscape(st.PlacementID)
-		panel.Students[i] = studentLine{Name: st.FirstName + " " + upperName(st.LastName),
+		line := studentLine{Name: st.FirstName + " " + upperName(st.LastName),
 			Class: st.ClassName, Apprentice: st.Status == "apprenti", Link: marks[st.PlacementID],
-			Dossier: hrefAttr("/dossiers/" + id), Folder: rows.folder(st.Edited()),
-			Menu: template.HTML(strings.ReplaceAll(string(rows.menu), menuPlaceholder, html.EscapeString(id)))}
+			Dossier: hrefAttr("/dossiers/" + id), Folder: untouched,
+			MenuURL: "/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + id + "/menu"}
+		if st.Edited() {
+			line.Folder = edited
+		}
+		panel.Students[i] = line
 	}
 	return panel, nil
 }
 
-// rowParts are the markup every student row of a period shares.
-type rowParts struct {
-	menu              template.HTML // with menuPlaceholder for the dossier's id
-	edited, untouched template.HTML // the folder icon
-}
-
-func (r rowParts) folder(edited bool) template.HTML {
-	if edited {
-		return r.edited
+// folderIcons renders the two states of the portfolio's icon once per period.
+func (s *Server) folderIcons() (edited, untouched template.HTML, err error) {
+	if edited, err = s.renderHTML("partials/folder", true); err == nil {
+		untouched, err = s.renderHTML("partials/folder", false)
 	}
-	return r.untouched
+	return edited, untouched, err
 }
 
-// studentRows renders once what the period's rows share.
-func (s *Server) studentRows(periodID string, panel *periodPanel) (r rowParts, err error) {
+// dossierMenu is one student's menu in the period view, fetched when first opened; outside
+// htmx, his whole dossier, which holds the same links.
+func (s *Server) dossierMenu(c *fiber.Ctx) error {
+	d, row, err := s.periodPlacement(c)
+	if err != nil {
+		return err
+	}
+	if !isFragment(c) {
+		return c.Redirect("/dossiers/"+url.PathEscape(d.ID()), fiber.StatusSeeOther)
+	}
+	kind := pfmp.Kind(row.Kind)
+	base := "/dossiers/" + url.PathEscape(d.ID())
 	paperGrid := "/" + companySlug + "/grille.pdf"
-	if panel.Certificative {
+	if kind.Certificative() {
 		paperGrid = "/" + gridSlug + "/grille.pdf"
 	}
-	r.menu, err = s.renderHTML("periods/dossier-menu", dossierMenuView{
-		Base: "/dossiers/" + menuPlaceholder, PaperGrid: paperGrid,
-		Remove:      "/periodes/" + url.PathEscape(periodID) + "/apprenants/" + menuPlaceholder + "/retirer",
+	menu, err := s.renderHTML("periods/dossier-menu", dossierMenuView{Base: base, PaperGrid: paperGrid,
+		Remove:      "/periodes/" + url.PathEscape(row.ID) + "/apprenants/" + url.PathEscape(d.ID()) + "/retirer",
 		CompanySlug: companySlug, GridSlug: gridSlug, AttitudesSlug: attitudesSlug,
-		Review: panel.HasCompanyReview, Grid: panel.Certificative, Locked: panel.Locked})
-	if err == nil {
-		r.edited, err = s.renderHTML("partials/folder", true)
+		Review: kind.HasCompanyReview(), Grid: kind.Certificative(), Locked: row.Locked()})
+	if err != nil {
+		return err
 	}
-	if err == nil {
-		r.untouched, err = s.renderHTML("partials/folder", false)
-	}
-	return r, err
+	c.Vary("HX-Request")
+	return c.Type("html", "utf-8").SendString(string(menu))
 }
 
 // reviewNote says whether the bilans' date follows the period's last day or was chosen.

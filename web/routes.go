@@ -41,6 +41,7 @@ func (s *Server) routes() {
 	f.Post("/periodes/:id/modifier/:tab", requireLogin, requireSchool, s.periodUpdate)
 	f.Get("/periodes/:id/supprimer", requireLogin, requireSchool, s.periodDeleteConfirm)
 	f.Post("/periodes/:id/supprimer", requireLogin, requireSchool, s.periodDelete)
+	f.Get("/periodes/:id/apprenants/:pid/menu", requireLogin, requireSchool, s.dossierMenu)
 	f.Get("/periodes/:id/apprenants/:pid/retirer", requireLogin, requireSchool, s.placementRemoveConfirm)
 	f.Post("/periodes/:id/apprenants/:pid/retirer", requireLogin, requireSchool, s.placementRemove)
 	f.Get("/bilans-intermediaires", requireLogin, requireSchool, s.checkpointsIndex)

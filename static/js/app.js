@@ -60,15 +60,21 @@
 
   // "toggle" does not bubble: listened to in the capture phase. On phones the menu is a bottom
   // sheet (position: fixed), always on screen.
-  document.addEventListener("toggle", function (event) {
-    var menu = event.target;
+  function placeMenu(menu) {
     if (!menu.matches || !menu.matches("details.menu") || !menu.open) return;
     menu.classList.remove("menu-up");
     var items = menu.querySelector(".menu-items");
     if (!items || getComputedStyle(items).position === "fixed") return;
     var below = items.getBoundingClientRect(), top = menu.getBoundingClientRect().top;
     if (below.bottom > window.innerHeight && top - below.height - 4 >= 0) menu.classList.add("menu-up");
-  }, true);
+  }
+  document.addEventListener("toggle", function (event) { placeMenu(event.target); }, true);
+  // A menu whose items are fetched when it opens (the period view's rows) is placed again
+  // once they have arrived.
+  document.addEventListener("htmx:load", function (event) {
+    var menu = event.target.closest && event.target.closest("details.menu");
+    if (menu) placeMenu(menu);
+  });
 
   // A list marked data-mark-current whose links swap only a side panel: the chosen item is
   // marked current at once, since the list itself is not re-rendered.
