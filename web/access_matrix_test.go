@@ -35,6 +35,9 @@ var matrix = []matrixRow{
 		expects: [6]int{401, 200, 403, 403, 403, 403}},
 	{route: "GET /mes-periodes", path: "/mes-periodes", expects: [6]int{303, 403, 200, 200, 403, 403}},
 	{route: "GET /mes-apprenants", path: "/mes-apprenants", expects: [6]int{303, 403, 403, 403, 200, 200}},
+	// The student's own data (issue 14): built on demand; the year-end archive once stored (none here).
+	{route: "GET /mes-donnees", path: "/mes-donnees", expects: [6]int{303, 403, 200, 200, 403, 403}},
+	{route: "GET /mes-donnees/archive", path: "/mes-donnees/archive", expects: [6]int{303, 403, 404, 404, 403, 403}},
 	{route: "GET /dossiers/:id", path: "/dossiers/{placement}", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "GET /dossiers/:id/portfolio", path: "/dossiers/{placement}/portfolio", expects: [6]int{303, 303, 303, 303, 303, 303}},
 	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/entreprise", expects: [6]int{303, 200, 200, 404, 200, 404}},

@@ -72,6 +72,8 @@ func (s *Server) routes() {
 	f.Post("/comptes/import/:id", requireLogin, requireImport, s.importConfirm)
 	f.Get("/mes-periodes", requireLogin, requireOwnDossiers, s.studentHome)
 	f.Get("/mes-apprenants", requireLogin, requireGrantedFiles, s.companyHome)
+	f.Get("/mes-donnees", requireLogin, requireOwnData, s.myData) // issue 14: right of access
+	f.Get("/mes-donnees/archive", requireLogin, requireOwnData, s.myStoredArchive)
 	f.Get("/dossiers/:id", requireLogin, s.dossier)
 	f.Get("/dossiers/:id/portfolio", requireLogin, s.portfolioHome)
 	f.Get("/dossiers/:id/portfolio/:tab", requireLogin, s.portfolioTabPage)

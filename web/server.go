@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"livret/archive"
 	"livret/dossier"
 	"livret/mail"
 	"livret/print"
@@ -51,8 +52,9 @@ type Server struct {
 	cache    *viewCache
 	logins   *loginThrottle
 	sessions *sessionCache
-	prints   *print.Batches // the period's pré-conventions, printed in the background
-	imports  *importJobs    // students' files between their preview and their end
+	prints   *print.Batches   // the period's pré-conventions, printed in the background
+	imports  *importJobs      // students' files between their preview and their end
+	archives *archive.Builder // students' archives: their own download, the year-end's
 
 	linkGuesses *loginThrottle // links that opened nothing, by address
 	lostLinks   *lostLinkQueue // the login page's requests for a new link
@@ -78,6 +80,7 @@ func newServer(app core.App, cfg Config) *Server {
 		sessions: newSessionCache(time.Now), // tokens expire in real time
 		imports:  newImportJobs(cfg.Now), linkGuesses: newLoginThrottle(cfg.Now)}
 	s.lostLinks = newLostLinkQueue(s)
+	s.archives = &archive.Builder{Store: s.store, Printer: cfg.Printer, Dashboard: s.dashboardDocument}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,
