@@ -70,6 +70,14 @@ func (s *Server) routes() {
 	f.Post("/comptes/import", requireLogin, requireImport, s.importUpload)
 	f.Get("/comptes/import/:id", requireLogin, requireImport, s.importPage)
 	f.Post("/comptes/import/:id", requireLogin, requireImport, s.importConfirm)
+	// The end of the school year (issue 14), the school administrator's: retention, closing, purge.
+	f.Get("/annee", requireLogin, requireYear, s.yearPage)
+	f.Post("/annee/conservation", requireLogin, requireYear, s.retentionSave)
+	f.Get("/annee/cloture", requireLogin, requireYear, s.yearClosePage)
+	f.Post("/annee/cloture", requireLogin, requireYear, s.yearCloseConfirm)
+	f.Get("/annee/cloture/:id", requireLogin, requireYear, s.yearCloseJobPage)
+	f.Get("/annee/purge", requireLogin, requireYear, s.purgePage)
+	f.Post("/annee/purge", requireLogin, requireYear, s.purgeConfirm)
 	f.Get("/mes-periodes", requireLogin, requireOwnDossiers, s.studentHome)
 	f.Get("/mes-apprenants", requireLogin, requireGrantedFiles, s.companyHome)
 	f.Get("/mes-donnees", requireLogin, requireOwnData, s.myData) // issue 14: right of access
