@@ -6,6 +6,7 @@ package web
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -73,9 +74,9 @@ func (s *Server) purgeView() (*purgeView, error) {
 		v.Counts = append(v.Counts, purgeCountView{Label: n.Label, N: n.N})
 	}
 	for _, p := range past {
-		period := p.From
+		period := monthLabel(p.From)
 		if p.To != p.From {
-			period += " à " + p.To
+			period += " à " + monthLabel(p.To)
 		}
 		v.Past = append(v.Past, pastPurgeView{At: pfmp.FormatDateTime(p.At), Actor: p.Actor, Period: period,
 			Students: p.Students, Tutors: p.Tutors, Records: p.Records, Files: p.Files})
@@ -101,4 +102,13 @@ func (s *Server) purgeConfirm(c *fiber.Ctx) error {
 	s.flash(c, "Données supprimées : "+strconv.Itoa(out.Students)+" élève(s), "+strconv.Itoa(out.Tutors)+
 		" tuteur(s), "+strconv.Itoa(out.Records)+" enregistrement(s), "+strconv.Itoa(out.Files)+" fichier(s).")
 	return c.Redirect(purgeURL, fiber.StatusSeeOther)
+}
+
+// monthLabel is "2026-07" as « juillet 2026 ».
+func monthLabel(ym string) string {
+	t, err := time.Parse("2006-01", ym)
+	if err != nil {
+		return ym
+	}
+	return pfmp.MonthName(t.Month()) + " " + strconv.Itoa(t.Year())
 }
