@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"html/template"
 	"io/fs"
 
@@ -44,16 +43,6 @@ func (s *Server) dashboardDocument(studentID string) (print.Document, error) {
 		return print.Document{}, err
 	}
 	title := dashboardTitle + " — " + name
-	var buf bytes.Buffer
-	err = s.views.Render(&buf, "dashboard/document", dashboardDoc{Title: title, CSS: dashboardCSS, Content: content,
-		Printed: pfmp.FormatDateTime(s.cfg.Now())})
-	return print.Document{Title: title, Footer: s.store.SchoolName(), HTML: buf.Bytes()}, err
-}
-
-// dashboardDoc is the document's shell: its title, the inlined stylesheets, the page's content.
-type dashboardDoc struct {
-	Title   string
-	CSS     template.CSS
-	Content template.HTML
-	Printed string // when the archive was made
+	return print.RenderPage(title, s.store.SchoolName(), "Tableau de bord au "+pfmp.FormatDateTime(s.cfg.Now())+".",
+		dashboardCSS, content)
 }
