@@ -14,7 +14,7 @@ func registerAudit(app core.App) {
 	for _, col := range dossier.ReviewCollections {
 		app.OnRecordCreate(col).BindFunc(audited("create"))
 		app.OnRecordUpdate(col).BindFunc(audited("update"))
-		app.OnRecordDelete(col).BindFunc(audited("delete"))
+		app.OnRecordDelete(col).BindFunc(unlessPurge(audited("delete"))) // a purge keeps no trace of the data
 	}
 }
 

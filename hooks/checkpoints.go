@@ -19,7 +19,7 @@ func registerCheckpoints(app core.App, now func() time.Time) {
 	app.OnRecordUpdateRequest("checkpoints").BindFunc(markAdministrator)
 	app.OnRecordDeleteRequest("checkpoints").BindFunc(markAdministrator)
 	app.OnRecordUpdate("checkpoints").BindFunc(func(e *core.RecordEvent) error { return r.change(e, e.Record) })
-	app.OnRecordDelete("checkpoints").BindFunc(func(e *core.RecordEvent) error { return r.change(e, nil) })
+	app.OnRecordDelete("checkpoints").BindFunc(unlessPurge(func(e *core.RecordEvent) error { return r.change(e, nil) }))
 }
 
 // correctedBy is the in-memory mark (never a column) of a checkpoint an administrator changes.

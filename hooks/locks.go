@@ -26,12 +26,24 @@ func registerLocks(app core.App, now func() time.Time) {
 	}))
 	app.OnRecordCreate("placements").BindFunc(guard(l.placementChange))
 	app.OnRecordUpdate("placements").BindFunc(guard(l.placementChange))
-	app.OnRecordDelete("placements").BindFunc(guard(func(app core.App, r *core.Record) error {
+	app.OnRecordDelete("placements").BindFunc(unlessPurge(guard(func(app core.App, r *core.Record) error {
 		return l.placementPeriodLocked(app, stored(app, r))
-	}))
+	})))
 	app.OnRecordCreate("company_reviews").BindFunc(guard(l.reviewLocked))
 	app.OnRecordUpdate("company_reviews").BindFunc(guard(l.reviewLocked))
-	app.OnRecordDelete("company_reviews").BindFunc(guard(l.reviewLocked))
+	app.OnRecordDelete("company_reviews").BindFunc(unlessPurge(guard(l.reviewLocked)))
+}
+
+// unlessPurge lets a purge's delete through a lock: the locks keep evaluations from changing,
+// not from the deletion of a leaver's data once the school's retention ran out. The one way
+// through is dossier.PurgeContext, which only dossier.Purge sets (see dossier/purge.go).
+func unlessPurge(h func(*core.RecordEvent) error) func(*core.RecordEvent) error {
+	return func(e *core.RecordEvent) error {
+		if dossier.Purging(e.Context) {
+			return e.Next()
+		}
+		return h(e)
+	}
 }
 
 // locks holds the clock the dated locks are read at.

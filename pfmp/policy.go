@@ -38,6 +38,7 @@ const (
 	ChangePassword     // choose one's own password: whoever logs in with one
 	ImportTeachers     // import the teachers' file and invite them: the school's administrator
 	ManageYear         // retention, year-end archives and purge: the school's administrator
+	DownloadOwnData    // the student's archive of his own data (right of access), until his purge
 
 	actionCount // not an action: the number of them, for the tests
 )
@@ -65,6 +66,7 @@ var permissions = map[Role]map[Action]scope{
 		ReadReviews: ownSavedOnly, ViewDashboard: ownDossier, Print: ownDossier,
 		PrintPreconvention: ownDossier, EditAttestation: ownDossier,
 		ListOwnDossiers: schoolWide, ListOwnEvaluations: schoolWide, ChangePassword: schoolWide,
+		DownloadOwnData: schoolWide,
 	},
 	RoleTeacher: {
 		ViewDossier: anyDossier, ReadLiaison: anyDossier, EditLiaisonCompany: anyDossier,

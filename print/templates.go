@@ -32,6 +32,9 @@ var funcs = template.FuncMap{
 	"dots": func() string { return dotsLine },
 	"join": func(names []string) string { return joinNonEmpty(", ", names...) },
 	"seq":  func(n int) []struct{} { return make([]struct{}, n) },
+	"stars": func(n int) string {
+		return strings.Repeat("★", n) + strings.Repeat("☆", max(pfmp.EngagementMax-n, 0))
+	},
 	"field": func(label, value string) labelled {
 		return labelled{Label: label, Value: strings.TrimSpace(value)}
 	},

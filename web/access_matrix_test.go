@@ -35,6 +35,18 @@ var matrix = []matrixRow{
 		expects: [6]int{401, 200, 403, 403, 403, 403}},
 	{route: "GET /mes-periodes", path: "/mes-periodes", expects: [6]int{303, 403, 200, 200, 403, 403}},
 	{route: "GET /mes-apprenants", path: "/mes-apprenants", expects: [6]int{303, 403, 403, 403, 200, 200}},
+	// The end of the school year (issue 14): the school administrator's pages (prof.martin is one;
+	// prof.benali, who is not: TestYearPagesAreTheAdministrators). Forms refused, so nothing closes.
+	{route: "GET /annee", path: "/annee", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annee/conservation", path: "/annee/conservation", form: url.Values{"mois": {"0"}}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /annee/cloture", path: "/annee/cloture", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annee/cloture", path: "/annee/cloture", form: url.Values{}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /annee/cloture/:id", path: "/annee/cloture/inconnue", expects: [6]int{303, 404, 403, 403, 403, 403}},
+	{route: "GET /annee/purge", path: "/annee/purge", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /annee/purge", path: "/annee/purge", form: url.Values{}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	// The student's own data (issue 14): built on demand; the year-end archive once stored (none here).
+	{route: "GET /mes-donnees", path: "/mes-donnees", expects: [6]int{303, 403, 200, 200, 403, 403}},
+	{route: "GET /mes-donnees/archive", path: "/mes-donnees/archive", expects: [6]int{303, 403, 404, 404, 403, 403}},
 	{route: "GET /dossiers/:id", path: "/dossiers/{placement}", expects: [6]int{303, 200, 200, 404, 200, 404}},
 	{route: "GET /dossiers/:id/portfolio", path: "/dossiers/{placement}/portfolio", expects: [6]int{303, 303, 303, 303, 303, 303}},
 	{route: "GET /dossiers/:id/portfolio/:tab", path: "/dossiers/{placement}/portfolio/entreprise", expects: [6]int{303, 200, 200, 404, 200, 404}},

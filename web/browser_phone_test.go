@@ -150,7 +150,7 @@ func TestBrowserTheStudentsHomeMarksThePeriodUnderWay(t *testing.T) {
 	require.Contains(t, current, "En cours")
 	require.Contains(t, current, "encore 17 jours", "11 to 27 March, today included")
 	require.Contains(t, current, "PFMP 2 — 2de PMIA")
-	require.Equal(t, 2, apptest.MustRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#main .card").length`)))
+	require.Equal(t, 2, apptest.MustRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#main .card-grid .card").length`)))
 	require.Equal(t, 1, apptest.MustRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#main .card.is-current").length`)),
 		"the finished period is not")
 	apptest.MustScreenshot(t, ctx, shotPath("accueil-eleve-en-cours-phone.png"))

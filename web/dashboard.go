@@ -48,9 +48,19 @@ func (s *Server) dossierDashboard(c *fiber.Ctx) error {
 }
 
 func (s *Server) dashboard(c *fiber.Ctx, studentID, name, back string) error {
-	db, err := s.store.Dashboard(studentID)
+	data, err := s.dashboardData(studentID, name, back)
 	if err != nil {
 		return err
+	}
+	return s.page(c, fiber.StatusOK, "dashboard/index", dashboardTitle, data)
+}
+
+// dashboardData is what the tableau de bord's template shows (its page, and the document of a
+// student's archive: see dashboard_document.go).
+func (s *Server) dashboardData(studentID, name, back string) (fiber.Map, error) {
+	db, err := s.store.Dashboard(studentID)
+	if err != nil {
+		return nil, err
 	}
 	var rated, unrated []trackView
 	for _, t := range db.Tracks {
@@ -61,8 +71,7 @@ func (s *Server) dashboard(c *fiber.Ctx, studentID, name, back string) error {
 			rated = append(rated, v)
 		}
 	}
-	return s.page(c, fiber.StatusOK, "dashboard/index", dashboardTitle, fiber.Map{
-		"Name": name, "Back": back, "Tracks": rated, "Unrated": unrated, "Checkpoints": len(db.Checkpoints)})
+	return fiber.Map{"Name": name, "Back": back, "Tracks": rated, "Unrated": unrated, "Checkpoints": len(db.Checkpoints)}, nil
 }
 
 func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {

@@ -29,7 +29,11 @@ func (s *Server) studentHome(c *fiber.Ctx) error {
 			list[i].UnderWay, list[i].DaysLeft = true, pfmp.DaysLeftLabel(left)
 		}
 	}
-	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", fiber.Map{"Placements": list})
+	data, err := s.myDataView(actorOf(c).ID)
+	if err != nil {
+		return err
+	}
+	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", fiber.Map{"Placements": list, "MyData": data})
 }
 
 // companyHome lists what a tutor's session or a master's apprentices open: the students and

@@ -36,6 +36,7 @@ var navEntries = []struct {
 	{pfmp.ManageSchool, "/evaluations-etablissement", "Évaluations en établissement"},
 	{pfmp.ManageSchool, "/evaluations-certificatives", "Évaluations certificatives"},
 	{pfmp.ManageLogins, "/comptes", "Comptes des élèves"},
+	{pfmp.ManageYear, "/annee", "Fin d'année"},
 	{pfmp.ListGrantedFiles, "/mes-apprenants", "Mes apprenants"},
 	{pfmp.ListOwnDossiers, "/mes-periodes", "Mes périodes"},
 	{pfmp.ListOwnEvaluations, "/mes-evaluations", "Mes évaluations"},

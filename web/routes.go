@@ -71,8 +71,18 @@ func (s *Server) routes() {
 	f.Post("/comptes/import", requireLogin, requireImport, s.importUpload)
 	f.Get("/comptes/import/:id", requireLogin, requireImport, s.importPage)
 	f.Post("/comptes/import/:id", requireLogin, requireImport, s.importConfirm)
+	// The end of the school year (issue 14), the school administrator's: retention, closing, purge.
+	f.Get("/annee", requireLogin, requireYear, s.yearPage)
+	f.Post("/annee/conservation", requireLogin, requireYear, s.retentionSave)
+	f.Get("/annee/cloture", requireLogin, requireYear, s.yearClosePage)
+	f.Post("/annee/cloture", requireLogin, requireYear, s.yearCloseConfirm)
+	f.Get("/annee/cloture/:id", requireLogin, requireYear, s.yearCloseJobPage)
+	f.Get("/annee/purge", requireLogin, requireYear, s.purgePage)
+	f.Post("/annee/purge", requireLogin, requireYear, s.purgeConfirm)
 	f.Get("/mes-periodes", requireLogin, requireOwnDossiers, s.studentHome)
 	f.Get("/mes-apprenants", requireLogin, requireGrantedFiles, s.companyHome)
+	f.Get("/mes-donnees", requireLogin, requireOwnData, s.myData) // issue 14: right of access
+	f.Get("/mes-donnees/archive", requireLogin, requireOwnData, s.myStoredArchive)
 	f.Get("/dossiers/:id", requireLogin, s.dossier)
 	f.Get("/dossiers/:id/portfolio", requireLogin, s.portfolioHome)
 	f.Get("/dossiers/:id/portfolio/:tab", requireLogin, s.portfolioTabPage)

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"livret/archive"
 	"livret/dossier"
 	"livret/mail"
 	"livret/print"
@@ -51,8 +52,10 @@ type Server struct {
 	cache    *viewCache
 	logins   *loginThrottle
 	sessions *sessionCache
-	prints   *print.Batches // the period's pré-conventions, printed in the background
-	imports  *importJobs    // students' files between their preview and their end
+	prints   *print.Batches   // the period's pré-conventions, printed in the background
+	imports  *importJobs      // students' files between their preview and their end
+	archives *archive.Builder // students' archives: their own download, the year-end's
+	closings *closeJobs       // the year's closing, in the background
 
 	linkGuesses *loginThrottle // links that opened nothing, by address
 	lostLinks   *lostLinkQueue // the login page's requests for a new link
@@ -76,8 +79,9 @@ func newServer(app core.App, cfg Config) *Server {
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
 		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
 		sessions: newSessionCache(time.Now), // tokens expire in real time
-		imports:  newImportJobs(cfg.Now), linkGuesses: newLoginThrottle(cfg.Now)}
+		imports:  newImportJobs(cfg.Now), closings: newCloseJobs(), linkGuesses: newLoginThrottle(cfg.Now)}
 	s.lostLinks = newLostLinkQueue(s)
+	s.archives = &archive.Builder{Store: s.store, Printer: cfg.Printer, Dashboard: s.dashboardDocument}
 	s.fiber = fiber.New(fiber.Config{
 		Views:                 s.views,
 		ErrorHandler:          s.errorHandler,

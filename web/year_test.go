@@ -1,0 +1,90 @@
+package web_test
+
+import (
+	"net/url"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/demo"
+)
+
+// Every page of the end of the year is the school administrator's: another teacher gets 403.
+func TestYearPagesAreTheAdministrators(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	benali := a.MustLogin(t, "prof.benali", demo.Password)
+	for _, path := range []string{"/annee", "/annee/cloture", "/annee/cloture/inconnue", "/annee/purge"} {
+		require.Equal(t, 403, benali.Get(path).Status, path)
+	}
+	for _, path := range []string{"/annee/conservation", "/annee/cloture", "/annee/purge"} {
+		require.Equal(t, 403, benali.PostForm(path, url.Values{"mois": {"24"}, "confirmer": {"oui"}}).Status, path)
+	}
+	require.NotContains(t, benali.Get("/periodes").Body, `href="/annee"`, "no menu entry either")
+	require.Contains(t, a.MustLogin(t, "prof.martin", demo.Password).Get("/periodes").Body, `href="/annee"`)
+}
+
+var jobRe = regexp.MustCompile(`^/annee/cloture/[0-9a-f]+$`)
+
+// The year's end through the pages: the retention changed and listed, the closing previewed
+// and confirmed with one student marked leaving, its progress followed to the end, the
+// leaver's archive downloaded from her home, a second closing refused; a year later the purge.
+func TestYearEndThroughThePages(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	admin := a.MustLogin(t, "prof.martin", demo.Password)
+	manon := a.MustFind(t, "users", "username", "manon.girard")
+
+	r := admin.PostForm("/annee/conservation", url.Values{"mois": {"abc"}})
+	require.Equal(t, 422, r.Status)
+	require.Contains(t, r.Body, `value="abc"`, "the form comes back with what was typed")
+	require.Equal(t, 303, admin.PostForm("/annee/conservation", url.Values{"mois": {"13"}}).Status)
+	page := admin.Get("/annee").Body
+	require.Contains(t, page, "12 mois</td><td data-label=\"Nouvelle durée\">13 mois")
+	require.Contains(t, page, "Claire MARTIN")
+
+	preview := admin.Get("/annee/cloture").Body
+	require.Contains(t, preview, "Devient <strong>1re PMIA</strong>")
+	require.Contains(t, preview, "Devient <strong>Tle MSPC</strong>")
+	require.Contains(t, admin.Get("/annee/cloture?depart="+manon.Id).Body, `<strong id="archive-count">1</strong>`)
+
+	r = admin.PostForm("/annee/cloture", url.Values{"depart": {manon.Id}})
+	require.Equal(t, 422, r.Status, "not confirmed")
+	require.Contains(t, r.Body, "Cochez la case de confirmation")
+	r = admin.PostForm("/annee/cloture", url.Values{"depart": {manon.Id}, "confirmer": {"oui"}})
+	require.Equal(t, 303, r.Status, alertOf(r.Body))
+	job := r.Header.Get("Location")
+	require.Regexp(t, jobRe, job)
+	done := mustPollDone(t, admin, job, time.Minute, "the closing")
+	require.Contains(t, done, "1 départ(s), 1 archive(s) conservée(s), 2 classe(s) montée(s)")
+	require.Equal(t, 403, a.MustLogin(t, "prof.benali", demo.Password).Get(job).Status)
+
+	require.Equal(t, 409, admin.PostForm("/annee/cloture", url.Values{"confirmer": {"oui"}}).Status, "a year is closed once")
+	require.Contains(t, admin.Get("/annee/cloture").Body, `id="year-closed"`)
+
+	student := a.MustLogin(t, "manon.girard", demo.Password)
+	home := student.Get("/mes-periodes").Body
+	require.Contains(t, home, `id="my-archive"`)
+	require.Contains(t, home, "11 avril 2027", "kept for the 13 months chosen")
+	stored := student.Get("/mes-donnees/archive")
+	require.Equal(t, 200, stored.Status)
+	files := zipEntries(t, stored.Body)
+	require.Contains(t, files["LISEZMOI.txt"], "Manon GIRARD")
+	require.Contains(t, files, "01 PFMP 1re MSPC — E31/Portfolio PFMP 1re MSPC — E31 Manon Girard.odt")
+	require.Equal(t, 200, student.Get("/mes-donnees").Status, "her own data, on demand, after the closing too")
+
+	require.Contains(t, admin.Get("/annee/purge").Body, `id="purge-none"`, "nothing is due yet")
+	a.Clock.Set(a.Clock.Now().AddDate(1, 2, 0))
+	purge := admin.Get("/annee/purge").Body
+	require.Contains(t, purge, "Manon GIRARD")
+	require.Equal(t, 422, admin.PostForm("/annee/purge", url.Values{"eleve": {manon.Id}}).Status, "not confirmed")
+	r = admin.PostForm("/annee/purge", url.Values{"eleve": {manon.Id}, "confirmer": {"oui"}})
+	require.Equal(t, 303, r.Status, alertOf(r.Body))
+	after := admin.Get("/annee/purge").Body
+	require.Contains(t, after, "1 élève(s), 0 tuteur(s)")
+	require.NotContains(t, after, "Manon")
+	require.Equal(t, 303, student.Get("/mes-periodes").Status, "her session ended with her account")
+}
