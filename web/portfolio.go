@@ -63,7 +63,8 @@ func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title stri
 	if title == "" {
 		title = "Portfolio — " + tab.Label
 	}
-	html, err := s.renderHTML(inner, s.common(c, "", data))
+	s.common(c, "", data)
+	html, err := s.renderHTML(inner, data)
 	if err != nil {
 		return err
 	}
