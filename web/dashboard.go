@@ -24,6 +24,14 @@ type timelineItem struct {
 	Checkpoint, Adjusted             bool
 }
 
+// dashboardView is a student's tableau de bord: the competences rated, then the others.
+type dashboardView struct {
+	Page
+	Name, Back string
+	Tracks     []trackView
+	Unrated    []trackView
+}
+
 type trackView struct {
 	Code, Label string
 	Latest      levelView
@@ -61,8 +69,8 @@ func (s *Server) dashboard(c *fiber.Ctx, studentID, name, back string) error {
 			rated = append(rated, v)
 		}
 	}
-	return s.page(c, fiber.StatusOK, "dashboard/index", dashboardTitle, fiber.Map{
-		"Name": name, "Back": back, "Tracks": rated, "Unrated": unrated, "Checkpoints": len(db.Checkpoints)})
+	return s.page(c, fiber.StatusOK, "dashboard/index", dashboardTitle, &dashboardView{
+		Name: name, Back: back, Tracks: rated, Unrated: unrated})
 }
 
 func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
