@@ -23,12 +23,8 @@ func formValues(c *fiber.Ctx, names ...string) map[string]string {
 
 // invalid re-renders a form page with 422 (or the error's own status), its French message and
 // the message of each field next to it; data must already hold what the user typed.
-func (s *Server) invalid(c *fiber.Ctx, name, title string, data any, err error) error {
-	if m, ok := data.(fiber.Map); ok { // TEMPORARY until every page is typed
-		m["Errors"], m["Error"] = pfmp.FieldsOf(err), pfmp.Message(err)
-	} else {
-		data.(pageData).page().refused(err)
-	}
+func (s *Server) invalid(c *fiber.Ctx, name, title string, data pageData, err error) error {
+	data.page().refused(err)
 	return s.page(c, statusOf(err), name, title, data)
 }
 

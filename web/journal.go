@@ -33,7 +33,7 @@ var weekFields = []textField{
 
 // journalWeek is one week of the period with its journal page, if written.
 type journalWeek struct {
-	N       int
+	Number  int
 	Label   string
 	Values  map[string]string
 	Version int
@@ -95,7 +95,7 @@ func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (*journal
 	for _, w := range weeks {
 		rec := byMonday[dossier.MondayOf(w.Start)]
 		if w.Index == n {
-			week = journalWeek{N: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
+			week = journalWeek{Number: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
 			if rec != nil {
 				week.Version = rec.Version()
 				for _, f := range weekFields {

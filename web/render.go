@@ -103,13 +103,6 @@ func (s *Server) common(c *fiber.Ctx, title string, data any) *Page {
 	if title != "" {
 		p.Flash = s.takeFlash(c)
 	}
-	if m, ok := data.(fiber.Map); ok { // TEMPORARY until every page is typed
-		m["Title"], m["Actor"], m["CSRF"], m["Nav"], m["Flash"] = p.Title, p.Actor, p.CSRF, p.Nav, p.Flash
-		if m["Errors"] == nil {
-			m["Errors"] = map[string]string{}
-		}
-		p.Error, _ = m["Error"].(string)
-	}
 	return p
 }
 
