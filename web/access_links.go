@@ -115,6 +115,14 @@ var endPages = map[string]struct {
 		"Une erreur interne a empêché d'ouvrir ce lien.\nRéessayez dans quelques instants."},
 }
 
+// accessEndedView says why a tutor's link does not open, and whom to ask.
+type accessEndedView struct {
+	Page
+	Heading   string
+	Lines     []string
+	Referents []dossier.Person // the dossier's referent teachers, when the link is known
+}
+
 // accessEnded says, in French, why a link does not open and whom to ask — and nothing else.
 func (s *Server) accessEnded(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-store")
@@ -123,13 +131,13 @@ func (s *Server) accessEnded(c *fiber.Ctx) error {
 	if !ok {
 		page = endPages[endUnknown]
 	}
-	data := fiber.Map{"Heading": page.title, "Lines": strings.Split(page.lines, "\n")}
+	data := &accessEndedView{Heading: page.title, Lines: strings.Split(page.lines, "\n")}
 	if grantID != "" {
 		referents, err := s.store.ReferentsOfGrant(grantID)
 		if err != nil {
 			return err
 		}
-		data["Referents"] = referents
+		data.Referents = referents
 	}
 	return s.page(c, page.status, "access/ended", page.title, data)
 }

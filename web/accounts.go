@@ -7,6 +7,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -14,14 +15,29 @@ const accountsURL = "/comptes"
 
 func classAccountsURL(id string) string { return accountsURL + "/classes/" + id }
 
+// accountsView lists the classes with their accounts counted.
+type accountsView struct {
+	Page
+	Classes   []dossier.AccountClass
+	CanImport bool
+}
+
+// classAccountsView is a class's students, with their usernames and passwords' state.
+type classAccountsView struct {
+	Page
+	Class    *dossier.AccountClass
+	Students []dossier.StudentLogin
+	URL      string
+}
+
 // accountsIndex lists the classes with their accounts counted.
 func (s *Server) accountsIndex(c *fiber.Ctx) error {
 	classes, err := s.store.AccountClasses()
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "accounts/index", "Comptes des élèves", fiber.Map{
-		"Classes": classes, "CanImport": pfmp.CanSchool(actorOf(c), pfmp.ImportStudents)})
+	return s.page(c, fiber.StatusOK, "accounts/index", "Comptes des élèves", &accountsView{
+		Classes: classes, CanImport: pfmp.CanSchool(actorOf(c), pfmp.ImportStudents)})
 }
 
 // classAccounts lists a class's students with their usernames and the state of their password.
@@ -30,6 +46,6 @@ func (s *Server) classAccounts(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "accounts/class", "Comptes — "+class.Name, fiber.Map{
-		"Class": class, "Students": students, "URL": classAccountsURL(class.ID)})
+	return s.page(c, fiber.StatusOK, "accounts/class", "Comptes — "+class.Name, &classAccountsView{
+		Class: class, Students: students, URL: classAccountsURL(class.ID)})
 }

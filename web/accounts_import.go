@@ -26,9 +26,31 @@ const (
 
 func importJobURL(id string) string { return importURL + "/" + id }
 
+// importFormView is the upload form.
+type importFormView struct {
+	Page
+	MaxSize string // the file's size limit, in words
+}
+
+// importJobView is an import: its preview, its progress or its result.
+type importJobView struct {
+	Page
+	Job       *importJob
+	URL       string
+	Plan      *accounts.Plan // what the import does (did, once done)
+	Sheet     *accounts.Sheet
+	Status    importStatus
+	Previewed bool
+	Running   bool
+	Done      bool
+	Failed    bool
+	Percent   int
+	Failure   string // why it failed, in French
+}
+
 // importForm shows the upload form with what the file must hold.
 func (s *Server) importForm(c *fiber.Ctx) error {
-	return s.page(c, fiber.StatusOK, "accounts/import", importTitle, fiber.Map{"MaxSize": pfmp.SizeLabel(accounts.MaxFileSize)})
+	return s.page(c, fiber.StatusOK, "accounts/import", importTitle, &importFormView{MaxSize: pfmp.SizeLabel(accounts.MaxFileSize)})
 }
 
 // importUpload reads and checks the file, then shows its preview (after a redirect, so a
@@ -42,7 +64,7 @@ func (s *Server) importUpload(c *fiber.Ctx) error {
 	}
 	if err != nil {
 		if k := pfmp.KindOf(err); k == pfmp.ErrInvalid || k == pfmp.ErrTooLarge {
-			return s.invalid(c, "accounts/import", importTitle, fiber.Map{"MaxSize": pfmp.SizeLabel(accounts.MaxFileSize)}, err)
+			return s.invalid(c, "accounts/import", importTitle, &importFormView{MaxSize: pfmp.SizeLabel(accounts.MaxFileSize)}, err)
 		}
 		return err
 	}
@@ -82,19 +104,19 @@ func (s *Server) importPage(c *fiber.Ctx) error {
 	return s.pageOrFragment(c, "accounts/import_job", "accounts/import_status", importTitle, importJobData(j))
 }
 
-func importJobData(j *importJob) fiber.Map {
+func importJobData(j *importJob) *importJobView {
 	st := j.status()
-	data := fiber.Map{"Job": j, "URL": importJobURL(j.ID), "Plan": j.Preview, "Sheet": j.Sheet,
-		"Status": st, "Previewed": st.State == importPreviewed, "Running": st.State == importRunning,
-		"Done": st.State == importDone, "Failed": st.State == importFailed,
-		"Percent": st.Done * 100 / max(st.Total, 1)}
+	data := &importJobView{Job: j, URL: importJobURL(j.ID), Plan: j.Preview, Sheet: j.Sheet,
+		Status: st, Previewed: st.State == importPreviewed, Running: st.State == importRunning,
+		Done: st.State == importDone, Failed: st.State == importFailed,
+		Percent: st.Done * 100 / max(st.Total, 1)}
 	if st.Outcome != nil { // what was done, on the school as it was at the confirmation
-		data["Plan"] = st.Outcome.Plan
+		data.Plan = st.Outcome.Plan
 	}
 	if st.Err != nil {
-		data["Failure"] = msgImportFails
+		data.Failure = msgImportFails
 		if pfmp.KindOf(st.Err) != pfmp.ErrInternal {
-			data["Failure"] = pfmp.Message(st.Err) + " Rien n'a été importé."
+			data.Failure = pfmp.Message(st.Err) + " Rien n'a été importé."
 		}
 	}
 	return data

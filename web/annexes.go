@@ -10,12 +10,34 @@ import (
 
 var annexeFields = []string{"name", "level", "objectives"}
 
+// annexesView is the list of the annexes pédagogiques.
+type annexesView struct {
+	Page
+	Annexes []dossier.AnnexeRow
+}
+
+// annexeFormView is an annexe's form: new (Annexe nil) or existing.
+type annexeFormView struct {
+	Page
+	Annexe    *core.Record
+	Form      map[string]string       // the fields' values: what was typed after a refusal
+	Checked   []string                // the tasks ticked…
+	Catalogue []dossier.ActivityGroup // …among the référentiel's
+	Levels    []pfmp.Level
+}
+
+// annexeDeleteView asks before deleting an annexe.
+type annexeDeleteView struct {
+	Page
+	Annexe *core.Record
+}
+
 func (s *Server) annexesIndex(c *fiber.Ctx) error {
 	rows, err := s.store.Annexes()
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "annexes/index", "Annexes pédagogiques", fiber.Map{"Annexes": rows})
+	return s.page(c, fiber.StatusOK, "annexes/index", "Annexes pédagogiques", &annexesView{Annexes: rows})
 }
 
 func (s *Server) annexeNew(c *fiber.Ctx) error {
@@ -42,7 +64,7 @@ func (s *Server) annexeForm(c *fiber.Ctx, a *core.Record, form map[string]string
 	if a != nil {
 		title = "Modifier l'annexe pédagogique"
 	}
-	data := fiber.Map{"Annexe": a, "Form": form, "Checked": tasks, "Catalogue": catalogue, "Levels": pfmp.Levels()}
+	data := &annexeFormView{Annexe: a, Form: form, Checked: tasks, Catalogue: catalogue, Levels: pfmp.Levels()}
 	if err != nil {
 		return s.invalid(c, "annexes/form", title, data, err)
 	}
@@ -104,7 +126,7 @@ func (s *Server) annexeDeleteConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "annexes/delete", "Supprimer l'annexe", fiber.Map{"Annexe": a})
+	return s.page(c, fiber.StatusOK, "annexes/delete", "Supprimer l'annexe", &annexeDeleteView{Annexe: a})
 }
 
 // annexeDelete removes the annexe; periods made from it keep their own copy of its content.

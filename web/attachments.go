@@ -19,11 +19,23 @@ import (
 // decided from its content (pfmp.DetectUpload); it is stored in PocketBase's protected file
 // field and streamed only by our own route, after the policy said the reader may see it.
 
-func attachmentsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+// attachmentsView is the tab: the files and links, and for the student the two forms.
+type attachmentsView struct {
+	portfolioView
+	Attachments  []dossier.AttachmentRow
+	Max          int
+	Full         bool
+	Accept       string // the file input's accepted types
+	MaxSize      int64
+	MaxSizeLabel string
+	Values       map[string]string // what was typed in the forms
+}
+
+func attachmentsTab(s *Server, c *fiber.Ctx, d *openDossier) (tabView, error) {
 	return s.attachmentsData(d, map[string]string{})
 }
 
-func (s *Server) attachmentsData(d *openDossier, values map[string]string) (fiber.Map, error) {
+func (s *Server) attachmentsData(d *openDossier, values map[string]string) (*attachmentsView, error) {
 	rows, err := s.store.AttachmentRows(d.ID())
 	if err != nil {
 		return nil, err
@@ -32,9 +44,9 @@ func (s *Server) attachmentsData(d *openDossier, values map[string]string) (fibe
 	for _, t := range pfmp.AcceptedTypes() {
 		accept = append(accept, strings.SplitN(t.MIME, ";", 2)[0], t.Ext)
 	}
-	return fiber.Map{"Attachments": rows, "Max": pfmp.MaxAttachments, "Full": len(rows) >= pfmp.MaxAttachments,
-		"Accept": strings.Join(append(accept, ".jpeg", ".heif"), ","), "MaxSize": pfmp.MaxUploadSize,
-		"MaxSizeLabel": pfmp.SizeLabel(pfmp.MaxUploadSize), "V": values, "Errors": map[string]string{}}, nil
+	return &attachmentsView{Attachments: rows, Max: pfmp.MaxAttachments, Full: len(rows) >= pfmp.MaxAttachments,
+		Accept: strings.Join(append(accept, ".jpeg", ".heif"), ","), MaxSize: pfmp.MaxUploadSize,
+		MaxSizeLabel: pfmp.SizeLabel(pfmp.MaxUploadSize), Values: values}, nil
 }
 
 func attachmentsURL(d *openDossier) string {
@@ -150,11 +162,11 @@ func (s *Server) attachmentsFailed(c *fiber.Ctx, d *openDossier, in map[string]s
 	if derr != nil {
 		return derr
 	}
-	data["D"], data["Error"] = d, pfmp.Message(err)
+	data.Dossier, data.Error = d, pfmp.Message(err)
 	if fields := pfmp.FieldsOf(err); fields != nil {
-		data["Errors"] = fields
+		data.Errors = fields
 	} else if status == fiber.StatusRequestEntityTooLarge {
-		data["Errors"] = map[string]string{"fichier": pfmp.Message(err)}
+		data.Errors = map[string]string{"fichier": pfmp.Message(err)}
 	}
 	return s.portfolioPage(c, status, "annexes", "portfolio/annexes", "", data)
 }

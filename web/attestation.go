@@ -76,7 +76,17 @@ type attestationField struct {
 	Value string
 }
 
-func (s *Server) attestationData(c *fiber.Ctx, d *openDossier, values map[string]string) fiber.Map {
+// attestationFormView is the attestation's page: a form to those who type it, the values to the tutor.
+type attestationFormView struct {
+	Page
+	Dossier *openDossier
+	Fields  []attestationField
+	Seen    string // the stored values' stamp when the form was shown
+	URL     string
+	CanEdit bool
+}
+
+func (s *Server) attestationData(c *fiber.Ctx, d *openDossier, values map[string]string) *attestationFormView {
 	fields := make([]attestationField, len(pfmp.AttestationFields))
 	for i, f := range pfmp.AttestationFields {
 		fields[i] = attestationField{AttestationField: f, Value: values[f.Key]}
@@ -85,6 +95,6 @@ func (s *Server) attestationData(c *fiber.Ctx, d *openDossier, values map[string
 	if seen == "" {
 		seen = dossier.AttestationVersion(d.Placement)
 	}
-	return fiber.Map{"D": d, "Fields": fields, "Seen": seen, "URL": attestationURL(d),
-		"CanEdit": pfmp.Can(actorOf(c), pfmp.EditAttestation, d.Access)}
+	return &attestationFormView{Dossier: d, Fields: fields, Seen: seen, URL: attestationURL(d),
+		CanEdit: pfmp.Can(actorOf(c), pfmp.EditAttestation, d.Access)}
 }

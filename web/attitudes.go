@@ -8,6 +8,7 @@ package web
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -67,7 +68,7 @@ func (s *Server) attitudesSave(c *fiber.Ctx) error {
 		if derr != nil {
 			return derr
 		}
-		data["Ratings"], data["Comment"], data["Version"] = ratings, comment, version
+		data.Ratings, data.Comment, data.Version = ratings, comment, version
 		return s.invalid(c, "reviews/attitudes", attitudesTitle, data, err)
 	}
 	s.flash(c, "Bilan des attitudes professionnelles enregistré.")
@@ -86,7 +87,23 @@ func checkAttitudes(ratings map[string]string, comment string) error {
 	return fe.Err()
 }
 
-func (s *Server) attitudesData(c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+// attitudesView is the bilan: its form, or what was saved, for the student.
+type attitudesView struct {
+	Page
+	Dossier   *openDossier
+	Attitudes []dossier.Attitude
+	Levels    []pfmp.AttitudeLevel
+	Review    *dossier.AttitudeReview // nil until someone saves it
+	Ratings   map[string]string       // the level per criterion's code
+	Comment   string
+	Version   int // the version the form was loaded at
+	ChangedBy string
+	ChangedAt time.Time
+	CanEdit   bool
+	History   []historyLine
+}
+
+func (s *Server) attitudesData(c *fiber.Ctx, d *openDossier) (*attitudesView, error) {
 	attitudes, err := s.store.Attitudes()
 	if err != nil {
 		return nil, err
@@ -96,20 +113,19 @@ func (s *Server) attitudesData(c *fiber.Ctx, d *openDossier) (fiber.Map, error) 
 		return nil, err
 	}
 	a := actorOf(c)
-	data := fiber.Map{"D": d, "Attitudes": attitudes, "Levels": pfmp.AttitudeLevels(),
-		"Ratings": map[string]string{}, "Version": 0, "Review": r,
-		"CanEdit": pfmp.Can(a, pfmp.EditReviews, d.Access)}
+	data := &attitudesView{Dossier: d, Attitudes: attitudes, Levels: pfmp.AttitudeLevels(),
+		Ratings: map[string]string{}, Review: r, CanEdit: pfmp.Can(a, pfmp.EditReviews, d.Access)}
 	if r == nil {
 		return data, nil
 	}
-	data["Ratings"], data["Comment"], data["Version"] = r.Ratings(), r.GetString("comment"), r.Version()
-	data["ChangedBy"], data["ChangedAt"] = s.store.UserName(r.ChangedBy()), r.ChangedAt()
+	data.Ratings, data.Comment, data.Version = r.Ratings(), r.GetString("comment"), r.Version()
+	data.ChangedBy, data.ChangedAt = s.store.UserName(r.ChangedBy()), r.ChangedAt()
 	if pfmp.Can(a, pfmp.ReadReviewHistory, d.Access) {
 		h, err := s.reviewHistory("attitude_reviews", r.Id)
 		if err != nil {
 			return nil, err
 		}
-		data["History"] = h
+		data.History = h
 	}
 	return data, nil
 }

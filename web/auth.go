@@ -16,12 +16,23 @@ const (
 	disabledLogin = "Ce compte a été désactivé : adressez-vous à l'administration de l'établissement."
 )
 
+// loginView is the login page: the login form, and the tutors' « lien perdu » form.
+type loginView struct {
+	Page
+	Identity   string // what was typed
+	Next       string // where to go once logged in
+	LoginError string
+	LostEmail  string // the lost link's form: what was typed…
+	LostError  string // …why it was refused…
+	LostSent   string // …or that a link is on its way
+}
+
 // loginForm shows the login page; a logged-in visitor goes home.
 func (s *Server) loginForm(c *fiber.Ctx) error {
 	if actorOf(c) != nil {
 		return c.Redirect(homeFor(actorOf(c)), fiber.StatusSeeOther)
 	}
-	return s.page(c, fiber.StatusOK, "auth/login", "Connexion", fiber.Map{"Next": safeNext(c.Query("suite"))})
+	return s.page(c, fiber.StatusOK, "auth/login", "Connexion", &loginView{Next: safeNext(c.Query("suite"))})
 }
 
 // login checks the password; failures answer 422 with one message whatever went wrong. The
@@ -31,20 +42,20 @@ func (s *Server) login(c *fiber.Ctx) error {
 	next := safeNext(c.FormValue("suite"))
 	rec := s.store.FindAccount(identity)
 	keys := throttleKeys(clientIP(c), accountKey(rec, identity))
-	form := fiber.Map{"Identity": identity, "Next": next}
+	form := &loginView{Identity: identity, Next: next}
 	if w := s.logins.wait(keys...); w > 0 {
-		form["LoginError"] = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",
+		form.LoginError = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",
 			int(math.Ceil(w.Minutes())))
 		return s.page(c, fiber.StatusTooManyRequests, "auth/login", "Connexion", form)
 	}
 	if !s.passwordMatches(rec, c.FormValue("mot_de_passe")) {
 		s.logins.failed(keys...)
-		form["LoginError"] = badLogin
+		form.LoginError = badLogin
 		return s.page(c, fiber.StatusUnprocessableEntity, "auth/login", "Connexion", form)
 	}
 	s.logins.succeeded(keys[1])
 	if rec.GetBool("disabled") { // told only to whoever knows the password
-		form["LoginError"] = disabledLogin
+		form.LoginError = disabledLogin
 		return s.page(c, fiber.StatusForbidden, "auth/login", "Connexion", form)
 	}
 	if err := s.startSession(c, rec); err != nil {

@@ -9,6 +9,12 @@ import (
 	"livret/pfmp"
 )
 
+// certificativesView is the page: the grids to fill, by class and period.
+type certificativesView struct {
+	Page
+	Classes []gridClass
+}
+
 type gridClass struct {
 	Name    string
 	Periods []gridPeriod
@@ -50,5 +56,5 @@ func (s *Server) certificativeIndex(c *fiber.Ctx) error {
 		p := &cl.Periods[len(cl.Periods)-1]
 		p.Students = append(p.Students, st)
 	}
-	return s.page(c, fiber.StatusOK, "reviews/certificatives", "Évaluations certificatives", fiber.Map{"Classes": classes})
+	return s.page(c, fiber.StatusOK, "reviews/certificatives", "Évaluations certificatives", &certificativesView{Classes: classes})
 }

@@ -15,6 +15,15 @@ import (
 
 const checkpointPageTitle = "Bilan intermédiaire de compétences"
 
+// checkpointView is a bilan intermédiaire: its student and each competence's level.
+type checkpointView struct {
+	Page
+	Checkpoint *dossier.Checkpoint
+	Student    string
+	Lines      []checkpointLine
+	Levels     []pfmp.Rating
+}
+
 // checkpointLine is one competence of the bilan.
 type checkpointLine struct {
 	Code, Label          string
@@ -56,10 +65,10 @@ func (s *Server) checkpointPage(c *fiber.Ctx, status int, refused map[string]str
 		}
 		lines[i] = l
 	}
-	data := fiber.Map{"CP": cp, "Student": s.store.UserName(cp.GetString("student")), "Lines": lines,
-		"Levels": pfmp.Ratings()}
+	data := &checkpointView{Checkpoint: cp, Student: s.store.UserName(cp.GetString("student")), Lines: lines,
+		Levels: pfmp.Ratings()}
 	if status != fiber.StatusOK {
-		data["Error"] = "L'ajustement n'a pas été enregistré."
+		data.Error = "L'ajustement n'a pas été enregistré."
 	}
 	return s.page(c, status, "checkpoints/show", checkpointPageTitle, data)
 }

@@ -14,6 +14,22 @@ import (
 
 var checkpointFields = []string{"target", "date", "label"}
 
+// checkpointsView is the list of the latest checkpoints and the form to record new ones.
+type checkpointsView struct {
+	Page
+	Checkpoints []dossier.CheckpointRow
+	Classes     []dossier.ClassRow
+	Form        map[string]string // the form's values: what was typed after a refusal
+}
+
+// checkpointEditView is a checkpoint's form, or why it can no longer be changed.
+type checkpointEditView struct {
+	Page
+	Checkpoint *dossier.CheckpointRow
+	Form       map[string]string
+	Held       string // why it cannot be corrected any more
+}
+
 // checkpointsIndex lists the latest checkpoints and the form to record new ones.
 func (s *Server) checkpointsIndex(c *fiber.Ctx) error {
 	return s.checkpointsPage(c, map[string]string{"date": pfmp.ISODate(s.cfg.Now())}, nil)
@@ -28,7 +44,7 @@ func (s *Server) checkpointsPage(c *fiber.Ctx, form map[string]string, err error
 	if qerr != nil {
 		return qerr
 	}
-	data := fiber.Map{"Checkpoints": rows, "Classes": classes, "Form": form}
+	data := &checkpointsView{Checkpoints: rows, Classes: classes, Form: form}
 	if err != nil {
 		return s.invalid(c, "checkpoints/index", "Bilans intermédiaires de compétences", data, err)
 	}
@@ -102,9 +118,9 @@ func (s *Server) checkpointEdit(c *fiber.Ctx) error {
 }
 
 func (s *Server) checkpointEditForm(c *fiber.Ctx, row *dossier.CheckpointRow, form map[string]string, err error) error {
-	data := fiber.Map{"Checkpoint": row, "Form": form}
+	data := &checkpointEditView{Checkpoint: row, Form: form}
 	if !row.Correctable {
-		data["Held"] = pfmp.CheckpointHeldMessage(row.Date.Time(), row.Locks)
+		data.Held = pfmp.CheckpointHeldMessage(row.Date.Time(), row.Locks)
 	}
 	const title = "Modifier le bilan intermédiaire"
 	if err != nil {

@@ -18,7 +18,17 @@ const (
 	commentPosted  = "Commentaire publié."
 )
 
-func loadCommentsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+// commentsView is the tab: the comments, newest first, and the form for those who may write.
+type commentsView struct {
+	portfolioView
+	Comments  []dossier.CommentRow
+	Body      string // what was typed
+	Max       int
+	CanWrite  bool
+	IsStudent bool
+}
+
+func loadCommentsTab(s *Server, c *fiber.Ctx, d *openDossier) (tabView, error) {
 	rows, err := s.store.Comments(d.Placement.Id)
 	if err != nil {
 		return nil, err
@@ -34,9 +44,9 @@ func loadCommentsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error)
 	return s.commentsData(c, d, rows, ""), nil
 }
 
-func (s *Server) commentsData(c *fiber.Ctx, d *openDossier, rows []dossier.CommentRow, body string) fiber.Map {
-	return fiber.Map{"Comments": rows, "Body": body, "Errors": map[string]string{}, "Max": maxCommentBody,
-		"CanWrite": pfmp.Can(actorOf(c), pfmp.WriteComment, d.Access), "IsStudent": pfmp.IsOwner(actorOf(c), d.Access)}
+func (s *Server) commentsData(c *fiber.Ctx, d *openDossier, rows []dossier.CommentRow, body string) *commentsView {
+	return &commentsView{Comments: rows, Body: body, Max: maxCommentBody,
+		CanWrite: pfmp.Can(actorOf(c), pfmp.WriteComment, d.Access), IsStudent: pfmp.IsOwner(actorOf(c), d.Access)}
 }
 
 // commentCreate posts a comment: 422 with the message and the typed text kept, or the list
@@ -65,6 +75,6 @@ func (s *Server) commentCreate(c *fiber.Ctx) error {
 		return err
 	}
 	data := s.commentsData(c, d, rows, "")
-	data["Saved"] = commentPosted
+	data.Saved = commentPosted
 	return s.answerPortfolioTab(c, tabComments, "portfolio/commentaires-body", d, data, nil)
 }

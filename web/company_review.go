@@ -90,18 +90,18 @@ func (s *Server) companyReviewPage(rv *ratedReview) fiber.Handler {
 	}
 }
 
-func (s *Server) companyReviewData(c *fiber.Ctx, rv *ratedReview, d *openDossier, refused *refusal) (fiber.Map, error) {
+func (s *Server) companyReviewData(c *fiber.Ctx, rv *ratedReview, d *openDossier, refused *refusal) (*companyReviewView, error) {
 	cl, err := s.companyLoad(rv, d)
 	if err != nil {
 		return nil, err
 	}
 	a := actorOf(c)
-	data := fiber.Map{"D": d, "F": companyFormOf(cl.scope, cl.state, refused), "Base": reviewURL(d, rv.slug),
-		"Title": rv.title, "Grid": cl.scope.Certificative,
-		"E": pfmp.Can(a, pfmp.EditReviews, d.Access) && !cl.lock.Locked, "Lock": cl.lock,
-		"State": s.reviewStateOf(cl.state, false)}
+	data := &companyReviewView{Dossier: d, Form: companyFormOf(cl.scope, cl.state, refused), Base: reviewURL(d, rv.slug),
+		Grid:     cl.scope.Certificative,
+		Editable: pfmp.Can(a, pfmp.EditReviews, d.Access) && !cl.lock.Locked, Lock: cl.lock,
+		State: s.reviewStateOf(cl.state, false)}
 	if r := cl.state.Review; r != nil && pfmp.Can(a, pfmp.ReadReviewHistory, d.Access) {
-		if data["History"], err = s.reviewHistory("company_reviews", r.Id); err != nil {
+		if data.History, err = s.reviewHistory("company_reviews", r.Id); err != nil {
 			return nil, err
 		}
 	}
@@ -150,23 +150,24 @@ func (s *Server) companyChanges(c *fiber.Ctx, rv *ratedReview) error {
 		}
 	}
 	out := s.companyAnswer(d, cl, nil, keys)
-	out["State"] = s.reviewStateOf(cl.state, true)
-	out["Poll"] = fiber.Map{"B": reviewURL(d, rv.slug), "V": cl.state.Version, "OOB": true}
+	state := s.reviewStateOf(cl.state, true)
+	out.State = &state
+	out.Poll = &pollView{Base: reviewURL(d, rv.slug), Version: cl.state.Version, OOB: true}
 	return s.fragment(c, fiber.StatusOK, "company/saved", out)
 }
 
 // companyAnswer is the data of "company/saved": blocks for keys, and the levels they move.
-func (s *Server) companyAnswer(d *openDossier, cl *companyLoaded, refused *refusal, keys []string) fiber.Map {
+func (s *Server) companyAnswer(d *openDossier, cl *companyLoaded, refused *refusal, keys []string) *companySavedView {
 	form := companyFormOf(cl.scope, cl.state, refused)
 	base := reviewURL(d, cl.rv.slug)
-	var blocks, levels []fiber.Map
+	out := &companySavedView{}
 	for _, k := range keys {
 		if name, view, ok := form.block(k); ok {
-			blocks = append(blocks, fiber.Map{"Name": name, "C": view, "B": base, "E": true, "OOB": true})
+			out.Blocks = append(out.Blocks, blockView{Name: name, Control: view, Base: base, Editable: true, OOB: true})
 		}
 		if comp := form.competenceOfKey(k); comp != nil {
-			levels = append(levels, fiber.Map{"L": comp.Result, "ID": comp.ID, "OOB": true})
+			out.Levels = append(out.Levels, resultView{Level: comp.Result, ID: comp.ID, OOB: true})
 		}
 	}
-	return fiber.Map{"Blocks": blocks, "Levels": levels}
+	return out
 }

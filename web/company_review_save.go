@@ -49,15 +49,15 @@ func (s *Server) companyChoice(c *fiber.Ctx, rv *ratedReview) error {
 	out := s.companyAnswer(d, cl, refused, conflictKeys(res.Conflicts))
 	for _, k := range res.Changed {
 		if comp := companyFormOf(cl.scope, cl.state, nil).competenceOfKey(k); comp != nil {
-			out["Levels"] = append(out["Levels"].([]fiber.Map), fiber.Map{"L": comp.Result, "ID": comp.ID, "OOB": true})
+			out.Levels = append(out.Levels, resultView{Level: comp.Result, ID: comp.ID, OOB: true})
 		}
 	}
-	var saved []fiber.Map
 	for _, k := range res.Changed {
-		saved = append(saved, fiber.Map{"ID": keyID(k), "Key": k, "Seen": cl.state.Seen(k)})
+		out.Saved = append(out.Saved, savedChoice{ID: keyID(k), Key: k, Seen: cl.state.Seen(k)})
 	}
-	out["Saved"], out["At"] = saved, pfmp.FormatClock(s.cfg.Now())
-	out["State"] = s.reviewStateOf(cl.state, true)
+	out.At = pfmp.FormatClock(s.cfg.Now())
+	state := s.reviewStateOf(cl.state, true)
+	out.State = &state
 	status := fiber.StatusOK
 	if len(res.Conflicts) > 0 {
 		status = fiber.StatusConflict
@@ -87,7 +87,7 @@ func (s *Server) choiceFailed(c *fiber.Ctx, choices []dossier.Choice, err error)
 	if len(choices) > 0 {
 		id = keyID(choices[0].Key)
 	}
-	return s.fragment(c, status, "company/saved", fiber.Map{"Failed": fiber.Map{"ID": id, "Msg": msg}})
+	return s.fragment(c, status, "company/saved", &companySavedView{Failed: &failedChoice{ID: id, Msg: msg}})
 }
 
 // companyReviewSave saves the whole form and makes the bilan visible to the student; refused

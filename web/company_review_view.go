@@ -12,6 +12,64 @@ import (
 // and, after a refused save, the conflict), computed here once so that the page and the
 // fragments htmx swaps render each block from the same data.
 
+// companyReviewView is the page of a dossier's bilan entreprise (or certification grid).
+type companyReviewView struct {
+	Page
+	Dossier  *openDossier
+	Form     companyForm
+	Base     string // the page's address: the saves and the poll go under it
+	Grid     bool   // the certification grid (E31, E33), not the bilan
+	Editable bool   // the actor may edit and the bilan is not locked
+	Lock     dossier.ReviewLock
+	State    reviewState
+	History  []historyLine
+}
+
+// blockView is one block of the form, alone or in the page: a choice's control (a
+// competence, for "company/competence") and how to save it.
+type blockView struct {
+	Name     string // its template, when htmx swaps it back
+	Control  any    // a choiceView, or a competenceView
+	Base     string
+	Editable bool
+	OOB      bool
+}
+
+// resultView is the level a competence gets, under its title.
+type resultView struct {
+	Level levelView
+	ID    string
+	OOB   bool
+}
+
+// pollView is the form's poll for the others' changes, from the version shown.
+type pollView struct {
+	Base    string
+	Version int
+	OOB     bool
+}
+
+// companySavedView answers a save or a poll (htmx, out of band): the choices saved with their
+// new version, the levels they move, the blocks to redraw, a refusal, the state line, the poll.
+type companySavedView struct {
+	Saved  []savedChoice
+	At     string // the time of the save
+	Levels []resultView
+	Blocks []blockView
+	Failed *failedChoice
+	State  *reviewState
+	Poll   *pollView
+}
+
+// savedChoice is a choice saved, with its new version.
+type savedChoice struct {
+	ID, Key string
+	Seen    int
+}
+
+// failedChoice is a refused choice's message, under its control.
+type failedChoice struct{ ID, Msg string }
+
 // choiceView is one choice of the form.
 type choiceView struct {
 	Key, ID, Value string

@@ -24,6 +24,14 @@ type timelineItem struct {
 	Checkpoint, Adjusted             bool
 }
 
+// dashboardView is a student's tableau de bord: the competences rated, then the others.
+type dashboardView struct {
+	Page
+	Name, Back string
+	Tracks     []trackView
+	Unrated    []trackView
+}
+
 type trackView struct {
 	Code, Label string
 	Latest      levelView
@@ -57,7 +65,7 @@ func (s *Server) dashboard(c *fiber.Ctx, studentID, name, back string) error {
 
 // dashboardData is what the tableau de bord's template shows (its page, and the document of a
 // student's archive: see dashboard_document.go).
-func (s *Server) dashboardData(studentID, name, back string) (fiber.Map, error) {
+func (s *Server) dashboardData(studentID, name, back string) (*dashboardView, error) {
 	db, err := s.store.Dashboard(studentID)
 	if err != nil {
 		return nil, err
@@ -71,7 +79,7 @@ func (s *Server) dashboardData(studentID, name, back string) (fiber.Map, error) 
 			rated = append(rated, v)
 		}
 	}
-	return fiber.Map{"Name": name, "Back": back, "Tracks": rated, "Unrated": unrated, "Checkpoints": len(db.Checkpoints)}, nil
+	return &dashboardView{Name: name, Back: back, Tracks: rated, Unrated: unrated}, nil
 }
 
 func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {

@@ -31,7 +31,7 @@ func (s *Server) dashboardDocument(studentID string) (print.Document, error) {
 	if err != nil {
 		return print.Document{}, err
 	}
-	for _, tracks := range [][]trackView{data["Tracks"].([]trackView), data["Unrated"].([]trackView)} {
+	for _, tracks := range [][]trackView{data.Tracks, data.Unrated} {
 		for i := range tracks {
 			for j := range tracks[i].Items {
 				tracks[i].Items[j].Href = ""

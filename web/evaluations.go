@@ -9,6 +9,12 @@ import (
 	"livret/pfmp"
 )
 
+// myEvaluationsView is the student's page: his periods and their evaluations.
+type myEvaluationsView struct {
+	Page
+	Rows []evaluationsRow
+}
+
 // evaluationsRow is one period of the list with its evaluations.
 type evaluationsRow struct {
 	PlacementID, Period, Info, Company string
@@ -51,5 +57,5 @@ func (s *Server) myEvaluations(c *fiber.Ctx) error {
 		}
 		out[i] = v
 	}
-	return s.page(c, fiber.StatusOK, "reviews/mine", "Mes évaluations", fiber.Map{"Rows": out})
+	return s.page(c, fiber.StatusOK, "reviews/mine", "Mes évaluations", &myEvaluationsView{Rows: out})
 }

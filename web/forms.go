@@ -23,10 +23,14 @@ func formValues(c *fiber.Ctx, names ...string) map[string]string {
 
 // invalid re-renders a form page with 422 (or the error's own status), its French message and
 // the message of each field next to it; data must already hold what the user typed.
-func (s *Server) invalid(c *fiber.Ctx, name, title string, data fiber.Map, err error) error {
-	data["Errors"] = pfmp.FieldsOf(err)
-	data["Error"] = pfmp.Message(err)
+func (s *Server) invalid(c *fiber.Ctx, name, title string, data pageData, err error) error {
+	data.page().refused(err)
 	return s.page(c, statusOf(err), name, title, data)
+}
+
+// refused sets a refused form's messages: the whole form's and each field's.
+func (p *Page) refused(err error) {
+	p.Errors, p.Error = pfmp.FieldsOf(err), pfmp.Message(err)
 }
 
 // formList reads every value of a repeated field (checkboxes), url-encoded or multipart.

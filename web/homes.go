@@ -10,6 +10,31 @@ import (
 )
 
 // studentPlacement is one of the student's periods, marked when under way.
+// studentHomeView is a student's home: his periods, the one under way marked.
+type studentHomeView struct {
+	Page
+	Placements []studentPlacement
+	MyData     myDataView // « Mes données »: the student's archive
+}
+
+// companyHomeView is a tutor's or a master's home: the dossiers he may open.
+type companyHomeView struct {
+	Page
+	Placements []dossier.PlacementRow
+	Expires    map[string]time.Time // a tutor's link's end, by placement
+}
+
+// dossierView is a dossier's menu.
+type dossierView struct {
+	Page
+	Dossier          *openDossier
+	Kind             pfmp.Kind
+	Weeks            int
+	Reviews          []reviewLink
+	CanPreconvention bool
+	CanAttestation   bool
+}
+
 type studentPlacement struct {
 	dossier.PlacementRow
 	UnderWay bool
@@ -33,7 +58,7 @@ func (s *Server) studentHome(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", fiber.Map{"Placements": list, "MyData": data})
+	return s.page(c, fiber.StatusOK, "home/student", "Mes périodes en entreprise", &studentHomeView{Placements: list, MyData: data})
 }
 
 // companyHome lists what a tutor's session or a master's apprentices open: the students and
@@ -55,7 +80,7 @@ func (s *Server) companyHome(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "home/company", "Mes apprenants", fiber.Map{"Placements": rows, "Expires": expires})
+	return s.page(c, fiber.StatusOK, "home/company", "Mes apprenants", &companyHomeView{Placements: rows, Expires: expires})
 }
 
 // dossier is a placement's menu: everything in the student's file for that period.
@@ -69,9 +94,9 @@ func (s *Server) dossier(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "home/dossier", "Dossier", fiber.Map{
-		"D": d, "Kind": kind, "Weeks": len(d.Period.Weeks()), "Reviews": reviews,
-		"CanPreconvention": pfmp.Can(actorOf(c), pfmp.PrintPreconvention, d.Access),
-		"CanAttestation":   pfmp.Can(actorOf(c), pfmp.Print, d.Access),
+	return s.page(c, fiber.StatusOK, "home/dossier", "Dossier", &dossierView{
+		Dossier: d, Kind: kind, Weeks: len(d.Period.Weeks()), Reviews: reviews,
+		CanPreconvention: pfmp.Can(actorOf(c), pfmp.PrintPreconvention, d.Access),
+		CanAttestation:   pfmp.Can(actorOf(c), pfmp.Print, d.Access),
 	})
 }

@@ -14,14 +14,24 @@ const msgNoBatch = "Cette impression n'existe pas (ou plus) : les documents impr
 
 func batchURL(id string) string { return "/impressions/" + id }
 
+// batchView is a batch of documents being printed.
+type batchView struct {
+	Page
+	Progress print.Progress
+	URL      string
+	Percent  int
+	Running  bool
+	Finished bool
+}
+
 // batchPage shows a batch's progress: the whole page, or the progress block alone to htmx.
 func (s *Server) batchPage(c *fiber.Ctx) error {
 	p, err := s.ownBatch(c)
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"P": p, "URL": batchURL(p.ID), "Percent": p.Done * 100 / max(p.Total, 1),
-		"Running": p.State == print.BatchRunning, "Finished": p.State == print.BatchDone}
+	data := &batchView{Progress: p, URL: batchURL(p.ID), Percent: p.Done * 100 / max(p.Total, 1),
+		Running: p.State == print.BatchRunning, Finished: p.State == print.BatchDone}
 	return s.pageOrFragment(c, "impressions/batch", "impressions/progress", "Impression des documents", data)
 }
 

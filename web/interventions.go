@@ -29,7 +29,45 @@ var interventionFields = []textField{
 	{"duration", "Durée de l'intervention", 120},
 }
 
-func interventionsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+// interventionsView is the tab: one card per report.
+type interventionsView struct {
+	portfolioView
+	Cards         []dossier.ReportCard
+	SelectedCount int
+}
+
+// reportCardView is one card, alone when htmx swaps it after its selection changed.
+type reportCardView struct {
+	Page
+	Card        dossier.ReportCard
+	PlacementID string
+	CanEdit     bool
+	Count       *reportCountView // out of band, after a selection changed
+}
+
+// reportCountView is the count of reports under the tab's title.
+type reportCountView struct {
+	Total, Selected int
+	OOB             bool
+}
+
+// interventionView is a report as text, for the readers.
+type interventionView struct {
+	portfolioView
+	Report *dossier.Report
+}
+
+// interventionFormView is the student's form for a report: new (Report nil) or existing.
+type interventionFormView struct {
+	portfolioView
+	Report   *dossier.Report
+	Values   map[string]string
+	Version  int         // the version the form was loaded at
+	Conflict string      // a save overtaken by a newer version (409)…
+	Typed    []typedText // …and what the student had typed, to copy
+}
+
+func interventionsTab(s *Server, c *fiber.Ctx, d *openDossier) (tabView, error) {
 	cards, err := s.store.ReportCards(d.ID())
 	if err != nil {
 		return nil, err
@@ -40,7 +78,7 @@ func interventionsTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error
 			selected++
 		}
 	}
-	return fiber.Map{"Cards": cards, "SelectedCount": selected}, nil
+	return &interventionsView{Cards: cards, SelectedCount: selected}, nil
 }
 
 func interventionsURL(d *openDossier) string {
@@ -64,7 +102,7 @@ func (s *Server) interventionShow(c *fiber.Ctx) error {
 	}
 	if !pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access) {
 		return s.portfolioPage(c, fiber.StatusOK, "activites", "portfolio/activites-show", "",
-			fiber.Map{"D": d, "R": rec, "Fields": interventionFields})
+			&interventionView{portfolioView: portfolioView{Dossier: d}, Report: rec})
 	}
 	return s.interventionForm(c, fiber.StatusOK, d, rec, interventionValues(rec), rec.GetInt("version"), nil)
 }
@@ -80,12 +118,13 @@ func interventionValues(rec *dossier.Report) map[string]string {
 
 // interventionForm renders the form page; err (422, 409) adds the messages.
 func (s *Server) interventionForm(c *fiber.Ctx, status int, d *openDossier, rec *dossier.Report, values map[string]string, version int, err error) error {
-	data := fiber.Map{"D": d, "R": rec, "V": values, "Version": version, "Errors": pfmp.FieldsOf(err)}
+	data := &interventionFormView{portfolioView: portfolioView{Dossier: d}, Report: rec, Values: values, Version: version}
+	data.Errors = pfmp.FieldsOf(err)
 	if status == fiber.StatusConflict {
-		data["Conflict"], data["Typed"] = pfmp.Message(err), typedTexts(interventionFields, values)
-		data["V"], data["Version"] = interventionValues(rec), rec.GetInt("version")
+		data.Conflict, data.Typed = pfmp.Message(err), typedTexts(interventionFields, values)
+		data.Values, data.Version = interventionValues(rec), rec.GetInt("version")
 	} else if err != nil {
-		data["Error"] = pfmp.Message(err)
+		data.Error = pfmp.Message(err)
 	}
 	title := "Nouveau compte rendu d'activité"
 	if rec != nil {
@@ -183,8 +222,8 @@ func (s *Server) interventionSelect(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return s.fragment(c, fiber.StatusOK, "portfolio/activites-card", fiber.Map{"C": card, "PID": d.Placement.Id,
-			"CanEdit": true, "Count": map[string]any{"Total": count.Total, "Selected": count.Selected, "OOB": true}})
+		return s.fragment(c, fiber.StatusOK, "portfolio/activites-card", &reportCardView{Card: card, PlacementID: d.Placement.Id,
+			CanEdit: true, Count: &reportCountView{Total: count.Total, Selected: count.Selected, OOB: true}})
 	}
 	if selected {
 		s.flash(c, "Activité sélectionnée pour l'export.")

@@ -33,17 +33,43 @@ var weekFields = []textField{
 
 // journalWeek is one week of the period with its journal page, if written.
 type journalWeek struct {
-	N       int
+	Number  int
 	Label   string
 	Values  map[string]string
 	Version int
 	Written bool
 }
 
+// journalView is the tab: the chosen week's page, the slider over the period's weeks.
+type journalView struct {
+	portfolioView
+	Weeks      []string // the weeks' labels
+	LabelsJSON string   // the same, for the slider's script
+	Week       journalWeek
+	Written    int // weeks holding some text
+	Fields     []textField
+	Prev, Next int
+	PanelOnly  bool        // only #week-panel, for the slider and the previous/next buttons
+	Conflict   string      // a save overtaken by a newer version (409)…
+	Typed      []typedText // …and what the student had typed, to copy
+}
+
+// weekStatusView is the status line of a week's save (htmx): saved, or why not.
+type weekStatusView struct {
+	Saved   string // the time of the save
+	Version int
+	Written int
+	Error   string
+	Errors  map[string]string
+	Typed   []typedText
+	Fields  []textField
+	Reload  string
+}
+
 // journalTab shows the week asked for (?semaine=N). By default the student lands on the week
 // under way, where he writes; readers, and everyone outside the period, on the first week, as
 // the manual does. An htmx request aimed at #week-panel (slider, previous/next) gets only that panel.
-func journalTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+func journalTab(s *Server, c *fiber.Ctx, d *openDossier) (tabView, error) {
 	weeks := d.Period.Weeks()
 	first := 1
 	if w, ok := pfmp.WeekOf(weeks, pfmp.DateOnly(s.cfg.Now())); ok && pfmp.IsOwner(actorOf(c), d.Access) {
@@ -54,12 +80,12 @@ func journalTab(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
 		return nil, err
 	}
 	c.Vary("HX-Target")
-	data["PanelOnly"] = isFragment(c) && c.Get("HX-Target") == "week-panel"
+	data.PanelOnly = isFragment(c) && c.Get("HX-Target") == "week-panel"
 	return data, nil
 }
 
 // journalData is the tab's data for week n (clamped to the period).
-func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (fiber.Map, error) {
+func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (*journalView, error) {
 	n = max(1, min(n, len(weeks)))
 	byMonday, err := s.store.Weeks(d.ID())
 	if err != nil {
@@ -69,7 +95,7 @@ func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (fiber.Ma
 	for _, w := range weeks {
 		rec := byMonday[dossier.MondayOf(w.Start)]
 		if w.Index == n {
-			week = journalWeek{N: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
+			week = journalWeek{Number: n, Label: w.Label(), Values: map[string]string{}, Written: rec != nil}
 			if rec != nil {
 				week.Version = rec.Version()
 				for _, f := range weekFields {
@@ -83,8 +109,8 @@ func (s *Server) journalData(d *openDossier, weeks []pfmp.Week, n int) (fiber.Ma
 		labels[i] = w.Label()
 	}
 	labelsJSON, _ := json.Marshal(labels)
-	return fiber.Map{"Weeks": labels, "LabelsJSON": string(labelsJSON), "Week": week, "Written": writtenWeeks(weeks, byMonday),
-		"Fields": weekFields, "Prev": n - 1, "Next": n + 1, "Errors": map[string]string{}}, nil
+	return &journalView{Weeks: labels, LabelsJSON: string(labelsJSON), Week: week, Written: writtenWeeks(weeks, byMonday),
+		Fields: weekFields, Prev: n - 1, Next: n + 1}, nil
 }
 
 // writtenWeeks counts the period's weeks whose journal page holds some text.
@@ -125,8 +151,8 @@ func (s *Server) weekSave(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return s.fragment(c, fiber.StatusOK, "portfolio/semaines-status", fiber.Map{
-			"Saved": pfmp.FormatClock(s.cfg.Now()), "Version": rec.Version(), "Written": writtenWeeks(weeks, byMonday)})
+		return s.fragment(c, fiber.StatusOK, "portfolio/semaines-status", &weekStatusView{
+			Saved: pfmp.FormatClock(s.cfg.Now()), Version: rec.Version(), Written: writtenWeeks(weeks, byMonday)})
 	}
 	s.flash(c, "Semaine enregistrée.")
 	return c.Redirect(weekURL(d, n), fiber.StatusSeeOther)
@@ -149,24 +175,22 @@ func (s *Server) weekFailed(c *fiber.Ctx, d *openDossier, weeks []pfmp.Week, n i
 		typed = typedTexts(weekFields, in)
 	}
 	if isFragment(c) {
-		return s.fragment(c, status, "portfolio/semaines-status", fiber.Map{
-			"Error": pfmp.Message(err), "Errors": pfmp.FieldsOf(err), "Typed": typed, "Fields": weekFields,
-			"Reload": weekURL(d, n)})
+		return s.fragment(c, status, "portfolio/semaines-status", &weekStatusView{
+			Error: pfmp.Message(err), Errors: pfmp.FieldsOf(err), Typed: typed, Fields: weekFields,
+			Reload: weekURL(d, n)})
 	}
 	data, derr := s.journalData(d, weeks, n)
 	if derr != nil {
 		return derr
 	}
 	if status == fiber.StatusUnprocessableEntity {
-		w := data["Week"].(journalWeek)
-		w.Values, w.Version = in, version
-		data["Week"] = w
+		data.Week.Values, data.Week.Version = in, version
 	}
-	data["D"], data["Errors"] = d, pfmp.FieldsOf(err)
+	data.Dossier, data.Errors = d, pfmp.FieldsOf(err)
 	if status == fiber.StatusConflict {
-		data["Conflict"], data["Typed"] = pfmp.Message(err), typed
+		data.Conflict, data.Typed = pfmp.Message(err), typed
 	} else {
-		data["Error"] = pfmp.Message(err)
+		data.Error = pfmp.Message(err)
 	}
 	return s.portfolioPage(c, status, "semaines", "portfolio/semaines", "", data)
 }

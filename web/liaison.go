@@ -129,7 +129,7 @@ func (s *Server) liaisonCompany(c *fiber.Ctx) error {
 		if derr != nil {
 			return derr
 		}
-		data["Form"] = form
+		data.Form = form
 		return s.invalid(c, "liaison/page", liaisonTitle, data, err)
 	}
 	return nil
@@ -209,17 +209,38 @@ func checkObjectives(text string) error {
 	return errs.Err()
 }
 
+// liaisonView is the fiche de liaison: its two tabs, the objectives' one with the tasks.
+type liaisonView struct {
+	Page
+	Dossier        *openDossier
+	Tab            string
+	Tabs           []liaisonTab
+	CompanyFields  []liaisonField
+	TutorFields    []liaisonField
+	Form           map[string]string // the « Lieu de réalisation » form's values
+	Seen           string            // the stored values' stamp when the form was shown
+	CanEditCompany bool
+	CanPersonalise bool
+	// The objectives tab only.
+	Custom         bool // personalised for this student
+	Objectives     string
+	ObjectiveLines []string
+	Catalogue      []dossier.ActivityGroup
+	Checked        []string
+	Assigned       []dossier.ActivityGroup
+}
+
 // liaisonData is what both tabs need; the objectives tab adds the tasks. typed, when not nil,
 // replaces the stored objectives with what the teacher just sent.
-func (s *Server) liaisonData(c *fiber.Ctx, d *openDossier, tab string, typed *objectivesInput) (fiber.Map, error) {
+func (s *Server) liaisonData(c *fiber.Ctx, d *openDossier, tab string, typed *objectivesInput) (*liaisonView, error) {
 	a := actorOf(c)
-	data := fiber.Map{
-		"D": d, "Tab": tab, "Tabs": liaisonTabs,
-		"CompanyFields": companyFields, "TutorFields": tutorFields,
-		"Form": storedValues(d), "Errors": map[string]string{},
-		"Seen":           formSeen(c, d.Placement.Record, liaisonFieldNames()),
-		"CanEditCompany": pfmp.Can(a, pfmp.EditLiaisonCompany, d.Access),
-		"CanPersonalise": pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
+	data := &liaisonView{
+		Dossier: d, Tab: tab, Tabs: liaisonTabs,
+		CompanyFields: companyFields, TutorFields: tutorFields,
+		Form:           storedValues(d),
+		Seen:           formSeen(c, d.Placement.Record, liaisonFieldNames()),
+		CanEditCompany: pfmp.Can(a, pfmp.EditLiaisonCompany, d.Access),
+		CanPersonalise: pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
 	}
 	if tab != tabObjectives {
 		return data, nil
@@ -232,9 +253,9 @@ func (s *Server) liaisonData(c *fiber.Ctx, d *openDossier, tab string, typed *ob
 	if typed != nil {
 		text, ids = typed.Text, typed.TaskIDs
 	}
-	data["Custom"], data["Objectives"], data["ObjectiveLines"] = custom, text, paragraphs(text)
-	data["Catalogue"], data["Checked"] = catalogue, ids
-	data["Assigned"] = dossier.SelectedTasks(catalogue, ids)
+	data.Custom, data.Objectives, data.ObjectiveLines = custom, text, paragraphs(text)
+	data.Catalogue, data.Checked = catalogue, ids
+	data.Assigned = dossier.SelectedTasks(catalogue, ids)
 	return data, nil
 }
 

@@ -67,23 +67,23 @@ func (q *lostLinkQueue) close() {
 // lostLink answers a request for a new link, always the same way.
 func (s *Server) lostLink(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("courriel"))
-	form := fiber.Map{"LostEmail": email, "Next": ""}
+	form := &loginView{LostEmail: email}
 	keys := []string{"ip:" + clientIP(c), "courriel:" + strings.ToLower(email)}
 	if w := s.lostLinks.limits.wait(keys...); w > 0 {
-		form["LostError"] = fmt.Sprintf("Trop de demandes. Réessayez dans %d minute(s).", int(math.Ceil(w.Minutes())))
+		form.LostError = fmt.Sprintf("Trop de demandes. Réessayez dans %d minute(s).", int(math.Ceil(w.Minutes())))
 		return s.page(c, fiber.StatusTooManyRequests, "auth/login", "Connexion", form)
 	}
 	s.lostLinks.limits.failed(keys...) // every request counts
 	if err := pfmp.Required(email, "Adresse électronique"); err != nil {
-		form["LostError"] = err.Error()
+		form.LostError = err.Error()
 		return s.page(c, fiber.StatusUnprocessableEntity, "auth/login", "Connexion", form)
 	}
 	if err := pfmp.Email(email); err != nil {
-		form["LostError"] = err.Error()
+		form.LostError = err.Error()
 		return s.page(c, fiber.StatusUnprocessableEntity, "auth/login", "Connexion", form)
 	}
 	s.lostLinks.add(lostLinkRequest{email: email, base: s.linkBase(c)})
-	form["LostSent"] = lostLinkSent
+	form.LostSent = lostLinkSent
 	return s.page(c, fiber.StatusOK, "auth/login", "Connexion", form)
 }
 

@@ -38,9 +38,17 @@ func (s *Server) passwordForm(c *fiber.Ctx) error {
 	return s.page(c, fiber.StatusOK, "auth/password", passwordTitle, passwordData(c))
 }
 
-func passwordData(c *fiber.Ctx) fiber.Map {
-	return fiber.Map{"Forced": actorOf(c).MustChangePassword, "Rule": accounts.PasswordRule,
-		"MinLength": accounts.MinPasswordLength}
+// passwordView is the password change form, with the rule.
+type passwordView struct {
+	Page
+	Forced    bool // the first login's change: the current password is not asked
+	Rule      string
+	MinLength int
+}
+
+func passwordData(c *fiber.Ctx) *passwordView {
+	return &passwordView{Forced: actorOf(c).MustChangePassword, Rule: accounts.PasswordRule,
+		MinLength: accounts.MinPasswordLength}
 }
 
 // passwordChange checks the rule, then the current password (not asked at a forced change),

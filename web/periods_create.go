@@ -12,6 +12,25 @@ import (
 
 var periodInfoFields = []string{"name", "level", "kind", "start", "end", "review_date"}
 
+// periodFields is what a period's information fields and student picker read, in the new
+// period's form and in the edit form's tabs.
+type periodFields struct {
+	Form            map[string]string // the information fields' values
+	Kinds           []pfmp.Kind
+	LevelName       string
+	ReviewHint      string
+	Classes         []dossier.ClassRow // to choose students from
+	CheckedClasses  []string
+	CheckedStudents []string
+}
+
+// periodNewView is the form that creates a period from an annexe.
+type periodNewView struct {
+	Page
+	periodFields
+	Annexe *core.Record
+}
+
 // periodNew is the form that creates a period from an annexe: the only way to create one.
 func (s *Server) periodNew(c *fiber.Ctx) error {
 	a, err := s.findAnnexe(c)
@@ -45,8 +64,9 @@ func (s *Server) periodNewForm(c *fiber.Ctx, a *core.Record, form map[string]str
 		return cerr
 	}
 	level := pfmp.Level(form["level"])
-	data := fiber.Map{"Annexe": a, "Form": form, "Kinds": diploma.KindsOf(level), "LevelName": diploma.LevelName(level),
-		"ReviewHint": reviewHint(form, ""), "Classes": classes, "CheckedClasses": classIDs, "CheckedStudents": studentIDs}
+	data := &periodNewView{Annexe: a, periodFields: periodFields{Form: form, Kinds: diploma.KindsOf(level),
+		LevelName: diploma.LevelName(level), ReviewHint: reviewHint(form, ""), Classes: classes,
+		CheckedClasses: classIDs, CheckedStudents: studentIDs}}
 	if err != nil {
 		return s.invalid(c, "periods/new", "Nouvelle période en entreprise", data, err)
 	}

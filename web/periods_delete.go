@@ -7,13 +7,26 @@ import (
 	"livret/pfmp"
 )
 
+// periodDeleteView asks before deleting a period, or says why it cannot be.
+type periodDeleteView struct {
+	Page
+	Period *dossier.PeriodRow
+}
+
+// placementRemoveView asks before taking a student off a period.
+type placementRemoveView struct {
+	Page
+	Dossier *openDossier
+	Period  *dossier.PeriodRow
+}
+
 // periodDeleteConfirm says plainly what deleting the period destroys, or why it cannot.
 func (s *Server) periodDeleteConfirm(c *fiber.Ctx) error {
 	_, row, err := s.findPeriod(c)
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "periods/delete", "Supprimer la période", fiber.Map{"Period": row})
+	return s.page(c, fiber.StatusOK, "periods/delete", "Supprimer la période", &periodDeleteView{Period: row})
 }
 
 // periodDelete removes the period and, by cascade, every student's dossier for it.
@@ -38,7 +51,7 @@ func (s *Server) placementRemoveConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "periods/remove", "Retirer un apprenant", fiber.Map{"D": d, "Period": row})
+	return s.page(c, fiber.StatusOK, "periods/remove", "Retirer un apprenant", &placementRemoveView{Dossier: d, Period: row})
 }
 
 // placementRemove deletes that student's dossier for the period.

@@ -8,8 +8,11 @@ import (
 	"livret/pfmp"
 )
 
+// periodTab is one tab of the period's edit form.
+type periodTab struct{ Slug, Label string }
+
 // periodTabs are the four tabs of the period's edit form, as in the manual.
-var periodTabs = []struct{ Slug, Label string }{
+var periodTabs = []periodTab{
 	{"informations", "Informations"},
 	{"apprenants", "Choix des apprenants"},
 	{"objectifs", "Objectifs"},
@@ -42,6 +45,24 @@ func (s *Server) periodEdit(c *fiber.Ctx) error {
 	return s.periodEditForm(c, tab, rec, row, periodTyped{form: form, tasks: rec.GetStringSlice("tasks")}, nil)
 }
 
+// periodEditView is one tab of a period's edit form.
+type periodEditView struct {
+	Page
+	periodFields
+	Tab       string
+	Tabs      []periodTab
+	Period    *core.Record
+	Row       *dossier.PeriodRow // its lock
+	Back      string
+	Checked   []string                // the activities tab: the tasks ticked…
+	Catalogue []dossier.ActivityGroup // …among the référentiel's
+	// The students tab: the period's students, their referent teachers, and the teachers.
+	Students    []dossier.StudentRow
+	Referents   map[string][]dossier.Person
+	ReferentIDs map[string]map[string]bool
+	Teachers    []dossier.Person
+}
+
 // periodTyped is what one tab of the edit form holds: stored, or as typed when a save is refused.
 type periodTyped struct {
 	form                     map[string]string
@@ -54,10 +75,10 @@ func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row 
 		return derr
 	}
 	level := pfmp.Level(rec.GetString("level"))
-	data := fiber.Map{"Tab": tab, "Tabs": periodTabs, "Period": rec, "Row": row, "Form": typed.form, "Back": periodHref(row),
-		"Kinds": diploma.KindsFor(level, pfmp.Kind(rec.GetString("kind"))), "LevelName": diploma.LevelName(level),
-		"ReviewHint": reviewHint(typed.form, pfmp.FormatLong(row.End.Time())),
-		"Checked":    typed.tasks, "CheckedClasses": typed.classes, "CheckedStudents": typed.students}
+	data := &periodEditView{Tab: tab, Tabs: periodTabs, Period: rec, Row: row, Back: periodHref(row), Checked: typed.tasks,
+		periodFields: periodFields{Form: typed.form, Kinds: diploma.KindsFor(level, pfmp.Kind(rec.GetString("kind"))),
+			LevelName: diploma.LevelName(level), ReviewHint: reviewHint(typed.form, pfmp.FormatLong(row.End.Time())),
+			CheckedClasses: typed.classes, CheckedStudents: typed.students}}
 	if ferr := s.periodTabData(tab, rec, data); ferr != nil {
 		return ferr
 	}
@@ -69,7 +90,7 @@ func (s *Server) periodEditForm(c *fiber.Ctx, tab string, rec *core.Record, row 
 }
 
 // periodTabData adds what the students and activities tabs list.
-func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) error {
+func (s *Server) periodTabData(tab string, rec *core.Record, data *periodEditView) error {
 	switch tab {
 	case "apprenants":
 		classes, err := s.store.ClassesOfLevel(rec.GetString("level"))
@@ -80,11 +101,11 @@ func (s *Server) periodTabData(tab string, rec *core.Record, data fiber.Map) err
 		if err != nil {
 			return err
 		}
-		data["Classes"], data["Students"] = withoutAssigned(classes, students), students
+		data.Classes, data.Students = withoutAssigned(classes, students), students
 		return s.referentsTabData(rec.Id, data)
 	case "activites":
 		catalogue, err := s.store.TaskCatalogue()
-		data["Catalogue"] = catalogue
+		data.Catalogue = catalogue
 		return err
 	}
 	return nil

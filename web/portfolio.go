@@ -7,7 +7,7 @@ import (
 )
 
 // tabLoader gathers one portfolio tab's data; the tab's template is "portfolio/<slug>".
-type tabLoader func(s *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error)
+type tabLoader func(s *Server, c *fiber.Ctx, d *openDossier) (tabView, error)
 
 // portfolioTab is one of the seven tabs of the manual, in its order.
 type portfolioTab struct {
@@ -45,9 +45,9 @@ func (s *Server) portfolioTabPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data["D"] = d
+	data.portfolio().Dossier = d
 	if isFragment(c) {
-		data["Tab"], data["CanEdit"] = tab, pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+		data.portfolio().inTab(c, tab)
 		return s.fragment(c, fiber.StatusOK, "portfolio/"+tab.Slug, data)
 	}
 	return s.portfolioPage(c, fiber.StatusOK, tab.Slug, "portfolio/"+tab.Slug, "", data)
@@ -56,14 +56,15 @@ func (s *Server) portfolioTabPage(c *fiber.Ctx) error {
 // portfolioPage renders inner — a tab's template, or a page under a tab such as one report —
 // inside the portfolio page, the tab named slug being the current one. The inner template's
 // name varies, so it is rendered first and handed to the page as HTML.
-func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title string, data fiber.Map) error {
-	d := data["D"].(*openDossier)
-	tab := findTab(slug)
-	data["Tab"], data["CanEdit"] = tab, pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title string, data tabView) error {
+	pv := data.portfolio()
+	d, tab := pv.Dossier, findTab(slug)
+	pv.inTab(c, tab)
 	if title == "" {
 		title = "Portfolio — " + tab.Label
 	}
-	html, err := s.renderHTML(inner, s.common(c, "", data))
+	s.common(c, "", data)
+	html, err := s.renderHTML(inner, data)
 	if err != nil {
 		return err
 	}
@@ -74,35 +75,35 @@ func (s *Server) portfolioPage(c *fiber.Ctx, status int, slug, inner, title stri
 	if !pfmp.IsOwner(actorOf(c), d.Access) {
 		b.Unread = 0 // "nouveau commentaire" is the student's mark; readers never clear it
 	}
-	data["TabHTML"], data["Tabs"], data["Badges"] = html, portfolioTabs, b
-	data["CanExport"] = pfmp.Can(actorOf(c), pfmp.Print, d.Access)
-	return s.page(c, status, "portfolio/page", title, data)
+	return s.page(c, status, "portfolio/page", title, &portfolioShell{
+		Page: pv.Page, Dossier: d, Tab: tab, CanEdit: pv.CanEdit, TabHTML: html, Tabs: portfolioTabs, Badges: b,
+		CanExport: pfmp.Can(actorOf(c), pfmp.Print, d.Access)})
 }
 
 // answerPortfolioTab answers a write to a portfolio tab. err nil: the fragment (with its
-// « enregistré ») to htmx, else a redirect to the tab with data["Saved"] as a flash. err
+// « enregistré ») to htmx, else a redirect to the tab with its Saved message as a flash. err
 // invalid (422) or conflicting (409): the form again with what was typed and the message, as a
 // fragment or inside the whole page.
-func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *openDossier, data fiber.Map, err error) error {
+func (s *Server) answerPortfolioTab(c *fiber.Ctx, slug, frag string, d *openDossier, data tabView, err error) error {
 	status := statusOf(err) // 200 for nil
 	if err != nil && status != fiber.StatusUnprocessableEntity && status != fiber.StatusConflict {
 		return err
 	}
-	tab := findTab(slug)
-	data["D"], data["Tab"] = d, tab
-	data["CanEdit"] = pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)
+	pv := data.portfolio()
+	pv.Dossier = d
+	pv.inTab(c, findTab(slug))
 	if err != nil {
 		if fe := pfmp.FieldsOf(err); fe != nil {
-			data["Errors"] = fe
+			pv.Errors = fe
 		}
-		data["FormError"] = pfmp.Message(err) // shown in the form, so once, also in a fragment
+		pv.FormError = pfmp.Message(err) // shown in the form, so once, also in a fragment
 	}
 	if isFragment(c) {
 		return s.fragment(c, status, frag, data)
 	}
 	if err == nil {
-		if msg, ok := data["Saved"].(string); ok {
-			s.flash(c, msg)
+		if pv.Saved != "" {
+			s.flash(c, pv.Saved)
 		}
 		return c.Redirect(portfolioTabURL(d, slug), fiber.StatusSeeOther)
 	}

@@ -72,9 +72,17 @@ var presentationGroups = []presentationGroup{
 // companyFormNames are the form's fields, whose stored values its staleness stamp covers.
 var companyFormNames = strings.Fields(companyFormFields)
 
-func loadCompanyTab(_ *Server, c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
-	return fiber.Map{"Groups": presentationGroups, "V": storedPresentation(d), "Errors": map[string]string{},
-		"Seen": formSeen(c, d.Placement.Record, companyFormNames)}, nil
+// companyTabView is the tab: the presentation's form, or the same as text for readers.
+type companyTabView struct {
+	portfolioView
+	Groups []presentationGroup
+	Values map[string]string
+	Seen   string // the stored values' stamp when the form was shown
+}
+
+func loadCompanyTab(_ *Server, c *fiber.Ctx, d *openDossier) (tabView, error) {
+	return &companyTabView{Groups: presentationGroups, Values: storedPresentation(d),
+		Seen: formSeen(c, d.Placement.Record, companyFormNames)}, nil
 }
 
 // storedPresentation reads the form's values from the placement. Counts print empty when
@@ -112,8 +120,7 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 		return err
 	}
 	v := formValues(c, companyFormNames...)
-	data := fiber.Map{"Groups": presentationGroups, "V": v, "Errors": map[string]string{},
-		"Seen": formSeen(c, d.Placement.Record, companyFormNames)}
+	data := &companyTabView{Groups: presentationGroups, Values: v, Seen: formSeen(c, d.Placement.Record, companyFormNames)}
 	err = checkPresentation(v, storedPresentation(d))
 	if err == nil {
 		var p *dossier.Placement
@@ -126,8 +133,8 @@ func (s *Server) portfolioCompanySave(c *fiber.Ctx) error {
 	if err != nil {
 		return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, err)
 	}
-	data["V"], data["Saved"] = storedPresentation(d), companySaved
-	data["Seen"] = dossier.Fingerprint(d.Placement.Record, companyFormNames) // the new baseline of the form swapped back
+	data.Values, data.Saved = storedPresentation(d), companySaved
+	data.Seen = dossier.Fingerprint(d.Placement.Record, companyFormNames) // the new baseline of the form swapped back
 	return s.answerPortfolioTab(c, tabCompany, "portfolio/entreprise-form", d, data, nil)
 }
 

@@ -54,7 +54,18 @@ func coordText(v float64, pos, neg string) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', 5, 64), ".", ",", 1) + "° " + side
 }
 
-func (s *Server) mapData(d *openDossier, pos mapPosition) fiber.Map {
+// mapView is the tab: the map, its marker and, for the student, the position's form.
+type mapView struct {
+	portfolioView
+	Pos         mapPosition
+	Address     string // the company's, to place the marker from
+	Tiles       string
+	Attribution string
+	Geocoder    string
+	Typed       map[string]string // a refused position, as typed
+}
+
+func (s *Server) mapData(d *openDossier, pos mapPosition) *mapView {
 	p := d.Placement
 	address := strings.TrimSpace(strings.Join(strings.Fields(p.GetString("company_address")+" "+
 		p.GetString("company_postal_code")+" "+p.GetString("company_city")), " "))
@@ -62,11 +73,10 @@ func (s *Server) mapData(d *openDossier, pos mapPosition) fiber.Map {
 	if tiles == "" {
 		tiles = DefaultTileURL
 	}
-	return fiber.Map{"Pos": pos, "Address": address, "Tiles": tiles, "Attribution": tileAttribution,
-		"Geocoder": geocoderURL, "Errors": map[string]string{}}
+	return &mapView{Pos: pos, Address: address, Tiles: tiles, Attribution: tileAttribution, Geocoder: geocoderURL}
 }
 
-func loadMapTab(s *Server, _ *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+func loadMapTab(s *Server, _ *fiber.Ctx, d *openDossier) (tabView, error) {
 	return s.mapData(d, storedPosition(d)), nil
 }
 
@@ -80,7 +90,7 @@ func (s *Server) portfolioMapSave(c *fiber.Ctx) error {
 	lat, lng, err := parsePosition(v["lat"], v["lng"])
 	if err != nil {
 		data := s.mapData(d, storedPosition(d))
-		data["V"] = v // what was typed, not the stored position
+		data.Typed = v // what was typed, not the stored position
 		return s.answerPortfolioTab(c, tabMap, "portfolio/carte-form", d, data, err)
 	}
 	p, err := s.store.UpdatePlacement(d.ID(), dossier.PlacementEdit{Values: dossier.Fields{"lat": lat, "lng": lng}})
@@ -89,7 +99,7 @@ func (s *Server) portfolioMapSave(c *fiber.Ctx) error {
 	}
 	d.Placement = p
 	data := s.mapData(d, positionOf(lat, lng, true))
-	data["Saved"] = mapSaved
+	data.Saved = mapSaved
 	return s.answerPortfolioTab(c, tabMap, "portfolio/carte-form", d, data, nil)
 }
 

@@ -13,11 +13,11 @@ func TestMapTilesComeFromTheConfig(t *testing.T) {
 	p := &dossier.Placement{}
 	p.SetProxyRecord(core.NewRecord(core.NewBaseCollection("placements")))
 	d := &openDossier{Dossier: &dossier.Dossier{Placement: p}}
-	if got := (&Server{}).mapData(d, mapPosition{})["Tiles"]; got != DefaultTileURL {
+	if got := (&Server{}).mapData(d, mapPosition{}).Tiles; got != DefaultTileURL {
 		t.Fatalf("default tiles %v", got)
 	}
 	own := "https://tuiles.lycee.example/{z}/{x}/{y}.png"
-	if got := (&Server{cfg: Config{TileURL: own}}).mapData(d, mapPosition{})["Tiles"]; got != own {
+	if got := (&Server{cfg: Config{TileURL: own}}).mapData(d, mapPosition{}).Tiles; got != own {
 		t.Fatalf("configured tiles %v", got)
 	}
 }

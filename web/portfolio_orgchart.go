@@ -34,11 +34,22 @@ type orgOption struct {
 	ID, Label, Name, Role string
 }
 
-func loadOrgChartTab(_ *Server, _ *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+// orgChartView is the tab: the chart and, for the student, its editor.
+type orgChartView struct {
+	portfolioView
+	Chart      *pfmp.OrgChart
+	ChartError string // the stored chart was unreadable
+	Options    []orgOption
+	Values     map[string]string // the editor's fields: a refused operation's as typed
+	Full       bool
+	Max        int
+}
+
+func loadOrgChartTab(_ *Server, _ *fiber.Ctx, d *openDossier) (tabView, error) {
 	chart, err := storedOrgChart(d.Placement.Record)
 	data := orgChartData(chart, "", nil)
 	if err != nil {
-		data["ChartError"] = pfmp.Message(err) + " Il repart de zéro à la prochaine modification."
+		data.ChartError = pfmp.Message(err) + " Il repart de zéro à la prochaine modification."
 	}
 	return data, nil
 }
@@ -49,7 +60,7 @@ func storedOrgChart(p *core.Record) (*pfmp.OrgChart, error) {
 }
 
 // orgChartData is what the chart and its editor need. op and typed keep the form that failed.
-func orgChartData(chart *pfmp.OrgChart, op string, typed map[string]string) fiber.Map {
+func orgChartData(chart *pfmp.OrgChart, op string, typed map[string]string) *orgChartView {
 	entries := chart.Entries()
 	options := make([]orgOption, len(entries))
 	for i, e := range entries {
@@ -67,8 +78,7 @@ func orgChartData(chart *pfmp.OrgChart, op string, typed map[string]string) fibe
 	if op != "rename" && len(options) > 0 { // the rename form shows the first node's current text
 		v["rename_node"], v["rename_name"], v["rename_role"] = options[0].ID, options[0].Name, options[0].Role
 	}
-	return fiber.Map{"Chart": chart, "Options": options, "Op": op, "V": v, "Errors": map[string]string{},
-		"Full": len(entries) >= pfmp.OrgMaxNodes, "Max": pfmp.OrgMaxNodes}
+	return &orgChartView{Chart: chart, Options: options, Values: v, Full: len(entries) >= pfmp.OrgMaxNodes, Max: pfmp.OrgMaxNodes}
 }
 
 // portfolioOrgChartSave applies one operation to the chart, read and written in one
@@ -107,9 +117,9 @@ func (s *Server) portfolioOrgChartSave(c *fiber.Ctx) error {
 		return err
 	}
 	data := orgChartData(chart, "", nil)
-	data["Saved"] = spec.done
+	data.Saved = spec.done
 	if op == "add" { // the next box most often goes under the same one
-		data["V"].(map[string]string)["add_parent"] = v["add_parent"]
+		data.Values["add_parent"] = v["add_parent"]
 	}
 	return s.answerPortfolioTab(c, tabOrgChart, "portfolio/organigramme-body", d, data, nil)
 }

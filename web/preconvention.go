@@ -105,9 +105,24 @@ type sectionField struct {
 	Own                                bool
 }
 
+// preconventionFormView is a dossier's pré-convention: a form to teachers, the texts to the student.
+type preconventionFormView struct {
+	Page
+	Dossier        *openDossier
+	Sheet          *dossier.PrintSheet
+	Fields         []sectionField
+	AnyOwn         bool   // a section has its own text for this student
+	Seen           string // the stored texts' stamp when the form was shown
+	MaxText        int
+	ObjectiveLines []string
+	URL            string
+	CanEdit        bool
+	CanPersonalise bool
+}
+
 // preconventionData is what the page shows; typed, when not nil, replaces the stored texts
 // in the form (a form answered with its errors).
-func (s *Server) preconventionData(c *fiber.Ctx, d *openDossier, typed map[string]string) (fiber.Map, error) {
+func (s *Server) preconventionData(c *fiber.Ctx, d *openDossier, typed map[string]string) (*preconventionFormView, error) {
 	sh, err := s.store.PrintSheet(d.Dossier)
 	if err != nil {
 		return nil, err
@@ -128,11 +143,11 @@ func (s *Server) preconventionData(c *fiber.Ctx, d *openDossier, typed map[strin
 		seen = dossier.PreconventionVersion(d.Placement.Record, d.Period.Record)
 	}
 	a := actorOf(c)
-	return fiber.Map{
-		"D": d, "Sheet": sh, "Fields": fields, "AnyOwn": anyOwn, "Seen": seen, "MaxText": pfmp.MaxSectionText,
-		"ObjectiveLines": paragraphs(sh.Objectives), "URL": preconventionURL(d),
-		"CanEdit":        pfmp.Can(a, pfmp.EditPreconvention, d.Access),
-		"CanPersonalise": pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
+	return &preconventionFormView{
+		Dossier: d, Sheet: sh, Fields: fields, AnyOwn: anyOwn, Seen: seen, MaxText: pfmp.MaxSectionText,
+		ObjectiveLines: paragraphs(sh.Objectives), URL: preconventionURL(d),
+		CanEdit:        pfmp.Can(a, pfmp.EditPreconvention, d.Access),
+		CanPersonalise: pfmp.Can(a, pfmp.PersonaliseLiaison, d.Access),
 	}, nil
 }
 

@@ -118,12 +118,24 @@ func periodSeen(c *fiber.Ctx, rec *core.Record) string {
 	return dossier.PeriodPreconventionVersion(rec)
 }
 
-func (s *Server) periodPreconventionData(c *fiber.Ctx, row *dossier.PeriodRow, form map[string]string, seen string) (fiber.Map, error) {
+// periodPreconventionView is a period's pré-convention: the common sections' form, the students.
+type periodPreconventionView struct {
+	Page
+	Row      *dossier.PeriodRow
+	URL      string
+	Sections []pfmp.Section
+	Form     map[string]string // the sections' texts: what was typed after a refusal
+	Seen     string            // the stored texts' stamp when the form was shown
+	MaxText  int
+	Students []dossier.StudentRow
+	Back     string
+}
+
+func (s *Server) periodPreconventionData(c *fiber.Ctx, row *dossier.PeriodRow, form map[string]string, seen string) (*periodPreconventionView, error) {
 	students, err := s.store.StudentsOfPeriod(row.ID)
 	if err != nil {
 		return nil, err
 	}
-	return fiber.Map{"Row": row, "URL": periodPreconventionURL(row.ID), "Sections": pfmp.PreconventionSections,
-		"Form": form, "Seen": seen, "MaxText": pfmp.MaxSectionText, "Students": students,
-		"Back": periodHref(row)}, nil
+	return &periodPreconventionView{Row: row, URL: periodPreconventionURL(row.ID), Sections: pfmp.PreconventionSections,
+		Form: form, Seen: seen, MaxText: pfmp.MaxSectionText, Students: students, Back: periodHref(row)}, nil
 }

@@ -95,8 +95,17 @@ func (s *Server) printFailed(c *fiber.Ctx, err error, view, back string) error {
 	case errors.Is(err, print.ErrTimeout):
 		status = fiber.StatusGatewayTimeout
 	}
-	return s.page(c, status, "impressions/unavailable", title, fiber.Map{
-		"Message": err.Error(), "Missing": errors.Is(err, print.ErrUnavailable), "View": view, "Back": back})
+	return s.page(c, status, "impressions/unavailable", title, &printFailedView{
+		Message: err.Error(), Missing: errors.Is(err, print.ErrUnavailable), View: view, Back: back})
+}
+
+// printFailedView says why a PDF could not be printed, and offers the HTML print view.
+type printFailedView struct {
+	Page
+	Message string
+	Missing bool   // no Chromium: how to install it
+	View    string // the document's HTML print view
+	Back    string
 }
 
 // printedSheet loads the :id dossier for a document the policy lets act print, reads what it

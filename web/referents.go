@@ -31,7 +31,7 @@ func (s *Server) referentsSave(c *fiber.Ctx) error {
 
 // referentsTabData adds, for the student tab, each dossier's referents and the teachers to
 // choose them from.
-func (s *Server) referentsTabData(periodID string, data fiber.Map) error {
+func (s *Server) referentsTabData(periodID string, data *periodEditView) error {
 	referents, err := s.store.ReferentsOfPeriod(periodID)
 	if err != nil {
 		return err
@@ -44,6 +44,6 @@ func (s *Server) referentsTabData(periodID string, data fiber.Map) error {
 			chosen[placement][p.ID] = true
 		}
 	}
-	data["Referents"], data["ReferentIDs"], data["Teachers"] = referents, chosen, teachers
+	data.Referents, data.ReferentIDs, data.Teachers = referents, chosen, teachers
 	return err
 }

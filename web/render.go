@@ -21,28 +21,60 @@ func isFragment(c *fiber.Ctx) bool {
 		c.Get("HX-History-Restore-Request") != "true"
 }
 
-// page renders a whole page in the base layout, with what every page needs. The content is
-// rendered first and handed to the layout as HTML: the engine's own layout mode takes an
-// exclusive lock per render, which would serialise every page of the app.
-func (s *Server) page(c *fiber.Ctx, status int, name, title string, data fiber.Map) error {
-	data = s.common(c, title, data)
+// Page is what the layout reads, and what every page's template may read besides its own
+// data: embed it (by value) in a page's view struct and hand a pointer to s.page, which fills it.
+type Page struct {
+	Title  string
+	Actor  *pfmp.Actor // nil when anonymous
+	CSRF   string
+	Nav    []navItem
+	Flash  string            // a success message carried over a redirect
+	Error  string            // a refused form's French message, above the page
+	Errors map[string]string // a refused form's message per field, next to it
+}
+
+// pageOf is a page whose own view its template reads under .View, beside Page's fields.
+type pageOf[T any] struct {
+	Page
+	View T
+}
+
+// withPage wraps a page's own view with Page.
+func withPage[T any](v T) *pageOf[T] { return &pageOf[T]{View: v} }
+
+// pageData is a view that embeds Page.
+type pageData interface{ page() *Page }
+
+func (p *Page) page() *Page { return p }
+
+// layoutView is the base layout's data: the common part and the page's content, rendered.
+type layoutView struct {
+	Page
+	Content template.HTML
+}
+
+// page renders a whole page in the base layout, with what every page needs. data is any
+// value the template reads; a pointer to a struct embedding Page gets the common part filled.
+// The content is rendered first and handed to the layout as HTML: the engine's own layout mode
+// takes an exclusive lock per render, which would serialise every page of the app.
+func (s *Server) page(c *fiber.Ctx, status int, name, title string, data any) error {
+	common := s.common(c, title, data)
 	html, err := s.renderHTML(name, data)
 	if err != nil {
 		return err
 	}
-	return s.layout(c, status, html, data)
+	return s.layout(c, status, html, common)
 }
 
 // layout wraps content already rendered (or cached) in the base layout.
-func (s *Server) layout(c *fiber.Ctx, status int, content template.HTML, data fiber.Map) error {
+func (s *Server) layout(c *fiber.Ctx, status int, content template.HTML, common *Page) error {
 	c.Vary("HX-Request")
 	if c.Method() != fiber.MethodGet {
 		// A form answered in place (422, 409…): the address stays the form's page, not the
 		// POST's, which a reload or the back button could not open.
 		c.Set("HX-Push-Url", "false")
 	}
-	data["Content"] = content
-	return c.Status(status).Render(baseLayout, data)
+	return c.Status(status).Render(baseLayout, &layoutView{Page: *common, Content: content})
 }
 
 // renderHTML renders one template to HTML, to be embedded or cached.
@@ -55,35 +87,32 @@ func (s *Server) renderHTML(name string, data any) (template.HTML, error) {
 }
 
 // fragment renders one {{define}} block alone, for htmx swaps.
-func (s *Server) fragment(c *fiber.Ctx, status int, name string, data fiber.Map) error {
+func (s *Server) fragment(c *fiber.Ctx, status int, name string, data any) error {
 	c.Vary("HX-Request")
-	return c.Status(status).Render(name, s.common(c, "", data))
+	s.common(c, "", data)
+	return c.Status(status).Render(name, data)
 }
 
 // pageOrFragment serves the page, or only its fragment to htmx.
-func (s *Server) pageOrFragment(c *fiber.Ctx, name, frag, title string, data fiber.Map) error {
+func (s *Server) pageOrFragment(c *fiber.Ctx, name, frag, title string, data any) error {
 	if isFragment(c) {
 		return s.fragment(c, fiber.StatusOK, frag, data)
 	}
 	return s.page(c, fiber.StatusOK, name, title, data)
 }
 
-func (s *Server) common(c *fiber.Ctx, title string, data fiber.Map) fiber.Map {
-	if data == nil {
-		data = fiber.Map{}
+// common fills the Page that data embeds, if it does, and returns it (a fresh one otherwise).
+func (s *Server) common(c *fiber.Ctx, title string, data any) *Page {
+	p := &Page{}
+	if pd, ok := data.(pageData); ok {
+		p = pd.page()
 	}
 	a := actorOf(c)
-	data["Title"] = title
-	data["Actor"] = a
-	data["CSRF"] = s.csrfToken(c)
-	data["Nav"] = navFor(a, c.Path())
-	if data["Errors"] == nil {
-		data["Errors"] = map[string]string{} // forms index it whether or not there are errors
-	}
+	p.Title, p.Actor, p.CSRF, p.Nav = title, a, s.csrfToken(c), navFor(a, c.Path())
 	if title != "" {
-		data["Flash"] = s.takeFlash(c)
+		p.Flash = s.takeFlash(c)
 	}
-	return data
+	return p
 }
 
 // errorHandler maps every error to its status and a French page, logging internal ones once.
@@ -100,11 +129,18 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	if status >= 500 {
 		slog.Error("page failed", "path", c.Path(), "error", err)
 	}
-	data := fiber.Map{"Status": status, "Message": msg}
+	data := &errorView{Status: status, Message: msg}
 	if isFragment(c) {
 		return s.fragment(c, status, "errors/message", data)
 	}
 	return s.page(c, status, "errors/error", frenchStatus(status), data)
+}
+
+// errorView is an error's page or message.
+type errorView struct {
+	Page
+	Status  int
+	Message string
 }
 
 func frenchStatus(code int) string {

@@ -25,6 +25,16 @@ func (s *Server) schoolEvaluationsIndex(c *fiber.Ctx) error {
 	return s.schoolEvaluationsPage(c, map[string]string{"date": pfmp.ISODate(s.cfg.Now())}, nil)
 }
 
+// schoolEvaluationsView is the page: the form, and the latest evaluations.
+type schoolEvaluationsView struct {
+	Page
+	Rows        []dossier.SchoolEvaluationRow
+	Classes     []dossier.ClassRow
+	Competences []*dossier.Competence
+	Form        map[string]string // the form's values: what was typed after a refusal
+	Level       choiceView        // the level's fan
+}
+
 func (s *Server) schoolEvaluationsPage(c *fiber.Ctx, form map[string]string, err error) error {
 	rows, qerr := s.store.SchoolEvaluations(200)
 	if qerr != nil {
@@ -39,7 +49,7 @@ func (s *Server) schoolEvaluationsPage(c *fiber.Ctx, form map[string]string, err
 		return qerr
 	}
 	level := choiceView{Key: "level", ID: "level", Label: "Niveau", Value: form["level"]}
-	data := fiber.Map{"Rows": rows, "Classes": classes, "Competences": comps, "Form": form, "Level": level}
+	data := &schoolEvaluationsView{Rows: rows, Classes: classes, Competences: comps, Form: form, Level: level}
 	if err != nil {
 		return s.invalid(c, "reviews/etablissement", schoolEvalTitle, data, err)
 	}

@@ -55,14 +55,25 @@ func (s *Server) selfReviewSave(c *fiber.Ctx) error {
 		if derr != nil {
 			return derr
 		}
-		data["Values"], data["Version"] = in, version
+		data.Values, data.Version = in, version
 		return s.invalid(c, "reviews/personnel", selfReviewTitle, data, err)
 	}
 	s.flash(c, "Bilan personnel enregistré.")
 	return c.Redirect(reviewURL(d, "bilan-personnel"), fiber.StatusSeeOther)
 }
 
-func (s *Server) selfReviewData(c *fiber.Ctx, d *openDossier) (fiber.Map, error) {
+// selfReviewView is the student's form, or the texts for the readers.
+type selfReviewView struct {
+	Page
+	Dossier *openDossier
+	Fields  []textField
+	Values  map[string]string
+	Version int  // the version the form was loaded at
+	Written bool // the student saved it once
+	CanEdit bool
+}
+
+func (s *Server) selfReviewData(c *fiber.Ctx, d *openDossier) (*selfReviewView, error) {
 	r, err := s.store.SelfReview(d.ID())
 	if err != nil {
 		return nil, err
@@ -74,8 +85,8 @@ func (s *Server) selfReviewData(c *fiber.Ctx, d *openDossier) (fiber.Map, error)
 		}
 		version = r.Version()
 	}
-	return fiber.Map{"D": d, "Fields": selfReviewFields, "Values": values, "Version": version,
-		"Written": r != nil, "Saved": r, "CanEdit": pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)}, nil
+	return &selfReviewView{Dossier: d, Fields: selfReviewFields, Values: values, Version: version,
+		Written: r != nil, CanEdit: pfmp.Can(actorOf(c), pfmp.EditPortfolio, d.Access)}, nil
 }
 
 // reviewURL is the address of one of a dossier's evaluation pages.

@@ -28,6 +28,12 @@ type tutorWindow struct {
 	Link        string // the link just sent, shown once when it went to the outbox
 }
 
+// tutorsView is the tutors' window of a period.
+type tutorsView struct {
+	Page
+	Window *tutorWindow
+}
+
 // tutorStudent is one student of the window.
 type tutorStudent struct {
 	PlacementID, Name, ClassName, Href, Action, RevokeAction string
@@ -45,7 +51,7 @@ func (s *Server) tutorsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "tutors/window", tutorsTitle+" — "+w.Period.Name, fiber.Map{"W": w})
+	return s.page(c, fiber.StatusOK, "tutors/window", tutorsTitle+" — "+w.Period.Name, &tutorsView{Window: w})
 }
 
 // tutorWindowOf reads and shapes the window of a period, one student chosen (or none).

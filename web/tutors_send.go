@@ -116,7 +116,7 @@ func (s *Server) tutorLinkShown(c *fiber.Ctx, d *openDossier, link string) error
 	}
 	w.Link = link
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return s.page(c, fiber.StatusOK, "tutors/window", tutorsTitle+" — "+w.Period.Name, fiber.Map{"W": w})
+	return s.page(c, fiber.StatusOK, "tutors/window", tutorsTitle+" — "+w.Period.Name, &tutorsView{Window: w})
 }
 
 // tutorFormAgain shows the window again with what was typed and why it was refused.
@@ -128,7 +128,7 @@ func (s *Server) tutorFormAgain(c *fiber.Ctx, d *openDossier, form map[string]st
 	if w.Chosen != nil {
 		w.Chosen.Tutor, w.Chosen.Seen = form, c.FormValue(seenField)
 	}
-	return s.invalid(c, "tutors/window", tutorsTitle+" — "+w.Period.Name, fiber.Map{"W": w}, cause)
+	return s.invalid(c, "tutors/window", tutorsTitle+" — "+w.Period.Name, &tutorsView{Window: w}, cause)
 }
 
 // tutorRevoke ends the dossier's access at once, the sessions opened with its link included.

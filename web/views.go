@@ -17,7 +17,13 @@ import (
 // newViews loads the embedded templates with the few functions they share.
 func newViews() *html.Engine {
 	e := html.NewFileSystem(http.FS(views.FS), ".html")
-	e.AddFuncMap(template.FuncMap{
+	e.AddFuncMap(viewFuncs())
+	return e
+}
+
+// viewFuncs are the functions the templates share.
+func viewFuncs() template.FuncMap {
+	return template.FuncMap{
 		"date":       func(d any) string { return fmtDate(d, pfmp.FormatLong) },
 		"dateShort":  func(d any) string { return fmtDate(d, pfmp.FormatShort) },
 		"iso":        func(d any) string { return fmtDate(d, pfmp.ISODate) },
@@ -34,8 +40,7 @@ func newViews() *html.Engine {
 		"attitudeLevel":   func(code string) *pfmp.AttitudeLevel { return attitudeLevel(code) },
 		"ratingScale":     pfmp.Ratings,
 		"engagementScale": engagementStars,
-	})
-	return e
+	}
 }
 
 // fmtDate formats time.Time or PocketBase DateTime values; empty dates print as nothing.

@@ -50,7 +50,7 @@ func (s *Server) yearPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "year/index", yearTitle, fiber.Map{"View": v})
+	return s.page(c, fiber.StatusOK, "year/index", yearTitle, withPage(v))
 }
 
 func (s *Server) yearView(typed string) (*yearView, error) {
@@ -103,7 +103,7 @@ func (s *Server) retentionSave(c *fiber.Ctx) error {
 		if verr != nil {
 			return verr
 		}
-		return s.invalid(c, "year/index", yearTitle, fiber.Map{"View": v}, err)
+		return s.invalid(c, "year/index", yearTitle, withPage(v), err)
 	}
 	s.flash(c, msgRetainedOK)
 	return c.Redirect(yearURL, fiber.StatusSeeOther)

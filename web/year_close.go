@@ -79,11 +79,11 @@ func (s *Server) yearClosePage(c *fiber.Ctx) error {
 	v, err := s.closeView(marksOf(c))
 	if err != nil {
 		if pfmp.KindOf(err) == pfmp.ErrInvalid {
-			return s.invalid(c, "year/close", yearCloseTitle, fiber.Map{"View": v}, err)
+			return s.invalid(c, "year/close", yearCloseTitle, withPage(v), err)
 		}
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "year/close", yearCloseTitle, fiber.Map{"View": v})
+	return s.page(c, fiber.StatusOK, "year/close", yearCloseTitle, withPage(v))
 }
 
 // closeView is the preview under marks; with marks it cannot take (a student both leaving and
@@ -136,7 +136,7 @@ func (s *Server) yearCloseConfirm(c *fiber.Ctx) error {
 		if pfmp.KindOf(err) != pfmp.ErrInvalid {
 			return err
 		}
-		return s.invalid(c, "year/close", yearCloseTitle, fiber.Map{"View": v}, err)
+		return s.invalid(c, "year/close", yearCloseTitle, withPage(v), err)
 	}
 	p, err := s.store.YearPreview()
 	if err != nil {
@@ -185,5 +185,5 @@ func (s *Server) yearCloseJobPage(c *fiber.Ctx) error {
 			v.Failure = pfmp.Message(st.Err)
 		}
 	}
-	return s.pageOrFragment(c, "year/close_job", "year/close_status", yearCloseTitle, fiber.Map{"View": v})
+	return s.pageOrFragment(c, "year/close_job", "year/close_status", yearCloseTitle, withPage(v))
 }

@@ -48,7 +48,7 @@ func (s *Server) purgePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.page(c, fiber.StatusOK, "year/purge", purgeTitle, fiber.Map{"View": v})
+	return s.page(c, fiber.StatusOK, "year/purge", purgeTitle, withPage(v))
 }
 
 func (s *Server) purgeView() (*purgeView, error) {
@@ -92,7 +92,7 @@ func (s *Server) purgeConfirm(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		return s.invalid(c, "year/purge", purgeTitle, fiber.Map{"View": v},
+		return s.invalid(c, "year/purge", purgeTitle, withPage(v),
 			pfmp.Invalid(msgPurgeConfirm, map[string]string{"confirmer": msgPurgeConfirm}))
 	}
 	out, err := s.store.Purge(actorOf(c).ID, formList(c, "eleve"))
