@@ -33,7 +33,7 @@ const head = "Nom;Prénom;Classe;Date de naissance;Statut"
 
 func mustSheet(t testing.TB, data []byte) *accounts.Sheet {
 	t.Helper()
-	sh, err := accounts.Parse(data, apptest.DefaultNow)
+	sh, err := accounts.Students.Parse(data, apptest.DefaultNow)
 	require.NoError(t, err)
 	return sh
 }

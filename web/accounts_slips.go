@@ -21,7 +21,7 @@ func (s *Server) classSlips(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var pending []dossier.StudentLogin
+	var pending []dossier.Login
 	for _, st := range students {
 		if st.Pending && !st.Disabled {
 			pending = append(pending, st)
@@ -43,13 +43,13 @@ func (s *Server) studentSlip(c *fiber.Ctx) error {
 	if class := s.store.ClassOf(st.ID); class != "" {
 		back = classAccountsURL(class)
 	}
-	return s.sendSlips(c, []dossier.StudentLogin{*st}, false,
+	return s.sendSlips(c, []dossier.Login{*st}, false,
 		pfmp.FileName("Identifiant "+st.FirstName+" "+upperName(st.LastName), ".pdf"), back)
 }
 
 // sendSlips draws the students' passwords, prints their slips as one PDF (or, with
 // format=html, as a page the browser prints), then stores the passwords and sends the slips.
-func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPending bool, name, back string) error {
+func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.Login, onlyPending bool, name, back string) error {
 	asPage := c.FormValue("format") == "html"
 	if err := s.printable(); err != nil && !asPage {
 		return s.printFailed(c, err, "", back)
@@ -67,7 +67,7 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPe
 	for i, st := range students {
 		slips[i] = print.Slip{Student: print.Student{FirstName: st.FirstName, LastName: upperName(st.LastName), Class: st.ClassName},
 			Username: st.Username, Password: passwords[i]}
-		pws[i] = dossier.InitialPassword{StudentID: st.ID, Hash: hashes[i]}
+		pws[i] = dossier.InitialPassword{AccountID: st.ID, Hash: hashes[i]}
 	}
 	doc, err := print.RenderSlips(s.printSchool(), s.loginSite(c), slips)
 	if err != nil {
