@@ -35,6 +35,7 @@ type Rejection struct {
 
 // Sheet is an accounts file read and checked line by line.
 type Sheet struct {
+	Kind      *Kind // the kind of file it was read as
 	Encoding  string
 	Separator rune
 	Layout    Layout
@@ -64,7 +65,7 @@ func (k *Kind) Parse(data []byte, today time.Time) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	sh := &Sheet{Encoding: enc, Separator: separatorOf(text)}
+	sh := &Sheet{Kind: k, Encoding: enc, Separator: separatorOf(text)}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = sh.Separator, true, -1, false
 	if err := k.readHeader(sh, r); err != nil {

@@ -2,7 +2,7 @@ package web
 
 // « Comptes des élèves »: the classes with their students' accounts, each class's login slips
 // and a student's password reset (accounts_slips.go), the import for teachers given the right
-// (accounts_import.go).
+// (accounts_import.go); the teachers' accounts for the school's administrator (teachers.go).
 
 import (
 	"github.com/gofiber/fiber/v2"
@@ -21,7 +21,8 @@ func (s *Server) accountsIndex(c *fiber.Ctx) error {
 		return err
 	}
 	return s.page(c, fiber.StatusOK, "accounts/index", "Comptes des élèves", fiber.Map{
-		"Classes": classes, "CanImport": pfmp.CanSchool(actorOf(c), pfmp.ImportStudents)})
+		"Classes": classes, "CanImport": pfmp.CanSchool(actorOf(c), pfmp.ImportStudents),
+		"CanTeachers": pfmp.CanSchool(actorOf(c), pfmp.ImportTeachers)})
 }
 
 // classAccounts lists a class's students with their usernames and the state of their password.

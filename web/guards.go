@@ -24,5 +24,6 @@ var (
 	requireOwnEvaluations = requireCan(pfmp.ListOwnEvaluations, "Cette page n'est pas destinée à votre profil.")
 	requireLogins         = requireCan(pfmp.ManageLogins, "Cette page est réservée aux enseignants.")
 	requireImport         = requireCan(pfmp.ImportStudents, "L'import des élèves est réservé aux enseignants à qui l'administrateur en a donné le droit (tableau de bord, compte de l'enseignant : can_import).")
+	requireTeachers       = requireCan(pfmp.ImportTeachers, "Les comptes des enseignants sont réservés à l'administrateur de l'application dans l'établissement (tableau de bord, compte de l'enseignant : school_admin).")
 	requirePassword       = requireCan(pfmp.ChangePassword, "Votre compte n'a pas de mot de passe : vous accédez à Livret par le lien reçu par courriel.")
 )
