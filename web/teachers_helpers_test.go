@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
+	"livret/dossier"
 	"livret/mail/mailtest"
 )
 
@@ -69,5 +70,20 @@ func mustAcceptInvitation(t *testing.T, a *apptest.App, link, password string) *
 	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
 	require.Equal(t, "/periodes", r.Header.Get("Location"))
 	require.Equal(t, http.StatusOK, c.Get("/periodes").Status)
+	return c
+}
+
+// mustInvitedVisitor is a new visitor who opened the invitation of a new teacher: the password
+// form is his.
+func mustInvitedVisitor(t *testing.T, a *apptest.App) *apptest.Client {
+	t.Helper()
+	teacher := a.MustRecord(t, "users", map[string]any{"role": "teacher", "username": "prof.invitee", "first_name": "Inès",
+		"last_name": "Invitée", "email": "prof.invitee@lycee.example", "must_change_password": true, "password": "provisoire-1"})
+	tok, hash, err := dossier.NewAccessToken()
+	require.NoError(t, err)
+	require.NoError(t, dossier.New(a.PB, a.Clock.Now).IssueInvitation(teacher.Id, hash))
+	c := a.NewClient(t)
+	require.Equal(t, http.StatusSeeOther, c.Get("/invitation/"+tok).Status)
+	require.Equal(t, http.StatusOK, c.Get("/invitation").Status)
 	return c
 }
