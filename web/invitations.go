@@ -33,7 +33,7 @@ var invitationEnds = map[string]struct {
 	endUnknown: {fiber.StatusNotFound, "Lien d'invitation non valable",
 		"Ce lien d'invitation n'est pas valable : il est peut-être incomplet (vérifiez qu'il a été copié en entier), ou une invitation plus récente l'a remplacé.\nUtilisez le lien du dernier courriel d'invitation reçu, ou demandez une nouvelle invitation à l'administrateur de l'application de votre établissement."},
 	endUsed: {fiber.StatusGone, "Lien d'invitation déjà utilisé",
-		"Ce lien d'invitation a déjà servi à choisir un mot de passe : il ne sert qu'une fois.\nConnectez-vous avec votre identifiant et votre mot de passe. Si vous ne le retrouvez plus, demandez une nouvelle invitation à l'administrateur de l'application de votre établissement."},
+		"Ce lien d'invitation a déjà servi à choisir un mot de passe : il ne sert qu'une fois.\nConnectez-vous avec votre identifiant et votre mot de passe. Si vous l'avez oublié, adressez-vous à l'administrateur de l'application de votre établissement."},
 	endExpired: {fiber.StatusGone, "Lien d'invitation expiré",
 		"Ce lien d'invitation a expiré : il était valable 7 jours.\nDemandez une nouvelle invitation à l'administrateur de l'application de votre établissement."},
 	endThrottled: {fiber.StatusTooManyRequests, "Trop de tentatives",
@@ -173,7 +173,7 @@ func (s *Server) invitationViewOf(inv *dossier.Invitation) (invitationView, stri
 	}
 	return invitationView{FirstName: rec.GetString("first_name"), LastName: rec.GetString("last_name"),
 		Username: rec.GetString("username"), Email: rec.Email(),
-		Rule: accounts.PasswordRule, MinLength: accounts.MinPasswordLength}, ""
+		Rule: accounts.FirstPasswordRule, MinLength: accounts.MinPasswordLength}, ""
 }
 
 // invitationRefused says why the link does not open, and drops its cookie.

@@ -59,7 +59,7 @@ func TestTeacherImportAndInvitation(t *testing.T) {
 	require.Equal(t, http.StatusSeeOther, r.Status)
 	status := mustPollDone(t, admin, page, 2*time.Minute, "the import")
 	assert.Contains(t, status, "<strong>Import terminé</strong> : 2 compte(s) créé(s), 0 mis à jour, 1 inchangé(s), 2 ligne(s) rejetée(s).")
-	assert.Contains(t, status, "<strong>2</strong> invitation(s) envoyée(s)")
+	assert.Contains(t, status, "2 invitation(s) envoyée(s) : chaque nouvel enseignant reçoit un lien")
 	assert.Equal(t, users+2, countOf(t, a, "users"))
 	assert.Equal(t, "student", a.MustFind(t, "users", "username", "manon.girard").GetString("role"))
 
