@@ -19,11 +19,24 @@ import (
 
 const teachersHead = "Nom;Prénom;Courriel;Identifiant"
 
-func mustTeacherSheet(t testing.TB, data []byte) *accounts.Sheet {
+// teachersSheet is a teachers' file of these lines, read.
+func teachersSheet(t testing.TB, lines ...string) *accounts.Sheet {
 	t.Helper()
-	sh, err := accounts.Teachers.Parse(data, apptest.DefaultNow)
+	return mustSheetOf(t, accounts.Teachers, csvOf(t, ";", false, append([]string{teachersHead}, lines...)...))
+}
+
+// mustInvitedTeacher imports a teacher's line and invites him: his account, and the hash of
+// his invitation's token.
+func mustInvitedTeacher(t testing.TB, a *apptest.App, line, username string) (*core.Record, string) {
+	t.Helper()
+	s := store(a)
+	_, err := s.ApplyTeacherImport(teachersSheet(t, line), "", nil)
 	require.NoError(t, err)
-	return sh
+	user := a.MustFind(t, "users", "username", username)
+	_, hash, err := dossier.NewAccessToken()
+	require.NoError(t, err)
+	require.NoError(t, s.IssueInvitation(user.Id, hash))
+	return user, hash
 }
 
 // A teachers' file is imported in one transaction: new teachers get an account that no
@@ -39,13 +52,13 @@ func TestTeacherImport(t *testing.T) {
 		"Girard;Manon;manon@lycee.fr;manon.girard",    // a student's username: rejected
 		"Martin;Claire;c.martin@lycee.fr;prof.martin", // the demo's Claire, by username: new email
 	)
-	preview, err := s.PreviewTeacherImport(mustTeacherSheet(t, file))
+	preview, err := s.PreviewTeacherImport(mustSheetOf(t, accounts.Teachers, file))
 	require.NoError(t, err)
 	assert.Equal(t, 3, preview.Writes())
 	teachers := countUsers(t, a, "role = 'teacher'")
 
 	var progress []int
-	out, err := s.ApplyTeacherImport(mustTeacherSheet(t, file), "", func(done, total int) { progress = append(progress, done*10+total) })
+	out, err := s.ApplyTeacherImport(mustSheetOf(t, accounts.Teachers, file), "", func(done, total int) { progress = append(progress, done*10+total) })
 	require.NoError(t, err)
 	assert.Equal(t, []int{13, 23, 33}, progress)
 	assert.Equal(t, teachers+1, countUsers(t, a, "role = 'teacher'"))
@@ -70,7 +83,7 @@ func TestTeacherImport(t *testing.T) {
 	require.NoError(t, err)
 	assert.EqualValues(t, 1, n)
 
-	again, err := s.ApplyTeacherImport(mustTeacherSheet(t, file), "", nil)
+	again, err := s.ApplyTeacherImport(mustSheetOf(t, accounts.Teachers, file), "", nil)
 	require.NoError(t, err)
 	assert.Equal(t, 0, again.Plan.Writes(), "the same file again changes nothing")
 	assert.Equal(t, 3, again.Plan.Count(accounts.Unchanged))
@@ -88,8 +101,8 @@ func TestTeacherImportIsAllOrNothing(t *testing.T) {
 		return e.Next()
 	})
 	users := countUsers(t, a, "1=1")
-	_, err := store(a).ApplyTeacherImport(mustTeacherSheet(t, csvOf(t, ";", false, teachersHead,
-		"Martin;Claire;claire@lycee.fr;prof.martin", "Lefèvre;Éloïse;eloise@lycee.fr;", "Roux;Paul;paul@lycee.fr;")), "", nil)
+	_, err := store(a).ApplyTeacherImport(teachersSheet(t,
+		"Martin;Claire;claire@lycee.fr;prof.martin", "Lefèvre;Éloïse;eloise@lycee.fr;", "Roux;Paul;paul@lycee.fr;"), "", nil)
 	require.ErrorContains(t, err, "disque plein")
 	assert.Equal(t, users, countUsers(t, a, "1=1"))
 	assert.Equal(t, "prof.martin@demo.livret.fr", a.MustFind(t, "users", "username", "prof.martin").Email())
@@ -102,13 +115,7 @@ func TestInvitationLifecycle(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	s := store(a)
-	_, err := s.ApplyTeacherImport(mustTeacherSheet(t, csvOf(t, ";", false, teachersHead, "Lefèvre;Éloïse;eloise@lycee.fr;")), "", nil)
-	require.NoError(t, err)
-	eloise := a.MustFind(t, "users", "username", "eloise.lefevre")
-
-	tok1, hash1, err := dossier.NewAccessToken()
-	require.NoError(t, err)
-	require.NoError(t, s.IssueInvitation(eloise.Id, hash1))
+	eloise, hash1 := mustInvitedTeacher(t, a, "Lefèvre;Éloïse;eloise@lycee.fr;", "eloise.lefevre")
 	inv, err := s.InvitationByTokenHash(hash1)
 	require.NoError(t, err)
 	require.NotNil(t, inv)
@@ -116,8 +123,6 @@ func TestInvitationLifecycle(t *testing.T) {
 	assert.Equal(t, apptest.DefaultNow.Add(7*24*time.Hour), inv.Expires.Time())
 	assert.True(t, inv.Opens(apptest.DefaultNow))
 	assert.False(t, inv.Opens(apptest.DefaultNow.Add(7*24*time.Hour)))
-	_, err = s.ApplyTeacherImport(mustTeacherSheet(t, csvOf(t, ";", false, teachersHead, "Lefèvre;Éloïse;eloise@lycee.fr;")), "", nil)
-	require.NoError(t, err)
 
 	list, err := s.TeacherLogins()
 	require.NoError(t, err)
@@ -130,7 +135,7 @@ func TestInvitationLifecycle(t *testing.T) {
 	_, hash2, err := dossier.NewAccessToken()
 	require.NoError(t, err)
 	require.NoError(t, s.IssueInvitation(eloise.Id, hash2))
-	old, err := s.InvitationByTokenHash(dossier.AccessTokenHash(tok1))
+	old, err := s.InvitationByTokenHash(hash1)
 	require.NoError(t, err)
 	assert.Nil(t, old, "a new invitation replaces the previous one")
 	n, err := a.PB.CountRecords("invitations")
@@ -158,12 +163,7 @@ func TestExpiredInvitationSetsNothing(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	s := store(a)
-	_, err := s.ApplyTeacherImport(mustTeacherSheet(t, csvOf(t, ";", false, teachersHead, "Roux;Paul;paul@lycee.fr;")), "", nil)
-	require.NoError(t, err)
-	paul := a.MustFind(t, "users", "username", "paul.roux")
-	_, hash, err := dossier.NewAccessToken()
-	require.NoError(t, err)
-	require.NoError(t, s.IssueInvitation(paul.Id, hash))
+	_, hash := mustInvitedTeacher(t, a, "Roux;Paul;paul@lycee.fr;", "paul.roux")
 	inv, err := s.InvitationByTokenHash(hash)
 	require.NoError(t, err)
 	a.Clock.Set(apptest.DefaultNow.Add(pfmp.InvitationValidity))
@@ -178,7 +178,7 @@ func TestTeacherInitialPasswords(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	s := store(a)
-	_, err := s.ApplyTeacherImport(mustTeacherSheet(t, csvOf(t, ";", false, teachersHead, "Roux;Paul;paul@lycee.fr;")), "", nil)
+	_, err := s.ApplyTeacherImport(teachersSheet(t, "Roux;Paul;paul@lycee.fr;"), "", nil)
 	require.NoError(t, err)
 	paul := a.MustFind(t, "users", "username", "paul.roux")
 	hash, err := accounts.HashInitial("kq7Tr-m4Hxa")

@@ -35,12 +35,7 @@ func TestBrowserTeacherImportAndInvitation(t *testing.T) {
 	apptest.MustWaitText(t, ctx, "h1", "Comptes des élèves")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`a[href="/comptes/enseignants"]`)))
 	apptest.MustWaitText(t, ctx, "h1", "Comptes des enseignants")
-	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`a[href="/comptes/enseignants/import"]`)))
-	apptest.MustWaitText(t, ctx, "h1", "Importer des enseignants")
-	apptest.MustDo(t, ctx,
-		chromedp.SetUploadFiles(chromedp.CSS(`#f-fichier`), []string{csv}),
-		chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
-	counts := apptest.MustWaitText(t, ctx, "#import-counts", "compte(s) à créer")
+	counts := mustPreviewUI(t, ctx, teachersImportURL, "Importer des enseignants", csv)
 	assert.Contains(t, counts, "2 compte(s) à créer")
 	assert.Contains(t, counts, "1 enseignant(s) déjà à jour")
 	assert.Contains(t, apptest.MustText(t, ctx, "#rejected"), "Adresse électronique manquante")

@@ -8,7 +8,6 @@ package web
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -26,10 +25,7 @@ const (
 )
 
 // invitationEnds is what a link that does not open says, by reason (see access_links.go).
-var invitationEnds = map[string]struct {
-	status       int
-	title, lines string
-}{
+var invitationEnds = map[string]endPage{
 	endUnknown: {fiber.StatusNotFound, "Lien d'invitation non valable",
 		"Ce lien d'invitation n'est pas valable : il est peut-être incomplet (vérifiez qu'il a été copié en entier), ou une invitation plus récente l'a remplacé.\nUtilisez le lien du dernier courriel d'invitation reçu, ou demandez une nouvelle invitation à l'administrateur de l'application de votre établissement."},
 	endUsed: {fiber.StatusGone, "Lien d'invitation déjà utilisé",
@@ -79,11 +75,7 @@ func (s *Server) dropInvitationCookie(c *fiber.Ctx) { s.setInvitationCookie(c, "
 
 // invitationForm asks the invited teacher for his password, twice, with the rule.
 func (s *Server) invitationForm(c *fiber.Ctx) error {
-	inv, end := s.invitationOf(c, c.Cookies(invitationCookie))
-	if end != "" {
-		return s.invitationRefused(c, end)
-	}
-	v, end := s.invitationViewOf(inv)
+	_, v, end := s.openedInvitation(c)
 	if end != "" {
 		return s.invitationRefused(c, end)
 	}
@@ -93,11 +85,7 @@ func (s *Server) invitationForm(c *fiber.Ctx) error {
 // invitationAccept checks the rule, sets the password, uses the invitation up and opens the
 // teacher's session on his home.
 func (s *Server) invitationAccept(c *fiber.Ctx) error {
-	inv, end := s.invitationOf(c, c.Cookies(invitationCookie))
-	if end != "" {
-		return s.invitationRefused(c, end)
-	}
-	v, end := s.invitationViewOf(inv)
+	inv, v, end := s.openedInvitation(c)
 	if end != "" {
 		return s.invitationRefused(c, end)
 	}
@@ -162,16 +150,21 @@ func (s *Server) invitationOf(c *fiber.Ctx, token string) (*dossier.Invitation, 
 	return inv, ""
 }
 
-// invitationViewOf is the form of an invitation's teacher; end says why there is none.
-func (s *Server) invitationViewOf(inv *dossier.Invitation) (invitationView, string) {
+// openedInvitation is the invitation whose link this browser opened (its cookie), and its
+// teacher's form; end says why there is none.
+func (s *Server) openedInvitation(c *fiber.Ctx) (*dossier.Invitation, invitationView, string) {
+	inv, end := s.invitationOf(c, c.Cookies(invitationCookie))
+	if end != "" {
+		return nil, invitationView{}, end
+	}
 	rec := s.store.Account(inv.UserID)
 	switch {
 	case rec == nil:
-		return invitationView{}, endUnknown
+		return nil, invitationView{}, endUnknown
 	case rec.GetBool("disabled"):
-		return invitationView{}, endDisabled
+		return nil, invitationView{}, endDisabled
 	}
-	return invitationView{FirstName: rec.GetString("first_name"), LastName: rec.GetString("last_name"),
+	return inv, invitationView{FirstName: rec.GetString("first_name"), LastName: rec.GetString("last_name"),
 		Username: rec.GetString("username"), Email: rec.Email(),
 		Rule: accounts.FirstPasswordRule, MinLength: accounts.MinPasswordLength}, ""
 }
@@ -183,5 +176,5 @@ func (s *Server) invitationRefused(c *fiber.Ctx, reason string) error {
 	}
 	page := invitationEnds[reason]
 	return s.page(c, page.status, "auth/invitation_ended", page.title,
-		fiber.Map{"View": invitationEnded{Heading: page.title, Lines: strings.Split(page.lines, "\n")}})
+		fiber.Map{"View": invitationEnded{Heading: page.title, Lines: page.paragraphs()}})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
+	"livret/demo"
 	"livret/dossier"
 	"livret/mail/mailtest"
 )
@@ -19,6 +20,15 @@ import (
 // the invitation received and used.
 
 const teachersImportURL = "/comptes/enseignants/import"
+
+// mustSchoolWithSMTP is the demo school whose emails reach srv, and its administrator logged in.
+func mustSchoolWithSMTP(t *testing.T) (*apptest.App, *mailtest.Server, *apptest.Client) {
+	t.Helper()
+	a := apptest.MustStartDemo(t)
+	srv := mailtest.Start(t)
+	a.MustSMTP(t, srv)
+	return a, srv, a.MustLogin(t, "prof.martin", demo.Password)
+}
 
 // teachersCSV is a teachers' file: a header, then the lines, joined by CRLF.
 func teachersCSV(lines ...string) []byte {

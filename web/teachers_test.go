@@ -25,10 +25,7 @@ import (
 // mail queue or the logs.
 func TestTeacherImportAndInvitation(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStartDemo(t)
-	srv := mailtest.Start(t)
-	a.MustSMTP(t, srv)
-	admin := a.MustLogin(t, "prof.martin", demo.Password)
+	a, srv, admin := mustSchoolWithSMTP(t)
 	require.Contains(t, admin.Get("/comptes").Body, `href="/comptes/enseignants"`)
 	file := append([]byte("\xEF\xBB\xBF"), teachersCSV(
 		"Lefèvre;Éloïse;eloise.lefevre@lycee.example;",
@@ -120,7 +117,7 @@ func TestTeacherImportAndInvitation(t *testing.T) {
 	again := a.NewClient(t).Get(pathOf(t, link))
 	assert.Equal(t, http.StatusGone, again.Status, "single use")
 	assert.Contains(t, again.Body, "Lien d&#39;invitation déjà utilisé")
-	assert.Contains(t, again.Body, "demandez une nouvelle invitation à l&#39;administrateur")
+	assert.Contains(t, again.Body, "adressez-vous à l&#39;administrateur")
 
 	require.Equal(t, http.StatusSeeOther, teacher.PostForm("/deconnexion", url.Values{}).Status)
 	a.MustLogin(t, "Eloise.Lefevre@lycee.example", "la craie verte 42")
@@ -275,10 +272,7 @@ func TestTeacherAccountsAreTheAdministrators(t *testing.T) {
 // password is chosen, no more invitations.
 func TestInvitationExpiresAndIsReplaced(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStartDemo(t)
-	srv := mailtest.Start(t)
-	a.MustSMTP(t, srv)
-	admin := a.MustLogin(t, "prof.martin", demo.Password)
+	a, srv, admin := mustSchoolWithSMTP(t)
 	mustImportTeachers(t, admin, teachersCSV("Roux;Paul;paul@lycee.example;"))
 	first := mustInvitationTo(t, srv, 1, "paul@lycee.example")
 	paul := mustUserID(t, a, "paul.roux")
@@ -316,10 +310,8 @@ func TestInvitationExpiresAndIsReplaced(t *testing.T) {
 // real link waits. A cut link (not a token's shape) is not a guess.
 func TestGuessedInvitationLinksAreSlowedDown(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStartDemo(t)
-	srv := mailtest.Start(t)
-	a.MustSMTP(t, srv)
-	mustImportTeachers(t, a.MustLogin(t, "prof.martin", demo.Password), teachersCSV("Roux;Paul;paul@lycee.example;"))
+	a, srv, admin := mustSchoolWithSMTP(t)
+	mustImportTeachers(t, admin, teachersCSV("Roux;Paul;paul@lycee.example;"))
 	link := mustInvitationTo(t, srv, 1, "paul@lycee.example")
 	c := a.NewClient(t)
 	for range 6 {
