@@ -329,3 +329,19 @@ func TestGuessedInvitationLinksAreSlowedDown(t *testing.T) {
 	a.Clock.Set(apptest.DefaultNow.Add(16 * time.Minute))
 	mustAcceptInvitation(t, a, link, "le stylo rouge 17")
 }
+
+// A queued invitation whose link a restart lost gets a fresh one from the mail queue
+// (mail.Config.Relink): a new invitation that opens; an address that is not a teacher's gets none.
+func TestInvitationRelinkedAfterRestart(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	mustImportTeachers(t, a.MustLogin(t, "prof.martin", demo.Password), teachersCSV("Roux;Paul;paul@lycee.example;"))
+	link, err := a.Web.Relink(mail.KindInvitation, "Paul@lycee.example", "")
+	require.NoError(t, err)
+	require.Regexp(t, invitationRe, link)
+	mustAcceptInvitation(t, a, link, "le stylo rouge 17")
+	_, err = a.Web.Relink(mail.KindInvitation, "Paul@lycee.example", "")
+	assert.Error(t, err, "his password is chosen: no more invitations")
+	_, err = a.Web.Relink(mail.KindInvitation, "julien.boisseau@demo.livret.fr", "")
+	assert.Error(t, err, "a master is no teacher")
+}
