@@ -5,12 +5,10 @@ import (
 	"strings"
 )
 
-// Column is a column of the students' file.
+// Column is a column of an accounts file (a Kind reads some of them).
 type Column int
 
-// The columns, in the order headers are tried against them: a header naming the master
-// (« Nom du maître d'apprentissage ») must not be taken for the student's « Nom », nor
-// « Prénom » for « Nom ».
+// The columns.
 const (
 	ColMaster Column = iota
 	ColBirthDate
@@ -19,6 +17,7 @@ const (
 	ColStatus
 	ColClass
 	ColLastName
+	ColUsername
 	columnCount
 )
 
@@ -33,10 +32,11 @@ var columns = [columnCount]struct {
 	ColMaster:    {"Maître d'apprentissage", []string{"maitre"}, nil},
 	ColBirthDate: {"Date de naissance", []string{"datedenaissance", "naissance", "nele", "neele", "datenais", "ddn"}, []string{"nom", "prenom", "lieu", "commune", "pays", "departement"}},
 	ColFirstName: {"Prénom", []string{"prenom"}, nil},
-	ColEmail:     {"Adresse électronique", []string{"email", "mail", "courriel", "adresseelectronique"}, nil},
+	ColEmail:     {"Adresse électronique", []string{"email", "mail", "courriel", "mel", "adresseelectronique"}, nil},
 	ColStatus:    {"Statut", []string{"statut", "apprenti"}, nil},
 	ColClass:     {"Classe", []string{"classe", "division"}, nil},
 	ColLastName:  {"Nom", []string{"nom"}, nil},
+	ColUsername:  {"Identifiant", []string{"identifiant", "login", "nomdutilisateur", "utilisateur", "nomdecompte"}, nil},
 }
 
 // Label is the column's French name.
@@ -48,9 +48,10 @@ type Layout [columnCount]int
 // Has reports whether the file has the column.
 func (l Layout) Has(c Column) bool { return l[c] >= 0 }
 
-// matchHeader finds the columns in a header line: a header equal to one of a column's keys
-// first, then one containing it, each column taken by its first header.
-func matchHeader(header []string) Layout {
+// matchHeader finds the kind's columns in a header line: a header equal to one of a column's
+// keys first, then one containing it, each column taken by its first header, the columns
+// tried in the kind's order.
+func (k *Kind) matchHeader(header []string) Layout {
 	var l Layout
 	for c := range l {
 		l[c] = -1
@@ -61,7 +62,7 @@ func matchHeader(header []string) Layout {
 	}
 	taken := make([]bool, len(header))
 	for _, exact := range []bool{true, false} {
-		for c := range columnCount {
+		for _, c := range k.match {
 			if l[c] >= 0 {
 				continue
 			}
@@ -89,10 +90,10 @@ func startsWithAny(k string, prefixes []string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(k, p) })
 }
 
-// missing lists the labels of the required columns the layout lacks.
-func (l Layout) missing() []string {
+// missing lists the labels of the kind's required columns the layout lacks.
+func (k *Kind) missing(l Layout) []string {
 	var out []string
-	for _, c := range []Column{ColLastName, ColFirstName, ColClass, ColBirthDate} {
+	for _, c := range k.required {
 		if !l.Has(c) {
 			out = append(out, c.Label())
 		}
@@ -101,4 +102,4 @@ func (l Layout) missing() []string {
 }
 
 // found counts the required columns the layout has: a header line names at least two.
-func (l Layout) found() int { return 4 - len(l.missing()) }
+func (k *Kind) found(l Layout) int { return len(k.required) - len(k.missing(l)) }

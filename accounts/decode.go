@@ -10,7 +10,7 @@ import (
 	"livret/pfmp"
 )
 
-// MaxFileSize bounds an import file: 10,000 students of a long line each.
+// MaxFileSize bounds an import file: 10,000 people of a long line each.
 const MaxFileSize = 2 << 20
 
 // Encodings of a file, as the preview names them.
@@ -21,11 +21,11 @@ const (
 
 // The refusals of a file as a whole.
 var (
-	ErrEmpty    = pfmp.Invalid("Le fichier est vide : exportez la liste des élèves au format CSV, avec une ligne de titres de colonnes, puis importez ce fichier.", nil)
+	ErrEmpty    = pfmp.Invalid("Le fichier est vide : exportez la liste au format CSV, avec une ligne de titres de colonnes, puis importez ce fichier.", nil)
 	ErrTooLarge = pfmp.TooLarge("Fichier trop volumineux : un fichier d'import ne peut pas dépasser " + pfmp.SizeLabel(MaxFileSize) + ". Découpez-le, par exemple une classe par fichier.")
 	errSheet    = pfmp.Invalid("Ce fichier est un classeur (Excel ou LibreOffice), pas un fichier CSV : ouvrez-le dans votre tableur, « Enregistrer sous » → format CSV, puis importez le fichier CSV.", nil)
 	errUTF16    = pfmp.Invalid("Ce fichier est encodé en UTF-16 : enregistrez-le au format « CSV UTF-8 » (ou CSV Windows) puis importez-le de nouveau.", nil)
-	errBinary   = pfmp.Invalid("Ce fichier n'est pas un fichier texte CSV (il contient des données binaires : image, PDF, archive…). Exportez la liste des élèves au format CSV.", nil)
+	errBinary   = pfmp.Invalid("Ce fichier n'est pas un fichier texte CSV (il contient des données binaires : image, PDF, archive…). Exportez la liste au format CSV.", nil)
 )
 
 // sheetMagic are the first bytes of spreadsheets saved in their own format (xlsx and ods are

@@ -109,3 +109,19 @@ func email(s string) (string, error) {
 	}
 	return s, nil
 }
+
+// username checks an optional username a file gives: letters without accents, digits, dots,
+// hyphens and underscores, as BaseUsername makes them (no « @ »: the login would take it for
+// an email); lower case.
+func username(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	if len(s) > maxName || !usernameRe.MatchString(s) {
+		return "", errors.New("identifiant « " + s + " » invalide (lettres sans accents, chiffres, points ou tirets, 3 caractères au moins)")
+	}
+	return strings.ToLower(s), nil
+}
+
+var usernameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{2,}$`)

@@ -38,7 +38,7 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 
 func mustParse(t testing.TB, data []byte) *Sheet {
 	t.Helper()
-	sh, err := Parse(data, today)
+	sh, err := Students.Parse(data, today)
 	require.NoError(t, err)
 	return sh
 }

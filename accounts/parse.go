@@ -14,15 +14,16 @@ import (
 // MaxRows bounds the lines of one file.
 const MaxRows = 10000
 
-// Row is one valid line of the students' file.
+// Row is one valid line of an accounts file; the fields its kind does not read stay empty.
 type Row struct {
 	Line                int // in the file, from 1 (the header's is usually 1)
 	LastName, FirstName string
 	Class               string
 	BirthDate           time.Time // UTC midnight
-	Email               string    // "" when the file has none for this student
+	Email               string    // "" when the file has none for this person
 	Status              string    // StatusSchool, StatusApprentice, or "" (not given)
 	Master              string    // the master as written: a name or an email; "" when none
+	FileUsername        string    // the username the file gives (teachers), "" when none
 }
 
 // Rejection is a line left out, with its French reason.
@@ -32,8 +33,9 @@ type Rejection struct {
 	Reason string
 }
 
-// Sheet is a students' file read and checked line by line.
+// Sheet is an accounts file read and checked line by line.
 type Sheet struct {
+	Kind      *Kind // the kind of file it was read as
 	Encoding  string
 	Separator rune
 	Layout    Layout
@@ -52,21 +54,21 @@ func (s *Sheet) SeparatorLabel() string {
 	return "virgule"
 }
 
-// Parse reads a students' file (see Decode for the encodings): the separator is the one of
+// Parse reads a file of the kind (see Decode for the encodings): the separator is the one of
 // « ; », « , » and tab that its first line uses most; the header line (among the first ten)
 // is the first naming at least two of the required columns, in any order and spelling.
 // Each line after it becomes a Row or a Rejection; a file that cannot be read as a whole
 // (empty, binary, no header, a required column missing) is refused with a French error.
 // today bounds the birth dates.
-func Parse(data []byte, today time.Time) (*Sheet, error) {
+func (k *Kind) Parse(data []byte, today time.Time) (*Sheet, error) {
 	text, enc, err := Decode(data)
 	if err != nil {
 		return nil, err
 	}
-	sh := &Sheet{Encoding: enc, Separator: separatorOf(text)}
+	sh := &Sheet{Kind: k, Encoding: enc, Separator: separatorOf(text)}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = sh.Separator, true, -1, false
-	if err := sh.readHeader(r); err != nil {
+	if err := k.readHeader(sh, r); err != nil {
 		return nil, err
 	}
 	for {
@@ -82,9 +84,9 @@ func Parse(data []byte, today time.Time) (*Sheet, error) {
 			continue
 		}
 		if len(sh.Rows)+len(sh.Rejected) >= MaxRows {
-			return nil, pfmp.Invalid(fmt.Sprintf("Le fichier compte plus de %d élèves : découpez-le, par exemple un niveau par fichier.", MaxRows), nil)
+			return nil, pfmp.Invalid(fmt.Sprintf("Le fichier compte plus de %d %s : découpez-le en plusieurs fichiers.", MaxRows, k.many), nil)
 		}
-		row, err := sh.Layout.row(rec, today)
+		row, err := k.row(sh.Layout, rec, today)
 		if err != nil {
 			sh.Rejected = append(sh.Rejected, Rejection{Line: line, Text: strings.Join(rec, string(sh.Separator)), Reason: err.Error()})
 			continue
@@ -93,7 +95,7 @@ func Parse(data []byte, today time.Time) (*Sheet, error) {
 		sh.Rows = append(sh.Rows, row)
 	}
 	if len(sh.Rows)+len(sh.Rejected) == 0 {
-		return nil, pfmp.Invalid("Le fichier ne contient que la ligne des titres de colonnes : aucun élève à importer.", nil)
+		return nil, pfmp.Invalid("Le fichier ne contient que la ligne des titres de colonnes : aucun "+k.one+" à importer.", nil)
 	}
 	return sh, nil
 }
@@ -101,7 +103,7 @@ func Parse(data []byte, today time.Time) (*Sheet, error) {
 // readHeader reads up to the header line and sets the layout: the first of the first ten
 // lines that names at least two required columns. The lines before it (a title, a date) are
 // skipped.
-func (sh *Sheet) readHeader(r *csv.Reader) error {
+func (k *Kind) readHeader(sh *Sheet, r *csv.Reader) error {
 	var first []string
 	for {
 		rec, err := r.Read()
@@ -117,9 +119,9 @@ func (sh *Sheet) readHeader(r *csv.Reader) error {
 		if first == nil {
 			first = rec
 		}
-		if l := matchHeader(rec); l.found() >= 2 {
-			if miss := l.missing(); len(miss) > 0 {
-				return missingColumns(miss, rec)
+		if l := k.matchHeader(rec); k.found(l) >= 2 {
+			if miss := k.missing(l); len(miss) > 0 {
+				return k.missingColumns(miss, rec)
 			}
 			sh.Layout = l
 			return nil
@@ -131,7 +133,7 @@ func (sh *Sheet) readHeader(r *csv.Reader) error {
 	if first == nil {
 		return ErrEmpty
 	}
-	return missingColumns(matchHeader(first).missing(), first)
+	return k.missingColumns(k.missing(k.matchHeader(first)), first)
 }
 
 // separatorOf is the separator the first line uses most (outside quotes); « ; » on a tie,
@@ -164,7 +166,7 @@ func unreadable(err error) error {
 	return pfmp.Invalid("Le fichier est illisible : enregistrez-le de nouveau au format CSV.", nil)
 }
 
-func missingColumns(miss, header []string) error {
+func (k *Kind) missingColumns(miss, header []string) error {
 	var found []string
 	for _, h := range header {
 		if h = cleanSpaces(h); h != "" {
@@ -176,8 +178,8 @@ func missingColumns(miss, header []string) error {
 		seen = strings.Join(found, ", ")
 	}
 	return pfmp.Invalid(fmt.Sprintf("Colonne(s) obligatoire(s) absente(s) : %s. La première ligne du fichier doit nommer "+
-		"les colonnes Nom, Prénom, Classe et Date de naissance (dans n'importe quel ordre) ; colonnes trouvées : %s.",
-		strings.Join(miss, ", "), seen), nil)
+		"les colonnes %s (dans n'importe quel ordre) ; colonnes trouvées : %s.",
+		strings.Join(miss, ", "), k.requiredList(), seen), nil)
 }
 
 func blank(rec []string) bool {
@@ -187,41 +189,4 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-// row checks one line: every reason it is refused, joined.
-func (l Layout) row(rec []string, today time.Time) (Row, error) {
-	cell := func(c Column) string {
-		if i := l[c]; i >= 0 && i < len(rec) {
-			return rec[i]
-		}
-		return ""
-	}
-	var errs []string
-	keep := func(v string, err error) string {
-		if err != nil {
-			errs = append(errs, err.Error())
-		}
-		return v
-	}
-	r := Row{
-		LastName:  keep(name("nom", "nom manquant", cell(ColLastName))),
-		FirstName: keep(name("prénom", "prénom manquant", cell(ColFirstName))),
-		Class:     keep(name("classe", "classe manquante", cell(ColClass))),
-		Email:     keep(email(cell(ColEmail))),
-		Status:    keep(status(cell(ColStatus))),
-		Master:    cleanSpaces(cell(ColMaster)),
-	}
-	if strings.TrimSpace(cell(ColBirthDate)) == "" {
-		errs = append(errs, "date de naissance manquante")
-	} else {
-		d, err := birthDate(cell(ColBirthDate), today)
-		r.BirthDate = d
-		keep("", err)
-	}
-	if len(errs) > 0 {
-		msg := strings.Join(errs, " ; ")
-		return Row{}, errors.New(strings.ToUpper(msg[:1]) + msg[1:] + ".")
-	}
-	return r, nil
 }

@@ -76,7 +76,7 @@ func TestHeaderMatching(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := strings.Join(tc.lines, "\n") + "\nDupont;Léa;1re MSPC;14/03/2009\n"
-			sh, err := Parse([]byte(data), today)
+			sh, err := Students.Parse([]byte(data), today)
 			if tc.err != "" {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tc.err)
@@ -95,7 +95,7 @@ func TestHeaderMatching(t *testing.T) {
 }
 
 func TestParseRefusesAFileWithoutStudents(t *testing.T) {
-	_, err := Parse([]byte("Nom;Prénom;Classe;Date de naissance\r\n;;;\r\n"), today)
+	_, err := Students.Parse([]byte("Nom;Prénom;Classe;Date de naissance\r\n;;;\r\n"), today)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "aucun élève à importer")
 }

@@ -80,10 +80,16 @@ const MinPasswordLength = 10
 // maxPasswordBytes is bcrypt's limit (PocketBase refuses longer ones).
 const maxPasswordBytes = 71
 
-// PasswordRule explains the rule of a chosen password, in French, beside the form.
-const PasswordRule = "Au moins 10 caractères, avec au moins une lettre et au moins un chiffre ou un symbole. " +
-	"Il ne doit contenir ni votre prénom, ni votre nom, ni votre identifiant, et doit être différent du mot de passe provisoire. " +
-	"Une courte phrase facile à retenir fait un bon mot de passe."
+// PasswordRule explains the rule of a chosen password, in French, beside the form;
+// FirstPasswordRule is the same for an account that has none yet (an invitation's).
+const (
+	PasswordRule = passwordLength + "Il ne doit contenir ni votre prénom, ni votre nom, ni votre identifiant, " +
+		"et doit être différent du mot de passe provisoire. " + passwordTip
+	FirstPasswordRule = passwordLength + "Il ne doit contenir ni votre prénom, ni votre nom, ni votre identifiant. " + passwordTip
+
+	passwordLength = "Au moins 10 caractères, avec au moins une lettre et au moins un chiffre ou un symbole. "
+	passwordTip    = "Une courte phrase facile à retenir fait un bon mot de passe."
+)
 
 // commonPasswords are refused whatever their length.
 var commonPasswords = []string{"motdepasse", "password", "azerty", "qwerty", "123456", "livret", "soleil", "bonjour"}

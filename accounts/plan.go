@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Action is what an import does to one line's student.
+// Action is what an import does to one line's account.
 type Action int
 
 // The actions of a plan.
@@ -22,10 +22,10 @@ const (
 type Entry struct {
 	Row
 	Action    Action
-	StudentID string   // the student's account (Update, Unchanged)
+	AccountID string   // the account the line matched (Update, Unchanged)
 	Username  string   // the account's username, new or kept
-	ClassID   string   // the class; "" when it is NewClass
-	NewClass  int      // index in Plan.NewClasses, -1 for an existing class
+	ClassID   string   // a student's class; "" when it is NewClass
+	NewClass  int      // index in Plan.NewClasses, -1 for an existing class (or none)
 	MasterID  string   // the master named by the line, when found
 	Changes   []Change // what an Update changes
 	Notes     []string // warnings that do not stop the line (homonym, unknown master)
@@ -36,6 +36,31 @@ type Change struct {
 	Field    string // users' field
 	Label    string // its French name
 	From, To string
+}
+
+// change notes that the update sets a field from one value to another; nothing when equal.
+func (e *Entry) change(field, label, from, to string) {
+	if from != to {
+		e.Changes = append(e.Changes, Change{Field: field, Label: label, From: from, To: to})
+	}
+}
+
+// respell notes the names the line spells anew (see respelt).
+func (e *Entry) respell(first, last string) {
+	if respelt(last, e.LastName) {
+		e.change("last_name", "nom", last, e.LastName)
+	}
+	if respelt(first, e.FirstName) {
+		e.change("first_name", "prénom", first, e.FirstName)
+	}
+}
+
+// settle makes an entry with changes an Update, one without Unchanged.
+func (e *Entry) settle() {
+	e.Action = Unchanged
+	if len(e.Changes) > 0 {
+		e.Action = Update
+	}
 }
 
 // Moved reports whether the update moves the student to another class.
@@ -51,6 +76,7 @@ type NewClass struct {
 
 // Plan is what importing a sheet into a school does: every line created, updated, left alone
 // or rejected. It is computed again inside the import's transaction, on the school as it is then.
+// A teachers' plan has no classes.
 type Plan struct {
 	Entries    []Entry
 	Rejected   []Rejection // every line left out, the file's and the plan's, by line
@@ -93,8 +119,13 @@ func NewPlan(sh *Sheet, school *School) *Plan {
 	for _, row := range sh.Rows {
 		pl.add(row)
 	}
-	slices.SortFunc(pl.plan.Rejected, func(a, b Rejection) int { return cmp.Compare(a.Line, b.Line) })
+	pl.plan.sortRejected()
 	return pl.plan
+}
+
+// sortRejected puts the file's rejections and the plan's in the order of the file.
+func (p *Plan) sortRejected() {
+	slices.SortFunc(p.Rejected, func(a, b Rejection) int { return cmp.Compare(a.Line, b.Line) })
 }
 
 // planner holds the indexes of one plan's computation.
@@ -164,7 +195,7 @@ func (pl *planner) add(r Row) {
 		e.Action, e.Username = Create, pl.username(r)
 	} else {
 		pl.claimed[st.ID] = true
-		e.StudentID, e.Username = st.ID, st.Username
+		e.AccountID, e.Username = st.ID, st.Username
 		pl.changes(&e, st)
 	}
 	pl.plan.Entries = append(pl.plan.Entries, e)
@@ -284,40 +315,27 @@ func (pl *planner) username(r Row) string {
 
 // changes lists what the line changes in the student's account: Update, or Unchanged.
 func (pl *planner) changes(e *Entry, st *Student) {
-	add := func(field, label, from, to string) {
-		if from != to {
-			e.Changes = append(e.Changes, Change{Field: field, Label: label, From: from, To: to})
-		}
-	}
-	if respelt(st.LastName, e.LastName) {
-		add("last_name", "nom", st.LastName, e.LastName)
-	}
-	if respelt(st.FirstName, e.FirstName) {
-		add("first_name", "prénom", st.FirstName, e.FirstName)
-	}
+	e.respell(st.FirstName, st.LastName)
 	if st.BirthDate.IsZero() {
-		add("birth_date", "date de naissance", "", e.BirthDate.Format("02/01/2006"))
+		e.change("birth_date", "date de naissance", "", e.BirthDate.Format("02/01/2006"))
 	}
 	if e.NewClass >= 0 || e.ClassID != st.ClassID {
-		add("class", "classe", pl.className(st.ClassID), e.Class)
+		e.change("class", "classe", pl.className(st.ClassID), e.Class)
 	}
 	if e.Email != "" && !strings.EqualFold(e.Email, st.Email) {
-		add("email", "adresse électronique", st.Email, e.Email)
+		e.change("email", "adresse électronique", st.Email, e.Email)
 	}
 	if e.Status != "" {
-		add("status", "statut", st.Status, e.Status)
+		e.change("status", "statut", st.Status, e.Status)
 	}
 	if e.MasterID != "" && e.MasterID != st.MasterID {
-		add("master", "maître d'apprentissage", pl.masterName(st.MasterID), e.Master)
+		e.change("master", "maître d'apprentissage", pl.masterName(st.MasterID), e.Master)
 	}
 	if st.Username == "" {
 		e.Username = pl.username(e.Row)
-		add("username", "identifiant", "", e.Username)
+		e.change("username", "identifiant", "", e.Username)
 	}
-	e.Action = Unchanged
-	if len(e.Changes) > 0 {
-		e.Action = Update
-	}
+	e.settle()
 }
 
 // respelt reports whether a name matched (see key) is spelt anew: not only in another case,

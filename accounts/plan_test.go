@@ -43,10 +43,10 @@ func TestPlanMatchesCreatesAndMoves(t *testing.T) {
 	lea, hugo, ines, nathan, namesake := p.Entries[0], p.Entries[1], p.Entries[2], p.Entries[3], p.Entries[4]
 
 	assert.Equal(t, Unchanged, lea.Action, "%+v", lea.Changes)
-	assert.Equal(t, "s1", lea.StudentID)
+	assert.Equal(t, "s1", lea.AccountID)
 
 	assert.Equal(t, Update, hugo.Action)
-	assert.Equal(t, "s2", hugo.StudentID)
+	assert.Equal(t, "s2", hugo.AccountID)
 	assert.True(t, hugo.Moved())
 	assert.Equal(t, []Change{
 		{Field: "birth_date", Label: "date de naissance", To: "02/02/2010"},

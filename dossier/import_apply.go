@@ -7,9 +7,11 @@ import (
 )
 
 // ImportOutcome is what an applied import did: its plan, made again inside the transaction on
-// the school as it then was, and the classes whose new students await their login slips.
+// the school as it then was, the accounts created and the classes whose new students await
+// their login slips.
 type ImportOutcome struct {
 	Plan       *accounts.Plan
+	Created    []string   // the accounts created, by id
 	NewLogins  []ClassRef // classes with accounts created, by name
 	Statistics bool       // the planner statistics were refreshed (a large import)
 }
@@ -27,23 +29,43 @@ const noPassword = "!"
 // statisticsThreshold is the size of an import after which the planner statistics are redone.
 const statisticsThreshold = 200
 
-// ApplyImport imports a sheet in ONE transaction: the plan is computed again on the school as
-// it is inside it, then classes and accounts are created and updated; any failure leaves the
-// school as it was. progress (may be nil) hears of each write. The import is recorded in the
-// audit log under actorID.
+// importKind is what differs between the students' import and the teachers'.
+type importKind struct {
+	action string                                                         // in the audit log
+	plan   func(app core.App, sh *accounts.Sheet) (*accounts.Plan, error) // on the school as it is
+	create func(users *core.Collection, e *accounts.Entry, classID string) *core.Record
+}
+
+var studentsImport = importKind{action: "import_eleves", create: newStudent,
+	plan: func(app core.App, sh *accounts.Sheet) (*accounts.Plan, error) {
+		school, err := importSchool(app)
+		if err != nil {
+			return nil, err
+		}
+		return accounts.NewPlan(sh, school), nil
+	}}
+
+// ApplyImport imports a students' sheet in ONE transaction: the plan is computed again on the
+// school as it is inside it, then classes and accounts are created and updated; any failure
+// leaves the school as it was. progress (may be nil) hears of each write. The import is
+// recorded in the audit log under actorID.
 func (s *Store) ApplyImport(sh *accounts.Sheet, actorID string, progress func(done, total int)) (*ImportOutcome, error) {
+	return s.applyImport(studentsImport, sh, actorID, progress)
+}
+
+func (s *Store) applyImport(k importKind, sh *accounts.Sheet, actorID string, progress func(done, total int)) (*ImportOutcome, error) {
 	var out *ImportOutcome
 	err := s.app.RunInTransaction(func(tx core.App) error {
-		school, err := importSchool(tx)
+		plan, err := k.plan(tx, sh)
 		if err != nil {
 			return err
 		}
-		a := &importer{tx: tx, plan: accounts.NewPlan(sh, school), progress: progress}
+		a := &importer{tx: tx, plan: plan, create: k.create, progress: progress}
 		a.total = len(a.plan.NewClasses) + a.plan.Writes()
 		if out, err = a.run(); err != nil {
 			return err
 		}
-		return audit(tx, actorID, "import_eleves", "users", "", importCounts(a.plan))
+		return audit(tx, actorID, k.action, "users", "", importCounts(a.plan))
 	})
 	if err != nil {
 		return nil, err
@@ -59,6 +81,7 @@ func (s *Store) ApplyImport(sh *accounts.Sheet, actorID string, progress func(do
 type importer struct {
 	tx          core.App
 	plan        *accounts.Plan
+	create      func(users *core.Collection, e *accounts.Entry, classID string) *core.Record
 	progress    func(done, total int)
 	done, total int
 	classIDs    []string // of plan.NewClasses
@@ -72,19 +95,12 @@ func (a *importer) run() (*ImportOutcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	created := map[string]*ClassRef{}
-	var order []*ClassRef
+	out := &ImportOutcome{Plan: a.plan}
 	for i := range a.plan.Entries {
 		e := &a.plan.Entries[i]
 		switch e.Action {
 		case accounts.Create:
-			err = a.create(users, e)
-			if ref := created[a.classOf(e)]; ref != nil {
-				ref.Count++
-			} else {
-				created[a.classOf(e)] = &ClassRef{ID: a.classOf(e), Name: e.Class, Count: 1}
-				order = append(order, created[a.classOf(e)])
-			}
+			err = a.createAccount(users, e, out)
 		case accounts.Update:
 			err = a.update(e)
 		default:
@@ -95,11 +111,28 @@ func (a *importer) run() (*ImportOutcome, error) {
 		}
 		a.step()
 	}
-	out := &ImportOutcome{Plan: a.plan}
-	for _, ref := range order {
-		out.NewLogins = append(out.NewLogins, *ref)
-	}
 	return out, nil
+}
+
+// createAccount saves a new account, counted among its class's new logins (a student's).
+func (a *importer) createAccount(users *core.Collection, e *accounts.Entry, out *ImportOutcome) error {
+	class := a.classOf(e)
+	rec := a.create(users, e, class)
+	if err := a.tx.Save(rec); err != nil {
+		return err
+	}
+	out.Created = append(out.Created, rec.Id)
+	if class == "" {
+		return nil
+	}
+	for i := range out.NewLogins {
+		if out.NewLogins[i].ID == class {
+			out.NewLogins[i].Count++
+			return nil
+		}
+	}
+	out.NewLogins = append(out.NewLogins, ClassRef{ID: class, Name: e.Class, Count: 1})
+	return nil
 }
 
 func (a *importer) step() {
@@ -137,26 +170,33 @@ func (a *importer) classOf(e *accounts.Entry) string {
 	return e.ClassID
 }
 
-// create makes a student's account, without a password until his slip is printed.
-func (a *importer) create(users *core.Collection, e *accounts.Entry) error {
+// newAccount is a new account of the role, named as the line says, that no password opens
+// until its owner chooses one (a slip's, an invitation's).
+func newAccount(users *core.Collection, role string, e *accounts.Entry) *core.Record {
 	rec := core.NewRecord(users)
-	rec.Set("role", "student")
+	rec.Set("role", role)
 	rec.Set("first_name", e.FirstName)
 	rec.Set("last_name", e.LastName)
 	rec.Set("username", e.Username)
-	rec.Set("birth_date", e.BirthDate)
-	rec.Set("class", a.classOf(e))
-	rec.Set("status", e.Status)
-	rec.Set("master", e.MasterID)
 	rec.SetEmail(e.Email)
 	rec.Set("must_change_password", true)
 	rec.SetRaw(core.FieldNamePassword, &core.PasswordFieldValue{Hash: noPassword})
-	return a.tx.Save(rec)
+	return rec
+}
+
+// newStudent is a student's account in his class, without a password until his slip is printed.
+func newStudent(users *core.Collection, e *accounts.Entry, classID string) *core.Record {
+	rec := newAccount(users, "student", e)
+	rec.Set("birth_date", e.BirthDate)
+	rec.Set("class", classID)
+	rec.Set("status", e.Status)
+	rec.Set("master", e.MasterID)
+	return rec
 }
 
 // update writes the fields the plan changes, and those only.
 func (a *importer) update(e *accounts.Entry) error {
-	rec, err := a.tx.FindRecordById("users", e.StudentID)
+	rec, err := a.tx.FindRecordById("users", e.AccountID)
 	if err != nil {
 		return err
 	}
@@ -195,11 +235,7 @@ func audit(app core.App, actorID, action, collection, recordID string, detail an
 	return app.Save(rec)
 }
 
-// PreviewImport is the plan of a sheet on the school as it is now: nothing is written.
+// PreviewImport is the plan of a students' sheet on the school as it is now: nothing is written.
 func (s *Store) PreviewImport(sh *accounts.Sheet) (*accounts.Plan, error) {
-	school, err := s.ImportSchool()
-	if err != nil {
-		return nil, err
-	}
-	return accounts.NewPlan(sh, school), nil
+	return studentsImport.plan(s.app, sh)
 }

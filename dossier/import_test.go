@@ -33,7 +33,13 @@ const head = "Nom;Prénom;Classe;Date de naissance;Statut"
 
 func mustSheet(t testing.TB, data []byte) *accounts.Sheet {
 	t.Helper()
-	sh, err := accounts.Parse(data, apptest.DefaultNow)
+	return mustSheetOf(t, accounts.Students, data)
+}
+
+// mustSheetOf reads a file of a kind.
+func mustSheetOf(t testing.TB, k *accounts.Kind, data []byte) *accounts.Sheet {
+	t.Helper()
+	sh, err := k.Parse(data, apptest.DefaultNow)
 	require.NoError(t, err)
 	return sh
 }

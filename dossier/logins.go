@@ -30,8 +30,9 @@ func (s *Store) AccountClasses() ([]AccountClass, error) {
 	return out, err
 }
 
-// StudentLogin is a student's account as the logins page shows it.
-type StudentLogin struct {
+// Login is an account as a logins page lists it and its slip prints it: a student's, in his
+// class, or a teacher's (no class).
+type Login struct {
 	ID        string `db:"id"`
 	FirstName string `db:"first_name"`
 	LastName  string `db:"last_name"`
@@ -42,20 +43,20 @@ type StudentLogin struct {
 	Disabled  bool   `db:"disabled"`
 }
 
-const studentLoginColumns = `SELECT u.id, u.first_name, u.last_name, u.username, u.email,
+const loginColumns = `SELECT u.id, u.first_name, u.last_name, u.username, u.email,
 	COALESCE(c.name, '') AS class_name, u.must_change_password, u.disabled
 	FROM users u LEFT JOIN classes c ON c.id = u.class `
 
 // ClassLogins reads a class and its students' accounts, by name.
-func (s *Store) ClassLogins(classID string) (*AccountClass, []StudentLogin, error) {
+func (s *Store) ClassLogins(classID string) (*AccountClass, []Login, error) {
 	var class AccountClass
 	err := s.app.DB().NewQuery(`SELECT id, name, level FROM classes WHERE id = {:c}`).
 		Bind(dbx.Params{"c": classID}).One(&class)
 	if err != nil {
 		return nil, nil, pfmp.NotFound("Cette classe n'existe pas (ou plus).")
 	}
-	var students []StudentLogin
-	err = s.app.DB().NewQuery(studentLoginColumns + `WHERE u.class = {:c} AND u.role = 'student'
+	var students []Login
+	err = s.app.DB().NewQuery(loginColumns + `WHERE u.class = {:c} AND u.role = 'student'
 		ORDER BY u.last_name, u.first_name, u.username`).Bind(dbx.Params{"c": classID}).All(&students)
 	for _, st := range students {
 		class.Students++
@@ -67,9 +68,9 @@ func (s *Store) ClassLogins(classID string) (*AccountClass, []StudentLogin, erro
 }
 
 // StudentLoginOf reads one student's account; not found for any other account.
-func (s *Store) StudentLoginOf(id string) (*StudentLogin, error) {
-	var st StudentLogin
-	err := s.app.DB().NewQuery(studentLoginColumns + `WHERE u.id = {:id} AND u.role = 'student'`).
+func (s *Store) StudentLoginOf(id string) (*Login, error) {
+	var st Login
+	err := s.app.DB().NewQuery(loginColumns + `WHERE u.id = {:id} AND u.role = 'student'`).
 		Bind(dbx.Params{"id": id}).One(&st)
 	if err != nil {
 		return nil, pfmp.NotFound("Cet élève n'existe pas (ou plus).")
@@ -77,11 +78,11 @@ func (s *Store) StudentLoginOf(id string) (*StudentLogin, error) {
 	return &st, nil
 }
 
-// InitialPassword is the hash of a password printed on a student's slip.
-type InitialPassword struct{ StudentID, Hash string }
+// InitialPassword is the hash of a password printed on an account's slip.
+type InitialPassword struct{ AccountID, Hash string }
 
-// msgSlipsStale refuses slips printed for a student who chose his password meanwhile.
-const msgSlipsStale = "Un élève de cette liste vient de choisir son mot de passe : relancez l'impression des fiches."
+// msgSlipsStale refuses slips printed for someone who chose his password meanwhile.
+const msgSlipsStale = "Une personne de cette liste vient de choisir son mot de passe : relancez l'impression des fiches."
 
 // SetInitialPasswords gives students the passwords their slips print, in one transaction:
 // each account must change it at its next login, and its sessions end. With onlyPending
@@ -89,12 +90,17 @@ const msgSlipsStale = "Un élève de cette liste vient de choisir son mot de pas
 // refuses them all (409). The passwords given are recorded in the audit log under actorID,
 // once for the lot.
 func (s *Store) SetInitialPasswords(actorID string, pws []InitialPassword, onlyPending bool) error {
+	return s.setInitialPasswords(actorID, "student", pws, onlyPending)
+}
+
+// setInitialPasswords gives accounts of the role their slips' passwords (SetInitialPasswords).
+func (s *Store) setInitialPasswords(actorID, role string, pws []InitialPassword, onlyPending bool) error {
 	return s.app.RunInTransaction(func(tx core.App) error {
 		ids := make([]string, len(pws))
 		for i, pw := range pws {
-			rec, err := tx.FindRecordById("users", pw.StudentID)
-			if err != nil || rec.GetString("role") != "student" {
-				return pfmp.NotFound("Cet élève n'existe pas (ou plus).")
+			rec, err := tx.FindRecordById("users", pw.AccountID)
+			if err != nil || rec.GetString("role") != role {
+				return pfmp.NotFound("Ce compte n'existe pas (ou plus).")
 			}
 			if onlyPending && !rec.GetBool("must_change_password") {
 				return pfmp.Conflict(msgSlipsStale)
@@ -111,7 +117,7 @@ func (s *Store) SetInitialPasswords(actorID string, pws []InitialPassword, onlyP
 		if len(ids) == 1 {
 			record = ids[0]
 		}
-		return audit(tx, actorID, "mot_de_passe_provisoire", "users", record, map[string]any{"eleves": ids})
+		return audit(tx, actorID, "mot_de_passe_provisoire", "users", record, map[string]any{"comptes": ids})
 	})
 }
 

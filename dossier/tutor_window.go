@@ -64,9 +64,11 @@ type LatestGrant struct {
 	MailAttempts   int            `db:"mail_attempts"` // its tries so far
 }
 
-// The mail queue's row statuses (package mail) the link state reads.
+// The mail queue's row statuses (package mail) the link and invitation states read.
 const (
 	mailPending = "pending"
+	mailSent    = "sent"
+	mailOutbox  = "outbox"
 	mailFailed  = "failed"
 )
 

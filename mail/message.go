@@ -17,8 +17,9 @@ import (
 
 // Kinds of message (mail_log.kind).
 const (
-	KindTutorLink      = "tutor_link"       // a teacher sends a tutor his access link
-	KindTutorLinkAgain = "tutor_link_again" // a tutor who lost his link asks for a new one
+	KindTutorLink      = "tutor_link"         // a teacher sends a tutor his access link
+	KindTutorLinkAgain = "tutor_link_again"   // a tutor who lost his link asks for a new one
+	KindInvitation     = "teacher_invitation" // the administrator invites a teacher to choose his password
 )
 
 // LinkMark stands for the secret link in rendered and stored bodies. It is made of

@@ -15,7 +15,7 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-var funcs = map[string]any{"date": pfmp.FormatLong, "de": de}
+var funcs = map[string]any{"date": pfmp.FormatLong, "datetime": pfmp.FormatDateTime, "de": de}
 
 // de writes "de Jean" or, before a vowel or a mute h, "d'Aline" (French elision).
 func de(name string) string {
@@ -51,11 +51,32 @@ type TutorLinkData struct {
 	Referents  []Person  // the referent teachers to contact
 }
 
-// view is the template data: the link is always LinkMark.
-type view struct {
-	TutorLinkData
-	Title, Link string
+// page is what every template reads besides its own data: the subject as its title, the link
+// (always LinkMark) and whom its reader should write to rather than to the sender.
+type page struct {
+	Title, Link, Contact string
 }
+
+func newPage(subject, contact string) page {
+	return page{Title: oneLine(subject), Link: LinkMark, Contact: contact}
+}
+
+func (p page) subject() string { return p.Title }
+
+// The template data of each kind of email.
+type (
+	tutorView struct {
+		TutorLinkData
+		page
+	}
+	invitationView struct {
+		InvitationData
+		page
+	}
+)
+
+// tutorContact is whom a tutor writes to.
+const tutorContact = "au professeur référent"
 
 // TutorLink is the email that gives a tutor access to a student's dossier.
 func TutorLink(d TutorLinkData) (Email, error) {
@@ -63,18 +84,36 @@ func TutorLink(d TutorLinkData) (Email, error) {
 	if d.School != "" {
 		subject += " – " + d.School
 	}
-	return render("tutor_link", subject, d)
+	return render("tutor_link", tutorView{d, newPage(subject, tutorContact)})
 }
 
 // TutorLinkAgain is the email a tutor who lost his link asked for from the login page.
 func TutorLinkAgain(d TutorLinkData) (Email, error) {
-	return render("tutor_link_again", "Votre nouveau lien d'accès au livret de PFMP "+de(d.Student.Name()), d)
+	return render("tutor_link_again", tutorView{d, newPage("Votre nouveau lien d'accès au livret de PFMP "+de(d.Student.Name()), tutorContact)})
+}
+
+// InvitationData is what a teacher's invitation says. The link is not here: it is minted by
+// Message.Link and put in at send time.
+type InvitationData struct {
+	School   string // the school's name: app.Settings().Meta.AppName
+	Teacher  Person
+	Username string    // his username (he may log in with his email too)
+	Admin    Person    // the administrator who invited him
+	Expires  time.Time // the link's end of validity
+}
+
+// Invitation is the email that invites a teacher to choose the password of his new account.
+func Invitation(d InvitationData) (Email, error) {
+	subject := "Votre compte sur le livret de PFMP"
+	if d.School != "" {
+		subject += " – " + d.School
+	}
+	return render("teacher_invitation", invitationView{d, newPage(subject, "à l'administrateur de l'application")})
 }
 
 // render executes the HTML and text templates of the same name.
-func render(name, subject string, d TutorLinkData) (Email, error) {
-	subject = oneLine(subject)
-	v := view{TutorLinkData: d, Title: subject, Link: LinkMark}
+func render(name string, v interface{ subject() string }) (Email, error) {
+	subject := v.subject()
 	var h, t bytes.Buffer
 	if err := htmlTemplates.ExecuteTemplate(&h, name, v); err != nil {
 		return Email{}, err

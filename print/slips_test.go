@@ -32,3 +32,13 @@ func TestLoginSlipsOfAClass(t *testing.T) {
 	assert.Equal(t, 23, strings.Count(text, "✂"), "one cut mark a slip")
 	assert.Equal(t, 10, strings.Count(pages[0], "Mot de passe provisoire"))
 }
+
+// Teachers have no class: their slips name them alone, the document « Identifiants ».
+func TestLoginSlipsWithoutAClass(t *testing.T) {
+	t.Parallel()
+	doc, err := RenderSlips(testSchool, "https://livret.lycee-zola.fr",
+		[]Slip{{Student: Student{FirstName: "Éloïse", LastName: "LEFÈVRE"}, Username: "eloise.lefevre", Password: "kT7pq-m4Hxa"}})
+	require.NoError(t, err)
+	require.Equal(t, "Identifiants", doc.Title)
+	assert.Contains(t, string(doc.HTML), "<h3>Éloïse LEFÈVRE</h3>")
+}

@@ -118,13 +118,13 @@ type slipSheet struct {
 	Slips   []Slip
 }
 
-// RenderSlips renders the login slips of a class, ten per A4 page, with cut lines. siteURL
-// is the address students type to log in.
+// RenderSlips renders the login slips of a class (or of people without one: teachers), ten
+// per A4 page, with cut lines. siteURL is the address they type to log in.
 func RenderSlips(school School, siteURL string, slips []Slip) (Document, error) {
 	if len(slips) == 0 {
 		return Document{}, errNothing
 	}
-	title := "Identifiants " + slips[0].Student.Class
+	title := joinNonEmpty(" ", "Identifiants", slips[0].Student.Class)
 	doc, err := render(slipsTmpl, title, school.Name, []slipSheet{{school, siteURL, slips}})
 	if err != nil {
 		return Document{}, err

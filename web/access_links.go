@@ -94,11 +94,17 @@ func (s *Server) noteAccessEnd(c *fiber.Ctx, reason, grantID string) {
 		SameSite: fiber.CookieSameSiteLaxMode})
 }
 
-// endPage is what /acces/fin says for each reason.
-var endPages = map[string]struct {
+// endPage is what a link that does not open says: its status, its title and its lines.
+type endPage struct {
 	status       int
 	title, lines string
-}{
+}
+
+// paragraphs are the page's lines, one paragraph each.
+func (p endPage) paragraphs() []string { return strings.Split(p.lines, "\n") }
+
+// endPages is what /acces/fin says for each reason.
+var endPages = map[string]endPage{
 	endExpired: {fiber.StatusGone, "Lien d'accès expiré",
 		"Ce lien d'accès a expiré : il était valable 180 jours.\nPour continuer à suivre cet élève, demandez un nouveau lien à son professeur référent."},
 	endRevoked: {fiber.StatusGone, "Accès invalidé",
@@ -131,7 +137,7 @@ func (s *Server) accessEnded(c *fiber.Ctx) error {
 	if !ok {
 		page = endPages[endUnknown]
 	}
-	data := &accessEndedView{Heading: page.title, Lines: strings.Split(page.lines, "\n")}
+	data := &accessEndedView{Heading: page.title, Lines: page.paragraphs()}
 	if grantID != "" {
 		referents, err := s.store.ReferentsOfGrant(grantID)
 		if err != nil {

@@ -239,6 +239,23 @@ var matrix = []matrixRow{
 	{route: "GET /comptes/import/:id", path: "/comptes/import/{import}", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "GET /comptes/import/:id", path: "/comptes/import/{import}", htmx: true, expects: [6]int{401, 200, 403, 403, 403, 403}},
 	{route: "POST /comptes/import/:id", path: "/comptes/import/{import}", form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	// Teachers' accounts, the school's administrator's (the demo's prof.martin): {pendingteacher}
+	// has not chosen his password, so his slip prints; no SMTP here, so no invitation leaves
+	// (409); {timport} is prof.martin's previewed teachers' file. An invitation link that opens
+	// nothing (no cookie, an unknown token) answers 404 to everyone.
+	{route: "GET /comptes/enseignants", path: "/comptes/enseignants", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/enseignants/fiches", path: "/comptes/enseignants/fiches", form: url.Values{"format": {"html"}},
+		expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/enseignants/:id/inviter", path: "/comptes/enseignants/{pendingteacher}/inviter", form: url.Values{},
+		expects: [6]int{303, 409, 403, 403, 403, 403}},
+	{route: "GET /comptes/enseignants/import", path: "/comptes/enseignants/import", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/enseignants/import", path: "/comptes/enseignants/import", form: url.Values{}, expects: [6]int{303, 422, 403, 403, 403, 403}},
+	{route: "GET /comptes/enseignants/import/:id", path: "/comptes/enseignants/import/{timport}", expects: [6]int{303, 200, 403, 403, 403, 403}},
+	{route: "GET /comptes/enseignants/import/:id", path: "/comptes/enseignants/import/{timport}", htmx: true, expects: [6]int{401, 200, 403, 403, 403, 403}},
+	{route: "POST /comptes/enseignants/import/:id", path: "/comptes/enseignants/import/{timport}", form: url.Values{}, expects: [6]int{303, 303, 403, 403, 403, 403}},
+	{route: "GET /invitation/:token", path: "/invitation/lien-invente-{actor}", expects: [6]int{404, 404, 404, 404, 404, 404}},
+	{route: "GET /invitation", path: "/invitation", expects: [6]int{404, 404, 404, 404, 404, 404}},
+	{route: "POST /invitation", path: "/invitation", form: url.Values{"mot_de_passe": {"x"}}, expects: [6]int{404, 404, 404, 404, 404, 404}},
 	// Tutors (issue 9): a link that opens nothing always redirects to the page saying why (no
 	// error ever names its address); the lost-link request answers the same to everyone; the
 	// tutor window and the referents are the teachers'. {scolaire} is manon.girard's dossier (a
@@ -287,13 +304,17 @@ func TestAccessMatrix(t *testing.T) {
 	pending := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "eleve.matrice", "first_name": "Zoé",
 		"last_name": "Matrice", "class": slipClass.Id, "must_change_password": true, "password": "provisoire-1"})
 	importJob := mustPreviewImport(t, batchOwner, "eleves.csv", []byte("Nom;Prénom;Classe;Date de naissance\nMatrice;Noé;Tle Matrice;01/09/2008\n"))
+	pendingTeacher := a.MustRecord(t, "users", map[string]any{"role": "teacher", "username": "prof.matrice", "first_name": "Zoé",
+		"last_name": "Matrice", "email": "prof.matrice@lycee.example", "must_change_password": true, "password": "provisoire-1"})
+	teachersJob := mustPreviewAt(t, batchOwner, teachersImportURL, "enseignants.csv", teachersCSV("Matrice;Noé;noe.matrice@lycee.example;"))
 	fill := strings.NewReplacer("{placement}", placement.Id, "{period}", period.Id, "{locked}", locked.Id,
 		"{scolaire}", a.MustPlacement(t, period.GetString("name"), "manon.girard").Id,
 		"{lockedplacement}", lockedPlacement.Id, "{annexe}", annexe.Id, "{annexe2}", annexe2.Id,
 		"{checkpoint}", checkpoint.Id, "/impressions/{batch}", batch, "{autre}", autre.Id,
 		"{schooleval}", schoolEval.Id, "{checkpoint2}", checkpoint2.Id, "{slipclass}", slipClass.Id,
 		"{pending}", pending.Id, "{teacher}", a.MustFind(t, "users", "username", "prof.benali").Id,
-		"/comptes/import/{import}", importJob, "{planned}", planned.Id)
+		"/comptes/import/{import}", importJob, "{planned}", planned.Id, "{pendingteacher}", pendingTeacher.Id,
+		"/comptes/enseignants/import/{timport}", teachersJob)
 
 	// One session per actor (logging in costs a bcrypt); logging out ends every session of
 	// the account, so the next row logs in again.

@@ -26,7 +26,7 @@ func BenchmarkImport1000Students(b *testing.B) {
 		for i := range 1000 {
 			lines = append(lines, fmt.Sprintf("Élève%d-%04d;Zoé;%s %d;01/09/2009;scolaire", n, i, []string{"2de A", "1re B", "Tle C", "1re D"}[i%4], n))
 		}
-		sheet, err := accounts.Parse([]byte(strings.Join(lines, "\n")), a.Clock.Now())
+		sheet, err := accounts.Students.Parse([]byte(strings.Join(lines, "\n")), a.Clock.Now())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -50,7 +50,7 @@ func BenchmarkImport1000Students(b *testing.B) {
 			}
 			pws := make([]dossier.InitialPassword, len(students))
 			for i, st := range students {
-				pws[i] = dossier.InitialPassword{StudentID: st.ID, Hash: hashes[i]}
+				pws[i] = dossier.InitialPassword{AccountID: st.ID, Hash: hashes[i]}
 			}
 			if err := store.SetInitialPasswords("", pws, true); err != nil {
 				b.Fatal(err)

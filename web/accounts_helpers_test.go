@@ -19,8 +19,14 @@ import (
 // Helpers of the accounts tests: a students' file sent as the import form sends it, an import
 // followed to its end, login slips read back from their PDF.
 
-// uploadImport sends a file to the import form, as c.
+// uploadImport sends a file to the students' import form, as c.
 func uploadImport(t *testing.T, c *apptest.Client, name string, data []byte) *apptest.Response {
+	t.Helper()
+	return uploadTo(t, c, "/comptes/import", name, data)
+}
+
+// uploadTo sends a file to an import form, as c.
+func uploadTo(t *testing.T, c *apptest.Client, form, name string, data []byte) *apptest.Response {
 	t.Helper()
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
@@ -29,16 +35,22 @@ func uploadImport(t *testing.T, c *apptest.Client, name string, data []byte) *ap
 	require.NoError(t, err)
 	_, _ = fw.Write(data)
 	require.NoError(t, w.Close())
-	return c.Do(http.MethodPost, "/comptes/import", &b, w.FormDataContentType())
+	return c.Do(http.MethodPost, form, &b, w.FormDataContentType())
 }
 
-// mustPreviewImport sends a file and returns the address of its preview.
+// mustPreviewImport sends a students' file and returns the address of its preview.
 func mustPreviewImport(t *testing.T, c *apptest.Client, name string, data []byte) string {
 	t.Helper()
-	r := uploadImport(t, c, name, data)
+	return mustPreviewAt(t, c, "/comptes/import", name, data)
+}
+
+// mustPreviewAt sends a file to an import form and returns the address of its preview.
+func mustPreviewAt(t *testing.T, c *apptest.Client, form, name string, data []byte) string {
+	t.Helper()
+	r := uploadTo(t, c, form, name, data)
 	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
 	page := r.Header.Get("Location")
-	require.Regexp(t, `^/comptes/import/[0-9a-f]{24}$`, page)
+	require.Regexp(t, `^`+form+`/[0-9a-f]{24}$`, page)
 	return page
 }
 

@@ -1,9 +1,9 @@
 package web
 
-// Login slips. An initial password exists only on its slip: printing a class's slips draws a
-// new one for each student who has not chosen his own yet, and « Réinitialiser le mot de
-// passe » draws one for a single student. Nothing keeps them: a lost slip is replaced by a new
-// one, which makes the old one useless. The passwords are stored only once the PDF is made,
+// Login slips. An initial password exists only on its slip: printing a class's slips (or the
+// teachers', teachers.go) draws a new one for each account whose owner has not chosen his own
+// yet, and « Réinitialiser le mot de passe » draws one for a single student. Nothing keeps
+// them: a lost slip is replaced by a new one, which makes the old one useless. The passwords are stored only once the PDF is made,
 // so a failed print changes nobody's password.
 
 import (
@@ -21,7 +21,7 @@ func (s *Server) classSlips(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var pending []dossier.StudentLogin
+	var pending []dossier.Login
 	for _, st := range students {
 		if st.Pending && !st.Disabled {
 			pending = append(pending, st)
@@ -30,7 +30,7 @@ func (s *Server) classSlips(c *fiber.Ctx) error {
 	if len(pending) == 0 {
 		return pfmp.Conflict("Tous les élèves de cette classe ont déjà choisi leur mot de passe : pour l'un d'eux, utilisez « Réinitialiser le mot de passe ».")
 	}
-	return s.sendSlips(c, pending, true, pfmp.FileName("Identifiants "+class.Name, ".pdf"), classAccountsURL(class.ID))
+	return s.sendSlips(c, pending, s.studentPasswords(true), pfmp.FileName("Identifiants "+class.Name, ".pdf"), classAccountsURL(class.ID))
 }
 
 // studentSlip gives one student a new initial password, printed on his slip.
@@ -43,13 +43,23 @@ func (s *Server) studentSlip(c *fiber.Ctx) error {
 	if class := s.store.ClassOf(st.ID); class != "" {
 		back = classAccountsURL(class)
 	}
-	return s.sendSlips(c, []dossier.StudentLogin{*st}, false,
+	return s.sendSlips(c, []dossier.Login{*st}, s.studentPasswords(false),
 		pfmp.FileName("Identifiant "+st.FirstName+" "+upperName(st.LastName), ".pdf"), back)
 }
 
-// sendSlips draws the students' passwords, prints their slips as one PDF (or, with
+// savePasswords stores the passwords of slips just printed (a dossier.Store method).
+type savePasswords func(actorID string, pws []dossier.InitialPassword) error
+
+// studentPasswords stores students' slips' passwords; onlyPending: see SetInitialPasswords.
+func (s *Server) studentPasswords(onlyPending bool) savePasswords {
+	return func(actorID string, pws []dossier.InitialPassword) error {
+		return s.store.SetInitialPasswords(actorID, pws, onlyPending)
+	}
+}
+
+// sendSlips draws the accounts' passwords, prints their slips as one PDF (or, with
 // format=html, as a page the browser prints), then stores the passwords and sends the slips.
-func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPending bool, name, back string) error {
+func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.Login, save savePasswords, name, back string) error {
 	asPage := c.FormValue("format") == "html"
 	if err := s.printable(); err != nil && !asPage {
 		return s.printFailed(c, err, "", back)
@@ -67,7 +77,7 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPe
 	for i, st := range students {
 		slips[i] = print.Slip{Student: print.Student{FirstName: st.FirstName, LastName: upperName(st.LastName), Class: st.ClassName},
 			Username: st.Username, Password: passwords[i]}
-		pws[i] = dossier.InitialPassword{StudentID: st.ID, Hash: hashes[i]}
+		pws[i] = dossier.InitialPassword{AccountID: st.ID, Hash: hashes[i]}
 	}
 	doc, err := print.RenderSlips(s.printSchool(), s.loginSite(c), slips)
 	if err != nil {
@@ -79,7 +89,7 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.StudentLogin, onlyPe
 			return s.printFailed(c, err, "", back)
 		}
 	}
-	if err := s.store.SetInitialPasswords(actorOf(c).ID, pws, onlyPending); err != nil {
+	if err := save(actorOf(c).ID, pws); err != nil {
 		return err
 	}
 	if asPage {

@@ -21,7 +21,7 @@ import (
 // without a valid session (the login form) a body gets anonLimit, with one formLimit; only
 // the routes that accept files (fileLimit), for a valid session whose CSRF token is
 // in the header or at the head of the multipart body, get more: the upload route
-// Config.MaxUpload, the students' import importLimit. A declared
+// Config.MaxUpload, the accounts' imports importLimit. A declared
 // length over the limit is refused unread; a chunked body is read up to the limit plus one
 // byte. Either way the pages answer the French 413, and what the client still sends is then
 // read and dropped (up to drainLimit), so that it reads the answer rather than a reset
@@ -41,12 +41,12 @@ const (
 // uploadRoute is the portfolio's route that accepts files (routes.go: POST …/portfolio/annexes).
 var uploadRoute = regexp.MustCompile(`^/dossiers/[^/]+/portfolio/annexes$`)
 
-// importRoute takes the students' CSV (routes.go: POST /comptes/import), at most importLimit:
-// the file's own limit and room for the form around it.
-const (
-	importRoute = "/comptes/import"
-	importLimit = accounts.MaxFileSize + 64<<10
-)
+// importLimit bounds the accounts' CSV (routes.go: POST /comptes/import and
+// /comptes/enseignants/import): the file's own limit and room for the form around it.
+const importLimit = accounts.MaxFileSize + 64<<10
+
+// isImportRoute reports whether a path takes an accounts' CSV.
+func isImportRoute(path string) bool { return path == studentsImport.URL || path == teachersImport.URL }
 
 // fileLimit is the limit of a POST to a route that accepts files; 0 for any other request.
 func (s *Server) fileLimit(r *http.Request) int64 {
@@ -55,7 +55,7 @@ func (s *Server) fileLimit(r *http.Request) int64 {
 		return 0
 	case uploadRoute.MatchString(r.URL.Path):
 		return int64(s.cfg.MaxUpload)
-	case r.URL.Path == importRoute:
+	case isImportRoute(r.URL.Path):
 		return importLimit
 	}
 	return 0
@@ -198,7 +198,7 @@ func refuseTooLarge(c *fiber.Ctx) error {
 		return pfmp.TooLarge("Envoi trop volumineux : un fichier ne peut pas dépasser " +
 			pfmp.SizeLabel(pfmp.MaxUploadSize) + ".")
 	}
-	if c.Path() == importRoute {
+	if isImportRoute(c.Path()) {
 		return accounts.ErrTooLarge
 	}
 	return pfmp.TooLarge("Envoi trop volumineux : ce formulaire dépasse la taille permise (" +

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -29,12 +30,7 @@ func TestBrowserImportSlipsAndFirstLogin(t *testing.T) {
 	pfLogin(t, ctx, a, "prof.martin")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/comptes"]`)))
 	apptest.MustWaitText(t, ctx, "h1", "Comptes des élèves")
-	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`a[href="/comptes/import"]`)))
-	apptest.MustWaitText(t, ctx, "h1", "Importer des élèves")
-	apptest.MustDo(t, ctx,
-		chromedp.SetUploadFiles(chromedp.CSS(`#f-fichier`), []string{csv}),
-		chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
-	counts := apptest.MustWaitText(t, ctx, "#import-counts", "compte(s) à créer")
+	counts := mustPreviewUI(t, ctx, "/comptes/import", "Importer des élèves", csv)
 	assert.Contains(t, counts, "2 compte(s) à créer")
 	assert.Contains(t, counts, "1 compte(s) à mettre à jour, dont 1 changement(s) de classe")
 	assert.Contains(t, apptest.MustText(t, ctx, "#rejected"), "Date de naissance manquante.")
@@ -74,4 +70,16 @@ func TestBrowserImportSlipsAndFirstLogin(t *testing.T) {
 	apptest.MustWaitText(t, ctx, "main", "Mot de passe enregistré")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "student-home-after-password-phone.png"))
 	a.MustLogin(t, "aicha.ndiaye", "le chat de 2008 !")
+}
+
+// mustPreviewUI follows the page's link to an import's form, sends the file and returns the
+// preview's counts.
+func mustPreviewUI(t *testing.T, ctx context.Context, link, heading, csv string) string {
+	t.Helper()
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`a[href="`+link+`"]`)))
+	apptest.MustWaitText(t, ctx, "h1", heading)
+	apptest.MustDo(t, ctx,
+		chromedp.SetUploadFiles(chromedp.CSS(`#f-fichier`), []string{csv}),
+		chromedp.Click(chromedp.CSS(`#import-form button[type="submit"]`)))
+	return apptest.MustWaitText(t, ctx, "#import-counts", "compte(s) à créer")
 }

@@ -26,5 +26,6 @@ var (
 	requireImport         = requireCan(pfmp.ImportStudents, "L'import des élèves est réservé aux enseignants à qui l'administrateur en a donné le droit (tableau de bord, compte de l'enseignant : can_import).")
 	requireYear           = requireCan(pfmp.ManageYear, "Cette page est réservée à l'administrateur de l'établissement.")
 	requireOwnData        = requireCan(pfmp.DownloadOwnData, "Cette page n'est pas destinée à votre profil.")
+	requireTeachers       = requireCan(pfmp.ImportTeachers, "Les comptes des enseignants sont réservés à l'administrateur de l'application dans l'établissement (tableau de bord, compte de l'enseignant : school_admin).")
 	requirePassword       = requireCan(pfmp.ChangePassword, "Votre compte n'a pas de mot de passe : vous accédez à Livret par le lien reçu par courriel.")
 )

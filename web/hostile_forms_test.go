@@ -102,7 +102,15 @@ var hostileForms = []hostileForm{
 	{route: "POST /periodes/:id/tuteurs/:pid/envoyer", who: "prof.martin", page: "/periodes/{e31}/tuteurs?apprenant={scolaire}", action: "/periodes/{e31}/tuteurs/{scolaire}/envoyer"},
 	{route: "POST /periodes/:id/tuteurs/:pid/invalider", who: "prof.martin", action: "/periodes/{e31}/tuteurs/{scolaire}/invalider", fields: url.Values{}},
 	{route: "POST /periodes/:id/apprenants/:pid/referents", who: "prof.martin", page: "/periodes/{e31}/modifier?onglet=apprenants", action: "/periodes/{e31}/apprenants/{scolaire}/referents"},
+	{route: "POST /comptes/enseignants/fiches", who: "prof.martin", page: "/comptes/enseignants", action: "/comptes/enseignants/fiches"},
+	{route: "POST /comptes/enseignants/:id/inviter", who: "prof.martin", action: "/comptes/enseignants/{pendingteacher}/inviter", fields: url.Values{}},
+	{route: "POST /comptes/enseignants/import", who: "prof.martin", page: "/comptes/enseignants/import", action: "/comptes/enseignants/import"},
+	{route: "POST /comptes/enseignants/import/:id", who: "prof.martin", page: "/comptes/enseignants/import/{timport}", action: "/comptes/enseignants/import/{timport}"},
+	{route: "POST /invitation", who: invited, page: "/invitation", action: "/invitation"},
 }
+
+// invited is the visitor who opened a teacher's invitation link (see mustInvitedVisitor).
+const invited = "invité"
 
 // TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
 // it, the other fields valid) with each value of the hostile set, then every id of its path:
@@ -111,7 +119,7 @@ func TestNoFormAnswers500ToHostileValues(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	fill := hostileFixtures(t, a)
-	clients := map[string]*apptest.Client{"": a.NewClient(t)}
+	clients := map[string]*apptest.Client{"": a.NewClient(t), invited: mustInvitedVisitor(t, a)}
 	for _, who := range []string{"prof.martin", "lucas.lambert"} {
 		clients[who] = a.MustLogin(t, who, demo.Password)
 	}
@@ -174,12 +182,16 @@ func hostileFixtures(t *testing.T, a *apptest.App) *strings.Replacer {
 	pending := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "eleve.hostile", "first_name": "Zoé",
 		"last_name": "Hostile", "class": slipClass.Id, "must_change_password": true, "password": "provisoire-1"})
 	importPage := mustPreviewImport(t, teacher, "eleves.csv", studentsCSV("Hostile;Noé;Tle Hostile;01/09/2008;"))
+	pendingTeacher := a.MustRecord(t, "users", map[string]any{"role": "teacher", "username": "prof.hostile", "first_name": "Zoé",
+		"last_name": "Hostile", "email": "prof.hostile@lycee.example", "must_change_password": true, "password": "provisoire-1"})
+	teachersPage := mustPreviewAt(t, teacher, teachersImportURL, "enseignants.csv", teachersCSV("Hostile;Noé;noe.hostile@lycee.example;"))
 	return strings.NewReplacer(
 		"{p2}", a.MustRecord(t, "placements", map[string]any{"period": autre.Id, "student": lucas.Id}).Id,
 		"{checkpoint2}", a.MustRecord(t, "checkpoints", map[string]any{"student": lucas.Id, "date": "2020-02-01"}).Id,
 		"{schooleval}", a.MustRecord(t, "school_evaluations", map[string]any{"student": lucas.Id, "level": "2",
 			"date": "2026-03-02", "competence": a.MustFind(t, "competences", "code", "C2.1").Id}).Id,
 		"{slipclass}", slipClass.Id, "{pending}", pending.Id, "{import}", strings.TrimPrefix(importPage, "/comptes/import/"),
+		"{pendingteacher}", pendingTeacher.Id, "{timport}", strings.TrimPrefix(teachersPage, teachersImportURL+"/"),
 		"{p}", p.Id, "{period}", period.Id, "{member}", member.Id, "{week}", "2",
 		"{e31}", p.GetString("period"), "{scolaire}", a.MustPlacement(t, demoE31, "sarah.bonnet").Id,
 		"{doomed}", a.MustFind(t, "periods", "name", "Période à supprimer").Id,

@@ -13,7 +13,8 @@ import (
 
 // Imports between their preview and their end, in memory: a file is read and previewed, then
 // confirmed and applied in the background while its page polls the progress. Only the teacher
-// who sent it sees it; it is forgotten an hour later (or at a restart: send the file again).
+// who sent it sees it, at the address of its kind of file; it is forgotten an hour later (or at
+// a restart: send the file again).
 
 const (
 	importLifetime = time.Hour
@@ -40,15 +41,22 @@ type importJob struct {
 	mu          sync.Mutex
 	state       importState
 	done, total int
-	outcome     *dossier.ImportOutcome
+	outcome     *importResult
 	err         error
+}
+
+// importResult is what an applied import did: its outcome and, for teachers, their invitations.
+type importResult struct {
+	*dossier.ImportOutcome
+	Invited, NotInvited int  // invitations queued, and those that failed to be
+	MailOff             bool // no SMTP: nobody was invited, their slips are to print
 }
 
 // importStatus is a job's state at one moment, for its page.
 type importStatus struct {
 	State       importState
 	Done, Total int
-	Outcome     *dossier.ImportOutcome
+	Outcome     *importResult
 	Err         error
 }
 
@@ -96,19 +104,22 @@ func (js *importJobs) add(owner, fileName string, sh *accounts.Sheet, preview *a
 
 const msgNoImport = "Cet import n'existe pas (ou plus) : un fichier envoyé reste une heure en attente de confirmation. Envoyez-le de nouveau."
 
-// get is the owner's job; others learn nothing of it.
-func (js *importJobs) get(id, owner string) (*importJob, error) {
+// get is the owner's job of a kind of file; others learn nothing of it.
+func (js *importJobs) get(id, owner string, kind *accounts.Kind) (*importJob, error) {
 	js.mu.Lock()
 	j := js.jobs[id]
 	js.mu.Unlock()
-	if j == nil || j.Owner != owner {
+	if j == nil || j.Owner != owner || j.Sheet.Kind != kind {
 		return nil, pfmp.NotFound(msgNoImport)
 	}
 	return j, nil
 }
 
+// importApply applies a job's file, reporting its progress.
+type importApply func(progress func(done, total int)) (*importResult, error)
+
 // start runs apply once in the background, reporting its progress into the job.
-func (j *importJob) start(apply func(progress func(done, total int)) (*dossier.ImportOutcome, error)) error {
+func (j *importJob) start(apply importApply) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.state != importPreviewed {

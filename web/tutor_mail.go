@@ -103,7 +103,7 @@ func (s *Server) renewToken(grantID string) func() (string, error) {
 }
 
 // Relink mints a fresh link for a queued email whose link a restart lost (mail.Config.Relink):
-// the grant keeps its expiry, its old link ends.
+// a tutor's grant keeps its expiry, its old link ends; a teacher gets a new invitation.
 func (s *Server) Relink(kind, to, placementID string) (string, error) {
 	base := s.appURL()
 	if b, ok := s.lastBase.Load().(string); ok && base == "" {
@@ -111,6 +111,9 @@ func (s *Server) Relink(kind, to, placementID string) (string, error) {
 	}
 	if base == "" {
 		return "", errors.New("adresse du site inconnue : renseignez l'URL de l'application dans les réglages du tableau de bord")
+	}
+	if kind == mail.KindInvitation {
+		return s.relinkInvitation(base, to)
 	}
 	tutor := s.store.TutorByEmail(to)
 	if tutor == nil {

@@ -52,7 +52,8 @@ func TestEveryTemplateReadsOnlyFieldsOfItsView(t *testing.T) {
 		{"impressions/progress", batchView{}}, {"impressions/unavailable", printFailedView{}},
 		{"tutors/window", tutorsView{}}, {"year/index", pageOf[*yearView]{}}, {"year/close", pageOf[*closeView]{}},
 		{"year/close_job", pageOf[closeJobView]{}}, {"year/close_status", pageOf[closeJobView]{}},
-		{"year/purge", pageOf[*purgeView]{}},
+		{"year/purge", pageOf[*purgeView]{}}, {"accounts/teachers", pageOf[teachersView]{}},
+		{"auth/invitation", pageOf[invitationView]{}}, {"auth/invitation_ended", pageOf[invitationEnded]{}},
 	} {
 		tree := trees[v.template]
 		require.NotNil(t, tree, "no template %q", v.template)

@@ -1,0 +1,127 @@
+package dossier
+
+import (
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"livret/pfmp"
+)
+
+// A teacher's invitation: a one-time link to choose his password, one per teacher. Its token is
+// drawn like a tutor's (NewAccessToken): only its SHA-256 is stored. A new invitation replaces
+// the previous one, whose link then opens nothing.
+
+// Invitation is an invitation as its link finds it.
+type Invitation struct {
+	ID      string         `db:"id"`
+	UserID  string         `db:"user"`
+	Expires types.DateTime `db:"expires"`
+	UsedAt  types.DateTime `db:"used_at"`
+}
+
+// Used reports whether its link set a password already.
+func (i *Invitation) Used() bool { return !i.UsedAt.IsZero() }
+
+// Opens reports whether its link still opens at now (pfmp.InvitationOpens).
+func (i *Invitation) Opens(now time.Time) bool {
+	return pfmp.InvitationOpens(i.Expires.Time(), i.Used(), now)
+}
+
+// ErrInvitationClosed: the link was used, or expired, between the form and its sending.
+var ErrInvitationClosed = pfmp.Conflict("Ce lien d'invitation ne permet plus de choisir un mot de passe.")
+
+// InvitationByTokenHash finds the invitation a link's token opens (any state); nil when none.
+func (s *Store) InvitationByTokenHash(hash string) (*Invitation, error) {
+	var inv Invitation
+	err := s.app.DB().NewQuery(`SELECT id, user, expires, used_at FROM invitations WHERE token_hash = {:h}`).
+		Bind(dbx.Params{"h": hash}).One(&inv)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &inv, err
+}
+
+// IssueInvitation gives a teacher who has not chosen his password a new invitation under
+// tokenHash, valid pfmp.InvitationValidity from now: the previous one's link opens nothing
+// any more.
+func (s *Store) IssueInvitation(userID, tokenHash string) error {
+	return s.app.RunInTransaction(func(tx core.App) error {
+		user, err := tx.FindRecordById("users", userID)
+		if err != nil || user.GetString("role") != "teacher" {
+			return pfmp.NotFound("Ce compte d'enseignant n'existe pas (ou plus).")
+		}
+		if err := invitable(user); err != nil {
+			return err
+		}
+		rec, err := tx.FindFirstRecordByData("invitations", "user", userID)
+		if errors.Is(err, sql.ErrNoRows) {
+			if rec, err = newRecord(tx, "invitations"); err == nil {
+				rec.Set("user", userID)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now().UTC()
+		rec.Set("token_hash", tokenHash)
+		rec.Set("sent_at", now)
+		rec.Set("expires", now.Add(pfmp.InvitationValidity))
+		rec.Set("used_at", "")
+		return tx.Save(rec)
+	})
+}
+
+// invitable refuses to invite an account that has its password, or is disabled.
+func invitable(user *core.Record) error {
+	switch {
+	case user.GetBool("disabled"):
+		return pfmp.Conflict("Ce compte est désactivé : réactivez-le dans le tableau de bord avant de l'inviter.")
+	case !user.GetBool("must_change_password"):
+		return pfmp.Conflict(user.GetString("first_name") + " " + user.GetString("last_name") +
+			" a déjà choisi son mot de passe : aucune invitation n'est nécessaire.")
+	}
+	return nil
+}
+
+// NoteInvitationMail records the email (mail_log) that carries a teacher's invitation.
+func (s *Store) NoteInvitationMail(userID, mailID string) error {
+	_, err := s.app.DB().Update("invitations", dbx.Params{"mail": mailID}, dbx.HashExp{"user": userID}).Execute()
+	return err
+}
+
+// AcceptInvitation sets the password a teacher chose through his invitation (checked already
+// against accounts.CheckNewPassword), hashed at PocketBase's cost, and uses the invitation up,
+// in one transaction: an invitation used or expired meanwhile is ErrInvitationClosed. The
+// saved account comes back, for the session it opens.
+func (s *Store) AcceptInvitation(invitationID, password string) (*core.Record, error) {
+	var user *core.Record
+	err := s.app.RunInTransaction(func(tx core.App) error {
+		inv, err := tx.FindRecordById("invitations", invitationID)
+		now := s.now().UTC()
+		if err != nil || !pfmp.InvitationOpens(inv.GetDateTime("expires").Time(), !inv.GetDateTime("used_at").IsZero(), now) {
+			return ErrInvitationClosed
+		}
+		if user, err = tx.FindRecordById("users", inv.GetString("user")); err != nil {
+			return ErrInvitationClosed
+		}
+		if user.GetBool("disabled") {
+			return pfmp.Forbidden("Ce compte a été désactivé : adressez-vous à l'administrateur de l'application.")
+		}
+		user.SetPassword(password) // a new password renews the token key: any other session ends
+		user.Set("must_change_password", false)
+		if err := tx.Save(user); err != nil {
+			return err
+		}
+		inv.Set("used_at", now)
+		if err := tx.Save(inv); err != nil {
+			return err
+		}
+		return audit(tx, user.Id, "invitation_acceptee", "users", user.Id, nil)
+	})
+	return user, err
+}
