@@ -10,6 +10,7 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/dossier"
 )
 
 func TestSelfReviewWrittenByTheStudentReadByTheOthers(t *testing.T) {
@@ -19,7 +20,12 @@ func TestSelfReviewWrittenByTheStudentReadByTheOthers(t *testing.T) {
 	path := "/dossiers/" + p.Id + "/bilan-personnel"
 	lucas := a.MustLogin(t, "lucas.lambert", demo.Password)
 
-	require.Contains(t, lucas.Get(path).Body, `name="strengths"`, "the student gets the form")
+	form := lucas.Get(path).Body
+	require.Contains(t, form, `name="strengths"`, "the student gets the form")
+	for _, q := range dossier.SelfReviewQuestions {
+		require.Contains(t, form, `name="`+q.Field+`"`)
+		require.Contains(t, form, q.Question, "the questions the student's archive asks too")
+	}
 	r := lucas.PostForm(path, url.Values{"version": {"0"}, "strengths": {"Rigueur dans les consignations."},
 		"improvements": {"Lire les schémas pneumatiques."}, "next_goals": {"Diagnostiquer seul une panne simple."}})
 	require.Equal(t, http.StatusSeeOther, r.Status, r.Body)
