@@ -26,7 +26,8 @@ type purgeView struct {
 	Tutors            []string
 	Counts            []purgeCountView
 	Files, Mails      int
-	Audit             int
+	Audit, Logs       int
+	Next              string // the next day a leaver's retention runs out, "" when none waits
 	Past              []pastPurgeView
 }
 
@@ -65,7 +66,7 @@ func (s *Server) purgeView() (*purgeView, error) {
 		return nil, err
 	}
 	v := &purgeView{Action: purgeURL, Retention: strconv.Itoa(ret.Months) + " mois", Tutors: plan.Tutors,
-		Files: plan.Files, Mails: plan.Mails, Audit: plan.Audit}
+		Files: plan.Files, Mails: plan.Mails, Audit: plan.Audit, Logs: plan.Logs, Next: pfmp.FormatLong(plan.Next)}
 	for _, st := range plan.Students {
 		v.Students = append(v.Students, purgeStudentView{ID: st.ID, Name: st.Name(),
 			LeftAt: pfmp.FormatShort(st.LeftAt.Time()), PurgeDate: pfmp.FormatShort(st.PurgeDate)})
