@@ -24,7 +24,7 @@ func closeJobURL(id string) string { return yearCloseURL + "/" + id }
 // closeView is the preview page.
 type closeView struct {
 	Year     string
-	YearNote string // why the closing closes that year (pfmp.ClosingYearNote)
+	YearNote string       // why the closing closes that year (pfmp.ClosingYearNote)
 	Closed   *closingView // the year's closing, when done already
 	Classes  []closeClassView
 	MovedUp  int
