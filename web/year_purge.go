@@ -22,6 +22,7 @@ const (
 // purgeView is the preview and the past purges.
 type purgeView struct {
 	Action, Retention string
+	RetentionDefault  bool // nobody chose it yet
 	Students          []purgeStudentView
 	Tutors            []string
 	Counts            []purgeCountView
@@ -65,7 +66,7 @@ func (s *Server) purgeView() (*purgeView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &purgeView{Action: purgeURL, Retention: strconv.Itoa(ret.Months) + " mois", Tutors: plan.Tutors,
+	v := &purgeView{Action: purgeURL, Retention: monthsLabel(ret.Months), RetentionDefault: ret.Default, Tutors: plan.Tutors,
 		Files: plan.Files, Mails: plan.Mails, Audit: plan.Audit, Logs: plan.Logs, Next: pfmp.FormatLong(plan.Next)}
 	for _, st := range plan.Students {
 		v.Students = append(v.Students, purgeStudentView{ID: st.ID, Name: st.Name(),
