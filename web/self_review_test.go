@@ -48,7 +48,8 @@ func TestSelfReviewWrittenByTheStudentReadByTheOthers(t *testing.T) {
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
 	dossierPage := teacher.Get("/dossiers/" + p.Id).Body
 	require.Contains(t, dossierPage, `href="`+path+`">Bilan personnel</a> <span class="badge badge-success">enregistré</span>`)
-	require.Contains(t, teacher.Get("/periodes/"+p.GetString("period")+"/apprenants", "HX-Request", "true").Body, `href="`+path+`"`)
+	menu := "/periodes/" + p.GetString("period") + "/apprenants/" + p.Id + "/menu" // fetched when it first opens
+	require.Contains(t, teacher.Get(menu, "HX-Request", "true").Body, `href="`+path+`"`)
 }
 
 func TestSelfReviewRefusesAStaleOrTooLongSave(t *testing.T) {
