@@ -121,6 +121,9 @@ func TestArchiveHoldsEveryDossierPart(t *testing.T) {
 		f.competence, "Maîtrise satisfaisante", "★★★☆", "Engagement régulier", "Manon a su diagnostiquer"} {
 		require.Contains(t, bilans, want)
 	}
+	for _, q := range dossier.SelfReviewQuestions {
+		require.Contains(t, bilans, q.Question, "the bilan personnel's questions, as its page asks them")
+	}
 	require.Contains(t, pdfText(t, files[dir+"Bilans PFMP 2 — 1re MSPC Manon Girard.pdf"]), "Maîtrise satisfaisante")
 
 	readme := string(files["LISEZMOI.txt"])

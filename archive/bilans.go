@@ -8,14 +8,6 @@ import (
 	"livret/print"
 )
 
-// selfQuestions are the bilan personnel's questions, by field (dossier.SelfReviewFields), as
-// the student's form asks them.
-var selfQuestions = map[string]string{
-	"strengths":    "Mes points forts",
-	"improvements": "Mes axes de progrès",
-	"next_goals":   "Mes objectifs pour la prochaine période",
-}
-
 // renderBilans lays a dossier's evaluations out as one printable document.
 func renderBilans(pf *dossier.Portfolio, b *dossier.Bilans) (print.Document, error) {
 	st := pf.Student
@@ -25,8 +17,8 @@ func renderBilans(pf *dossier.Portfolio, b *dossier.Bilans) (print.Document, err
 		Period:  print.Period{Name: pf.Period.GetString("name"), Start: pf.Period.Start(), End: pf.Period.End()},
 	}
 	if b.Self != nil {
-		for _, f := range dossier.SelfReviewFields {
-			out.Self = append(out.Self, print.Answer{Question: selfQuestions[f], Text: b.Self.GetString(f)})
+		for _, q := range dossier.SelfReviewQuestions {
+			out.Self = append(out.Self, print.Answer{Question: q.Question, Text: b.Self.GetString(q.Field)})
 		}
 	}
 	if r := b.AttitudeReview; r != nil {

@@ -90,6 +90,8 @@ type PurgePlan struct {
 	Files    int
 	Mails    int
 	Audit    int
+	Logs     int       // rows of PocketBase's logs naming them (purge_logs.go)
+	Next     time.Time // the earliest purge date of a leaver not due yet, zero when none
 
 	tutorIDs []string
 	records  map[string][]string // collection → ids
@@ -117,7 +119,13 @@ func purgePlan(app core.App, now time.Time, only []string) (*PurgePlan, error) {
 	for _, st := range left {
 		at := st.LeftAt.Time()
 		st.PurgeDate = pfmp.PurgeDate(at, ret.Months)
-		if pfmp.PurgeDue(at, ret.Months, now) && (only == nil || slices.Contains(only, st.ID)) {
+		if !pfmp.PurgeDue(at, ret.Months, now) {
+			if p.Next.IsZero() || st.PurgeDate.Before(p.Next) {
+				p.Next = st.PurgeDate
+			}
+			continue
+		}
+		if only == nil || slices.Contains(only, st.ID) {
 			p.Students = append(p.Students, st)
 		}
 	}
@@ -171,7 +179,10 @@ func (p *PurgePlan) collect(app core.App) error {
 	if err != nil {
 		return err
 	}
-	p.Audit, err = countWhere(app, `SELECT COUNT(*) FROM audit_log WHERE `+p.auditWhere(), nil)
+	if p.Audit, err = countWhere(app, `SELECT COUNT(*) FROM audit_log WHERE `+p.auditWhere(), nil); err != nil {
+		return err
+	}
+	p.Logs, err = countLogs(app, p.users())
 	return err
 }
 
@@ -217,12 +228,12 @@ func (p *PurgePlan) auditWhere() string {
 
 // PurgeOutcome is what a purge did.
 type PurgeOutcome struct {
-	Students, Tutors, Records, Files int
+	Students, Tutors, Records, Files, Logs int
 }
 
 // Purge deletes, in one transaction, the data of the students named (those of the preview
-// the administrator confirmed) whose retention has run out now, then their files; it records
-// the purge. Students named but not due (any more) are left alone.
+// the administrator confirmed) whose retention has run out now, then their files and the
+// rows of PocketBase's logs naming them; it records the purge. Students named but not due (any more) are left alone.
 func (s *Store) Purge(actorID string, ids []string) (*PurgeOutcome, error) {
 	if len(ids) == 0 {
 		return nil, pfmp.Invalid("Aucun élève à purger : rien n'a été supprimé.", nil)
@@ -247,6 +258,9 @@ func (s *Store) Purge(actorID string, ids []string) (*PurgeOutcome, error) {
 		return nil, err
 	}
 	s.deleteFiles(files)
+	if out.Logs, err = deleteLogs(s.app, plan.users()); err != nil {
+		s.app.Logger().Error("purge: the logs could not be cleaned", "error", err)
+	}
 	return out, nil
 }
 

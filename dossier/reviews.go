@@ -13,8 +13,27 @@ import (
 // The dossier's one-per-period evaluations saved as a whole form: the bilan personnel and the
 // bilan des attitudes professionnelles. Each save names the version it edited.
 
-// SelfReviewFields are the bilan personnel's texts, in the form's order.
-var SelfReviewFields = []string{"strengths", "improvements", "next_goals"}
+// SelfQuestion is one question of the bilan personnel and the field its answer is kept in.
+type SelfQuestion struct{ Field, Question string }
+
+// SelfReviewQuestions are the bilan personnel's questions, in the form's order: the page asks
+// them, the student's archive titles the answers with them (one definition: they cannot drift).
+var SelfReviewQuestions = []SelfQuestion{
+	{"strengths", "Mes points forts"},
+	{"improvements", "Mes axes de progrès"},
+	{"next_goals", "Mes objectifs pour la prochaine période"},
+}
+
+// SelfReviewFields are the bilan personnel's fields, in the form's order.
+var SelfReviewFields = selfFields()
+
+func selfFields() []string {
+	out := make([]string, len(SelfReviewQuestions))
+	for i, q := range SelfReviewQuestions {
+		out[i] = q.Field
+	}
+	return out
+}
 
 // SelfReview is the student's bilan personnel (collection self_reviews).
 type SelfReview struct{ core.BaseRecordProxy }

@@ -82,11 +82,11 @@ func (p *YearPreview) Leavers(fates map[string]pfmp.Fate) []string {
 }
 
 // YearPreview reads the school's classes and their current students (not left), for the year
-// under way.
+// a closing now closes (pfmp.ClosingYear).
 func (s *Store) YearPreview() (*YearPreview, error) { return yearPreview(s.app, s.now()) }
 
 func yearPreview(app core.App, now time.Time) (*YearPreview, error) {
-	p := &YearPreview{Year: pfmp.SchoolYearOf(now)}
+	p := &YearPreview{Year: pfmp.ClosingYear(now)}
 	var err error
 	if p.Closed, err = closingOf(app, p.Year); err != nil {
 		return nil, err
@@ -188,10 +188,11 @@ func MsgYearClosed(y pfmp.SchoolYear) string {
 	return "L'année scolaire " + y.Label() + " est déjà clôturée : rien n'a été refait."
 }
 
-// CloseYear closes the year under way in one transaction: the leavers (under the marks) are
-// marked left, taken out of their class and their archive stored (archives: student id → ZIP
-// path, built before; a leaver without one gets none), the classes move up, the closing is
-// recorded. A year already closed changes nothing (a conflict).
+// CloseYear closes the year pfmp.ClosingYear names, in one transaction: the leavers (under the
+// marks) are marked left (now: a late closing keeps their data the whole retention after their
+// archive is stored), taken out of their class and their archive stored (archives: student id
+// → ZIP path, built before; a leaver without one gets none), the classes move up, the closing
+// is recorded. A year already closed changes nothing (a conflict).
 func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (*ClosingCounts, error) {
 	var counts *ClosingCounts
 	err := s.app.RunInTransaction(func(tx core.App) error {
@@ -207,12 +208,8 @@ func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (
 		if err != nil {
 			return err
 		}
-		ret, err := retentionOf(tx)
-		if err != nil {
-			return err
-		}
-		c := closer{tx: tx, now: now, year: p.Year, until: pfmp.PurgeDate(now, ret.Months), fates: fates}
-		if err := c.leave(p.Leavers(fates), archives); err != nil {
+		c := closer{tx: tx, now: now, year: p.Year, fates: fates}
+		if err := c.leave(p.Leavers(fates), p.classNames(), archives); err != nil {
 			return err
 		}
 		if err := c.moveClasses(p.Classes); err != nil {
@@ -229,13 +226,24 @@ type closer struct {
 	tx     core.App
 	now    time.Time
 	year   pfmp.SchoolYear
-	until  time.Time // the leavers' purge date: their archives are kept until then
 	fates  map[string]pfmp.Fate
 	counts ClosingCounts
 }
 
-// leave marks the leavers, takes them out of their class and stores their archives.
-func (c *closer) leave(ids []string, archives map[string]string) error {
+// classNames are the students' class names, by student id.
+func (p *YearPreview) classNames() map[string]string {
+	out := map[string]string{}
+	for _, c := range p.Classes {
+		for _, st := range c.Students {
+			out[st.ID] = c.Name
+		}
+	}
+	return out
+}
+
+// leave marks the leavers, takes them out of their class and stores their archives, each
+// naming the class its student left.
+func (c *closer) leave(ids []string, classes, archives map[string]string) error {
 	for _, id := range ids {
 		st, err := c.tx.FindRecordById("users", id)
 		if err != nil {
@@ -248,7 +256,7 @@ func (c *closer) leave(ids []string, archives map[string]string) error {
 		}
 		c.counts.Leaving++
 		if path := archives[id]; path != "" {
-			if err := saveArchive(c.tx, id, c.year, path, c.until); err != nil {
+			if err := saveArchive(c.tx, id, c.year, path, classes[id]); err != nil {
 				return err
 			}
 			c.counts.Archives++

@@ -14,7 +14,7 @@ func TestYearEndSchema(t *testing.T) {
 	app := MustApp(t)
 	for name, fields := range map[string][]string{
 		"school_settings": {"retention_months", "updated_by"},
-		"archives":        {"student", "school_year", "file", "size", "available_until"},
+		"archives":        {"student", "school_year", "file", "size", "class_name"},
 		"year_closings":   {"school_year", "actor", "counts"},
 	} {
 		col := mustCollection(t, app, name)
@@ -29,6 +29,8 @@ func TestYearEndSchema(t *testing.T) {
 	}
 	require.True(t, mustCollection(t, app, "archives").Fields.GetByName("file").(*core.FileField).Protected)
 	require.NotNil(t, mustCollection(t, app, "users").Fields.GetByName("left_at"))
+	require.Nil(t, mustCollection(t, app, "archives").Fields.GetByName("available_until"),
+		"no stored purge date: it is computed from left_at and the retention in force")
 
 	MustCreate(t, app, "year_closings", map[string]any{"school_year": 2025})
 	twice := core.NewRecord(mustCollection(t, app, "year_closings"))

@@ -42,6 +42,7 @@ var matrix = []matrixRow{
 	{route: "GET /annee/cloture", path: "/annee/cloture", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /annee/cloture", path: "/annee/cloture", form: url.Values{}, expects: [6]int{303, 422, 403, 403, 403, 403}},
 	{route: "GET /annee/cloture/:id", path: "/annee/cloture/inconnue", expects: [6]int{303, 404, 403, 403, 403, 403}},
+	{route: "GET /annee/archives/:id", path: "/annee/archives/inconnue", expects: [6]int{303, 404, 403, 403, 403, 403}},
 	{route: "GET /annee/purge", path: "/annee/purge", expects: [6]int{303, 200, 403, 403, 403, 403}},
 	{route: "POST /annee/purge", path: "/annee/purge", form: url.Values{}, expects: [6]int{303, 422, 403, 403, 403, 403}},
 	// The student's own data (issue 14): built on demand; the year-end archive once stored (none here).

@@ -55,7 +55,7 @@ func (s *Server) myStoredArchive(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return sendZIP(c, r, stored.Size, archive.FileName(a.FirstName, a.LastName+" "+stored.Year.Label()))
+	return sendZIP(c, r, stored.Size, archiveName(stored))
 }
 
 // sendZIP streams a ZIP of size bytes as a download; the response closes r once sent.

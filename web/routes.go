@@ -89,6 +89,7 @@ func (s *Server) routes() {
 	f.Get("/annee/cloture", requireLogin, requireYear, s.yearClosePage)
 	f.Post("/annee/cloture", requireLogin, requireYear, s.yearCloseConfirm)
 	f.Get("/annee/cloture/:id", requireLogin, requireYear, s.yearCloseJobPage)
+	f.Get("/annee/archives/:id", requireLogin, requireYear, s.yearArchiveDownload)
 	f.Get("/annee/purge", requireLogin, requireYear, s.purgePage)
 	f.Post("/annee/purge", requireLogin, requireYear, s.purgeConfirm)
 	f.Get("/mes-periodes", requireLogin, requireOwnDossiers, s.studentHome)

@@ -9,15 +9,22 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
 const selfReviewTitle = "Bilan personnel"
 
-var selfReviewFields = []textField{
-	{"strengths", "Mes points forts", maxPortfolioText},
-	{"improvements", "Mes axes de progrès", maxPortfolioText},
-	{"next_goals", "Mes objectifs pour la prochaine période", maxPortfolioText},
+// selfReviewFields are the form's fields: the questions of dossier.SelfReviewQuestions, which
+// the student's archive asks too.
+var selfReviewFields = selfQuestionFields()
+
+func selfQuestionFields() []textField {
+	out := make([]textField, len(dossier.SelfReviewQuestions))
+	for i, q := range dossier.SelfReviewQuestions {
+		out[i] = textField{q.Field, q.Question, maxPortfolioText}
+	}
+	return out
 }
 
 // selfReviewPage shows the form to the student, the texts to everyone else who reads the

@@ -23,7 +23,7 @@ const (
 
 // yearView is the hub page.
 type yearView struct {
-	YearLabel       string // the school year under way
+	YearLabel       string // the school year a closing now closes (pfmp.ClosingYear)
 	Closed          bool   // it is closed already
 	Months          string // the retention, as typed on a re-rendered form
 	DefaultMonths   int
@@ -35,6 +35,9 @@ type yearView struct {
 	Closings        []closingView
 	CloseURL        string
 	PurgeURL        string
+	Archives        []archiveView
+	PurgeDue        int    // leavers whose retention has run out
+	NextPurge       string // the next day a leaver's retention runs out, "" when none waits
 }
 
 type retentionChangeView struct{ At, Actor, Old, New string }
@@ -66,10 +69,19 @@ func (s *Server) yearView(typed string) (*yearView, error) {
 	if err != nil {
 		return nil, err
 	}
-	year := pfmp.SchoolYearOf(s.cfg.Now())
+	archives, err := s.archiveViews()
+	if err != nil {
+		return nil, err
+	}
+	plan, err := s.store.PurgePreview()
+	if err != nil {
+		return nil, err
+	}
+	year := pfmp.ClosingYear(s.cfg.Now())
 	v := &yearView{YearLabel: year.Label(), Months: strconv.Itoa(ret.Months), DefaultMonths: pfmp.DefaultRetentionMonths,
 		IsDefault: ret.Default, MinMonths: pfmp.MinRetentionMonths, MaxMonths: pfmp.MaxRetentionMonths,
-		RetentionAction: retentionURL, CloseURL: yearCloseURL, PurgeURL: purgeURL}
+		RetentionAction: retentionURL, CloseURL: yearCloseURL, PurgeURL: purgeURL, Archives: archives,
+		PurgeDue: len(plan.Students), NextPurge: pfmp.FormatLong(plan.Next)}
 	if typed != "" {
 		v.Months = typed
 	}

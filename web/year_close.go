@@ -24,6 +24,7 @@ func closeJobURL(id string) string { return yearCloseURL + "/" + id }
 // closeView is the preview page.
 type closeView struct {
 	Year     string
+	YearNote string       // why the closing closes that year (pfmp.ClosingYearNote)
 	Closed   *closingView // the year's closing, when done already
 	Classes  []closeClassView
 	MovedUp  int
@@ -97,7 +98,7 @@ func (s *Server) closeView(m dossier.Marks) (*closeView, error) {
 	if ferr != nil {
 		fates, _ = p.Fates(dossier.Marks{})
 	}
-	v := &closeView{Year: p.Year.Label(), Action: yearCloseURL}
+	v := &closeView{Year: p.Year.Label(), YearNote: pfmp.ClosingYearNote(s.cfg.Now()), Action: yearCloseURL}
 	if p.Closed != nil {
 		v.Closed = &closingView{Year: p.Closed.Year.Label(), At: pfmp.FormatDateTime(p.Closed.At), Actor: p.Closed.Actor,
 			MovedUp: p.Closed.Counts.MovedUp, Repeating: p.Closed.Counts.Repeating, Leaving: p.Closed.Counts.Leaving,
@@ -176,7 +177,7 @@ func (s *Server) yearCloseJobPage(c *fiber.Ctx) error {
 		return err
 	}
 	st := j.status()
-	v := closeJobView{URL: closeJobURL(j.ID), Year: pfmp.SchoolYearOf(s.cfg.Now()).Label(), YearURL: yearURL,
+	v := closeJobView{URL: closeJobURL(j.ID), Year: pfmp.ClosingYear(s.cfg.Now()).Label(), YearURL: yearURL,
 		Running: st.State == closeRunning, Done: st.State == closeDone, Failed: st.State == closeFailed,
 		Step: st.Done, Steps: st.Total, Percent: st.Done * 100 / max(st.Total, 1), Counts: st.Counts}
 	if st.Err != nil {

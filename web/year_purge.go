@@ -22,11 +22,13 @@ const (
 // purgeView is the preview and the past purges.
 type purgeView struct {
 	Action, Retention string
+	RetentionDefault  bool // nobody chose it yet
 	Students          []purgeStudentView
 	Tutors            []string
 	Counts            []purgeCountView
 	Files, Mails      int
-	Audit             int
+	Audit, Logs       int
+	Next              string // the next day a leaver's retention runs out, "" when none waits
 	Past              []pastPurgeView
 }
 
@@ -64,8 +66,8 @@ func (s *Server) purgeView() (*purgeView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &purgeView{Action: purgeURL, Retention: strconv.Itoa(ret.Months) + " mois", Tutors: plan.Tutors,
-		Files: plan.Files, Mails: plan.Mails, Audit: plan.Audit}
+	v := &purgeView{Action: purgeURL, Retention: monthsLabel(ret.Months), RetentionDefault: ret.Default, Tutors: plan.Tutors,
+		Files: plan.Files, Mails: plan.Mails, Audit: plan.Audit, Logs: plan.Logs, Next: pfmp.FormatLong(plan.Next)}
 	for _, st := range plan.Students {
 		v.Students = append(v.Students, purgeStudentView{ID: st.ID, Name: st.Name(),
 			LeftAt: pfmp.FormatShort(st.LeftAt.Time()), PurgeDate: pfmp.FormatShort(st.PurgeDate)})

@@ -1,0 +1,48 @@
+package dossier_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"livret/apptest"
+	"livret/dossier"
+	"livret/pfmp"
+)
+
+// Closed in the summer holidays (or forgotten until after the rentrée), the closing closes the
+// year that has just ended, its archives named after it; the next year's closing, the next
+// summer, is not refused as a second one.
+func TestCloseYearInTheSummerClosesTheYearJustEnded(t *testing.T) {
+	t.Parallel()
+	for _, at := range []time.Time{
+		time.Date(2026, time.August, 20, 8, 0, 0, 0, time.UTC),
+		time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC),
+	} {
+		t.Run(at.Format("January"), func(t *testing.T) {
+			t.Parallel()
+			a := apptest.MustStartDemo(t)
+			s := store(a)
+			a.Clock.Set(at)
+			p, err := s.YearPreview()
+			require.NoError(t, err)
+			require.Equal(t, pfmp.SchoolYear(2025), p.Year)
+			manon := mustCloseWithLeaver(t, a, s, "manon.girard")
+			stored, err := s.StudentArchive(manon)
+			require.NoError(t, err)
+			require.Equal(t, pfmp.SchoolYear(2025), stored.Year, "the archive of the year she finished")
+
+			a.Clock.Set(time.Date(2027, time.July, 6, 8, 0, 0, 0, time.UTC))
+			p, err = s.YearPreview()
+			require.NoError(t, err)
+			require.Equal(t, pfmp.SchoolYear(2026), p.Year)
+			require.Nil(t, p.Closed, "2026-2027 is still to close")
+			_, err = s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id, dossier.Marks{}, nil)
+			require.NoError(t, err)
+			closings, err := s.Closings()
+			require.NoError(t, err)
+			require.Equal(t, []pfmp.SchoolYear{2026, 2025}, []pfmp.SchoolYear{closings[0].Year, closings[1].Year})
+		})
+	}
+}
