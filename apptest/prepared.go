@@ -45,17 +45,6 @@ func templateDir(tb testing.TB, withDemo bool) string {
 	return dir
 }
 
-// Main runs a package's tests, then removes the prepared folders: call it from TestMain.
-func Main(m *testing.M) {
-	code := m.Run()
-	templatesMu.Lock()
-	for _, dir := range templates {
-		_ = os.RemoveAll(dir)
-	}
-	templatesMu.Unlock()
-	os.Exit(code)
-}
-
 // prepare migrates a new data folder and seeds the demo school at DefaultNow when asked.
 func prepare(dir string, withDemo bool) error {
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})

@@ -1,0 +1,52 @@
+package apptest
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// Main runs a package's tests, then removes the prepared folders: call it from TestMain.
+//
+// Unless told otherwise on the command line, the tests' folders live in memory (/dev/shm, when
+// the machine has one: each test's SQLite files, uploads and browser profile) and up to four
+// parallel tests share a core — they mostly wait on a browser, an SMTP exchange or a poll.
+func Main(m *testing.M) {
+	flag.Parse()
+	if !flagSet("test.parallel") {
+		_ = flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
+	}
+	cleanup := inMemoryTemp()
+	code := m.Run()
+	templatesMu.Lock()
+	for _, dir := range templates {
+		_ = os.RemoveAll(dir)
+	}
+	templatesMu.Unlock()
+	cleanup()
+	os.Exit(code)
+}
+
+// flagSet reports whether the command line set the flag.
+func flagSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// inMemoryTemp points TMPDIR at a fresh folder under /dev/shm when TMPDIR is not set and
+// /dev/shm is writable; the returned function removes it.
+func inMemoryTemp() func() {
+	if os.Getenv("TMPDIR") != "" {
+		return func() {}
+	}
+	dir, err := os.MkdirTemp("/dev/shm", "livret-tests-")
+	if err != nil {
+		return func() {}
+	}
+	_ = os.Setenv("TMPDIR", dir)
+	return func() { _ = os.RemoveAll(filepath.Clean(dir)) }
+}
