@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
 
+	"livret/apptest/migrated"
 	"livret/mail/mailtest"
 	_ "livret/pb_migrations"
 )
@@ -25,7 +26,10 @@ func mustOpen(tb testing.TB, dir string) *core.BaseApp {
 	return app
 }
 
-func mustApp(tb testing.TB) *core.BaseApp { return mustOpen(tb, tb.TempDir()) }
+func mustApp(tb testing.TB) *core.BaseApp { return mustOpen(tb, migrated.Dir(tb)) }
+
+// TestMain removes the migrated folder when the tests are done.
+func TestMain(m *testing.M) { migrated.Main(m) }
 
 // clock is the injected clock; tests move it.
 type clock struct {

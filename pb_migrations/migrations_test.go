@@ -2,59 +2,28 @@ package migrations
 
 import (
 	"encoding/json"
-	"os"
-	"sync"
 	"testing"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
+
+	"livret/apptest/migrated"
 )
 
 // MustApp returns a PocketBase app on a temporary directory with every
-// migration applied: a copy of a folder migrated once per test run.
+// migration applied (a copy of a folder migrated once).
 func MustApp(tb testing.TB) *core.BaseApp {
 	tb.Helper()
-	migrated.once.Do(func() { migrated.dir, migrated.err = migratedFolder() })
-	require.NoError(tb, migrated.err)
-	dir := tb.TempDir()
-	require.NoError(tb, os.CopyFS(dir, os.DirFS(migrated.dir)))
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	app := core.NewBaseApp(core.BaseAppConfig{DataDir: migrated.Dir(tb)})
 	require.NoError(tb, app.Bootstrap())
 	tb.Cleanup(func() { _ = app.ResetBootstrapState() })
 	require.NoError(tb, app.RunAllMigrations()) // nothing left to apply: checks they all were
 	return app
 }
 
-// migrated is the folder every MustApp copies.
-var migrated struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-// migratedFolder applies every migration to a new folder, then closes its databases.
-func migratedFolder() (string, error) {
-	dir, err := os.MkdirTemp("", "livret-migrated-")
-	if err != nil {
-		return "", err
-	}
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
-	if err := app.Bootstrap(); err != nil {
-		return "", err
-	}
-	defer app.ResetBootstrapState()
-	return dir, app.RunAllMigrations()
-}
-
 // TestMain removes the migrated folder when the tests are done.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if migrated.dir != "" {
-		_ = os.RemoveAll(migrated.dir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { migrated.Main(m) }
 
 // MustCreate saves a new record of collection with the given values.
 func MustCreate(tb testing.TB, app core.App, collection string, values map[string]any) *core.Record {
