@@ -75,7 +75,7 @@ func TestBrowserCompanyReviewFilledWithMouseAndKeyboard(t *testing.T) {
 	apptest.MustWaitHTMXIdle(t, ctx)
 	mustSaved(t, ctx, "niveau-C1-1-c")
 	require.Equal(t, "niveau-C1-1-c-2", activeID(t, ctx), "focus stays in the group while it saves")
-	apptest.MustWaitText(t, ctx, "#lvl-C1-1", "3 — Maîtrise satisfaisante") // (4 + 3 + 2) / 3
+	apptest.MustWaitText(t, ctx, "#lvl-C1-1", "3 — Maîtrise satisfaisante")      // (4 + 3 + 2) / 3
 	apptest.MustDo(t, ctx, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab)) // C1.2's switch, then its fan
 	require.Equal(t, "niveau-C1-2-aucun", activeID(t, ctx))
 	apptest.MustDo(t, ctx, chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight)) // wraps to 4, then 3
