@@ -306,3 +306,24 @@ func TestDiplomaIsReadAgainWhenItChanges(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "MSPC2", d.Short)
 }
+
+// The competences are kept, read again once one changes, and each caller gets its own copy.
+func TestCompetencesAreReadAgainWhenOneChanges(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStart(t)
+	s := store(a)
+	first, err := s.Competences()
+	require.NoError(t, err)
+	label := first[0].Label
+	first[0].Label = "changé par un appelant"
+	again, err := s.Competences()
+	require.NoError(t, err)
+	require.Equal(t, label, again[0].Label, "a caller's change stays its own")
+
+	row := a.MustFind(t, "competences", "code", again[0].Code)
+	row.Set("label", "Nouvel intitulé")
+	require.NoError(t, a.PB.Save(row))
+	again, err = s.Competences()
+	require.NoError(t, err)
+	require.Equal(t, "Nouvel intitulé", again[0].Label)
+}

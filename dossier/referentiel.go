@@ -3,6 +3,7 @@ package dossier
 import (
 	"encoding/json"
 	"slices"
+	"sync"
 
 	"github.com/pocketbase/dbx"
 )
@@ -26,8 +27,47 @@ type Competence struct {
 func (c *Competence) Official() bool { return c.Verification == "vérifié" }
 
 // Competences lists the top-level competences in the référentiel's order, each with its
-// sub-competences in order, in one query.
+// sub-competences in order. They are read once and kept while the competences table is
+// unchanged (its row count and latest update say so); each caller gets its own copy.
 func (s *Store) Competences() ([]*Competence, error) {
+	var stamp string
+	err := s.read(`SELECT COUNT(*) || '@' || COALESCE(MAX(updated), '') FROM competences`, dbx.Params{},
+		func(q *dbx.Query) error { return q.Row(&stamp) })
+	if err != nil {
+		return nil, err
+	}
+	s.competences.mu.Lock()
+	defer s.competences.mu.Unlock()
+	if s.competences.stamp != stamp {
+		tops, err := s.readCompetences()
+		if err != nil {
+			return nil, err
+		}
+		s.competences.stamp, s.competences.tops = stamp, tops
+	}
+	return copyCompetences(s.competences.tops), nil
+}
+
+// competenceCache is the référentiel's competences as last read.
+type competenceCache struct {
+	mu    sync.Mutex
+	stamp string
+	tops  []*Competence
+}
+
+// copyCompetences copies the tree, so that no caller changes the kept one.
+func copyCompetences(list []*Competence) []*Competence {
+	out := make([]*Competence, len(list))
+	for i, c := range list {
+		cp := *c
+		cp.Subs = copyCompetences(c.Subs)
+		out[i] = &cp
+	}
+	return out
+}
+
+// readCompetences reads the tree in one query.
+func (s *Store) readCompetences() ([]*Competence, error) {
 	var rows []*Competence
 	err := s.app.DB().NewQuery(`SELECT c.id, c.code, c.label, c.bloc, c.verification, c.position,
 		COALESCE(p.code, '') AS parent_code FROM competences c LEFT JOIN competences p ON p.id = c.parent

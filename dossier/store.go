@@ -16,10 +16,11 @@ import (
 
 // Store reads and writes dossiers in one PocketBase app.
 type Store struct {
-	app      core.App
-	now      func() time.Time
-	prepared preparedQueries
-	diploma  diplomaCache
+	app         core.App
+	now         func() time.Time
+	prepared    preparedQueries
+	diploma     diplomaCache
+	competences competenceCache
 }
 
 // New is the store of app; now is the clock (tests inject one).
