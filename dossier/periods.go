@@ -50,21 +50,21 @@ type StudentRow struct {
 	LastName        string         `db:"last_name"`
 	Status          string         `db:"status"`
 	ClassName       string         `db:"class_name"`
-	PortfolioEdited types.DateTime `db:"portfolio_edited"`
+	PortfolioEdited string `db:"portfolio_edited"` // a date, or empty: only its presence is read
 }
 
 // Edited reports whether the student has saved the portfolio at least once.
-func (r StudentRow) Edited() bool { return !r.PortfolioEdited.IsZero() }
+func (r StudentRow) Edited() bool { return r.PortfolioEdited != "" }
 
 // periodSelect reads periods with their student count and the latest checkpoint in effect
-// of their students (those before {:cutoff}, see cutoff) in one grouped query (an index
-// lookup per placement, never a query per period).
+// of their students (those before {:cutoff}, see cutoff): two index lookups per period
+// chosen (a level's periods of one school year, or one period), never a scan of the others.
 const periodSelect = `
 	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
-		COUNT(DISTINCT pl.id) AS students, COALESCE(MAX(k.date), '') AS last_checkpoint
-	FROM periods p
-	LEFT JOIN placements pl ON pl.period = p.id
-	LEFT JOIN checkpoints k ON k.student = pl.student AND k.date < {:cutoff} `
+		(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id) AS students,
+		COALESCE((SELECT MAX(k.date) FROM placements pl JOIN checkpoints k
+			ON k.student = pl.student AND k.date < {:cutoff} WHERE pl.period = p.id), '') AS last_checkpoint
+	FROM periods p `
 
 // cutoff is the bound of the checkpoints in effect now (pfmp.CheckpointCutoff), as a parameter.
 func (s *Store) cutoff() string { return dbTime(pfmp.CheckpointCutoff(s.now())) }
@@ -73,7 +73,7 @@ func (s *Store) cutoff() string { return dbTime(pfmp.CheckpointCutoff(s.now())) 
 func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodRow, error) {
 	var rows []PeriodRow
 	err := s.read(periodSelect+`WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
-		GROUP BY p.id ORDER BY p.created, p.id`,
+		ORDER BY p.created, p.id`,
 		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End()), "cutoff": s.cutoff()},
 		func(q *dbx.Query) error { return q.All(&rows) })
 	return rows, err
@@ -101,7 +101,7 @@ func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) 
 // PeriodRowByID reads one period the same way.
 func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
 	var row PeriodRow
-	err := s.read(periodSelect+`WHERE p.id = {:id} GROUP BY p.id`, dbx.Params{"id": id, "cutoff": s.cutoff()},
+	err := s.read(periodSelect+`WHERE p.id = {:id}`, dbx.Params{"id": id, "cutoff": s.cutoff()},
 		func(q *dbx.Query) error { return q.One(&row) })
 	if err != nil {
 		return nil, pfmp.NotFound(pfmp.MsgNoPeriod)
