@@ -384,3 +384,22 @@ func TestDossierMenuFollowsItsPeriod(t *testing.T) {
 	other := "/periodes/" + locked.GetString("period") + "/apprenants/" + open.Id + "/menu"
 	require.Equal(t, http.StatusNotFound, teacher.Get(other, "HX-Request", "true").Status)
 }
+
+// The student rows, written in Go rather than by the template, escape what people typed.
+func TestPeriodRowsEscapeNamesAndClasses(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	period := a.MustFind(t, "periods", "name", demoP2)
+	class := a.MustRecord(t, "classes", map[string]any{"name": `2de "PMIA" <b>`, "level": "2de"})
+	student := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "eleve.hostile",
+		"first_name": `<img src=x onerror=alert(1)>`, "last_name": `O'Hara & "fils"`, "class": class.Id,
+		"password": "provisoire-1"})
+	a.MustRecord(t, "placements", map[string]any{"period": period.Id, "student": student.Id})
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	panel := teacher.Get("/periodes/"+period.Id+"/apprenants", "HX-Request", "true").Body
+	require.NotContains(t, panel, "<img src=x")
+	require.NotContains(t, panel, "<b>")
+	require.Contains(t, panel, `&lt;img src=x onerror=alert(1)&gt; O&#39;HARA &amp; &#34;FILS&#34;`)
+	require.Contains(t, panel, `aria-label="Dossier de &lt;img src=x onerror=alert(1)&gt; O&#39;HARA &amp; &#34;FILS&#34;"`)
+	require.Contains(t, panel, `2de &#34;PMIA&#34; &lt;b&gt;`)
+}

@@ -44,6 +44,7 @@ type periodPanel struct {
 	Mine                                    bool
 	AllHref, MineHref, Tutors               string
 	Students                                []studentLine
+	Rows                                    template.HTML // the students' rows (studentRows)
 }
 
 // studentLine is one student of the panel. His menu is fetched when first opened (its dozen
@@ -153,6 +154,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 		}
 		panel.Students[i] = line
 	}
+	panel.Rows = studentRows(panel.Students)
 	return panel, nil
 }
 
