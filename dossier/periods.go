@@ -11,6 +11,18 @@ import (
 	"livret/pfmp"
 )
 
+// PeriodLine is one period of the "Vue par périodes"' list: what it shows of each, no lock
+// (only the chosen period's panel needs one: PeriodRowByID).
+type PeriodLine struct {
+	ID       string         `db:"id"`
+	Name     string         `db:"name"`
+	Level    string         `db:"level"`
+	Kind     string         `db:"kind"`
+	Start    types.DateTime `db:"start"`
+	End      types.DateTime `db:"end"`
+	Students int            `db:"students"`
+}
+
 // PeriodRow is one period of the "Vue par périodes", with what its menu needs.
 type PeriodRow struct {
 	ID             string         `db:"id"`
@@ -44,12 +56,12 @@ func (p PeriodRow) LockMessage() string {
 
 // StudentRow is one student of a period, with the folder icon's state.
 type StudentRow struct {
-	PlacementID     string         `db:"placement"`
-	StudentID       string         `db:"student"`
-	FirstName       string         `db:"first_name"`
-	LastName        string         `db:"last_name"`
-	Status          string         `db:"status"`
-	ClassName       string         `db:"class_name"`
+	PlacementID     string `db:"placement"`
+	StudentID       string `db:"student"`
+	FirstName       string `db:"first_name"`
+	LastName        string `db:"last_name"`
+	Status          string `db:"status"`
+	ClassName       string `db:"class_name"`
 	PortfolioEdited string `db:"portfolio_edited"` // a date, or empty: only its presence is read
 }
 
@@ -58,7 +70,7 @@ func (r StudentRow) Edited() bool { return r.PortfolioEdited != "" }
 
 // periodSelect reads periods with their student count and the latest checkpoint in effect
 // of their students (those before {:cutoff}, see cutoff): two index lookups per period
-// chosen (a level's periods of one school year, or one period), never a scan of the others.
+// read (the period a panel shows), never a scan of the others.
 const periodSelect = `
 	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
 		(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id) AS students,
@@ -70,11 +82,13 @@ const periodSelect = `
 func (s *Store) cutoff() string { return dbTime(pfmp.CheckpointCutoff(s.now())) }
 
 // PeriodsOfLevel lists a level's periods of one school year, in creation order.
-func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodRow, error) {
-	var rows []PeriodRow
-	err := s.read(periodSelect+`WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
+func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodLine, error) {
+	var rows []PeriodLine
+	err := s.read(`SELECT p.id, p.name, p.level, p.kind, p.start, p.end,
+			(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id) AS students
+		FROM periods p WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
 		ORDER BY p.created, p.id`,
-		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End()), "cutoff": s.cutoff()},
+		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())},
 		func(q *dbx.Query) error { return q.All(&rows) })
 	return rows, err
 }

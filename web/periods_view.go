@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -70,9 +71,11 @@ func hrefAttr(path string) template.HTMLAttr {
 	return template.HTMLAttr(`href="` + html.EscapeString(path) + `"`)
 }
 
-func periodHref(p *dossier.PeriodRow) string {
-	return "/periodes?niveau=" + p.Level + "&annee=" + strconv.Itoa(int(pfmp.SchoolYearOf(p.Start.Time()))) +
-		"&periode=" + p.ID
+func periodHref(p *dossier.PeriodRow) string { return periodURL(p.ID, p.Level, p.Start.Time()) }
+
+// periodURL is a period's place in the "Vue par périodes": its level, its school year, itself.
+func periodURL(id, level string, start time.Time) string {
+	return "/periodes?niveau=" + level + "&annee=" + strconv.Itoa(int(pfmp.SchoolYearOf(start))) + "&periode=" + id
 }
 
 // periodsPage reads and shapes the page for a level and a school year.
@@ -99,11 +102,15 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen, min
 	}
 	for i := range periods {
 		p := &periods[i]
-		v.Periods = append(v.Periods, periodLine{ID: p.ID, Name: p.Name, Href: periodHref(p), Current: p.ID == chosen,
+		v.Periods = append(v.Periods, periodLine{ID: p.ID, Name: p.Name, Href: periodURL(p.ID, p.Level, p.Start.Time()), Current: p.ID == chosen,
 			Info: pfmp.Kind(p.Kind).Label() + " · du " + pfmp.FormatShort(p.Start.Time()) + " au " +
 				pfmp.FormatShort(p.End.Time()) + " · " + strconv.Itoa(p.Students) + " apprenant(s)"})
-		if p.ID == chosen {
-			if v.Panel, err = s.periodPanel(p, mine); err != nil {
+		if p.ID == chosen { // the panel's period, with its lock
+			row, err := s.store.PeriodRowByID(p.ID)
+			if err == nil {
+				v.Panel, err = s.periodPanel(row, mine)
+			}
+			if err != nil {
 				return nil, err
 			}
 		}
