@@ -122,6 +122,9 @@ func (k *Kind) readHeader(sh *Sheet, r *csv.Reader) error {
 			first = rec
 		}
 		if l := k.matchHeader(rec); k.found(l) >= 2 {
+			if msg := k.misfiled(rec); msg != "" {
+				return pfmp.Invalid(msg, nil)
+			}
 			if miss := k.missing(l); len(miss) > 0 {
 				return k.missingColumns(miss, rec)
 			}
@@ -202,8 +205,8 @@ func (k *Kind) missingColumns(miss, header []string) error {
 		seen = strings.Join(found, ", ")
 	}
 	return pfmp.Invalid(fmt.Sprintf("Colonne(s) obligatoire(s) absente(s) : %s. La première ligne du fichier doit nommer "+
-		"les colonnes %s (dans n'importe quel ordre) ; colonnes trouvées : %s.",
-		strings.Join(miss, ", "), k.requiredList(), seen), nil)
+		"les colonnes %s (dans n'importe quel ordre) ; colonnes trouvées : %s.%s",
+		strings.Join(miss, ", "), k.requiredList(), seen, k.hint(header)), nil)
 }
 
 func blank(rec []string) bool {
