@@ -214,6 +214,8 @@ func TestTeacherImportRefusesBadFiles(t *testing.T) {
 		{"spreadsheet", "enseignants.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00"), 422, "Ce fichier est un classeur"},
 		{"missing columns", "enseignants.csv", []byte("Nom,Prénom,Discipline\r\nMartin,Claire,Maths\r\n"), 422,
 			"Colonne(s) obligatoire(s) absente(s) : Adresse électronique. La première ligne du fichier doit nommer les colonnes Nom, Prénom et Adresse électronique"},
+		{"a students' list", "eleves.csv", []byte("Nom;Prénom;Classe;Date de naissance;Email\r\nGirard;Manon;1re MSPC;12/03/2009;manon@lycee.example\r\n"), 422,
+			"Ce fichier ressemble à une liste d'élèves (colonne « Date de naissance ») : importez-le dans « Comptes des élèves »"},
 		{"over the limit", "enseignants.csv", bytes.Repeat([]byte("Martin;Claire;claire.martin@lycee.example\r\n"), 60000), 413,
 			"Fichier trop volumineux"},
 	} {
