@@ -14,7 +14,7 @@ import (
 // the mail queue only for a message that is not a duplicate, and reaches the email at send time
 // only: neither the queue table nor a log ever holds it.
 
-const msgMailOff = "La messagerie de l'application n'est pas configurée (tableau de bord, Paramètres → Serveur de messagerie) : aucune invitation ne peut partir. Imprimez plutôt les fiches de connexion des enseignants."
+const msgMailOff = "La messagerie de l'application n'est pas configurée (tableau de bord /_/, menu « Settings » puis « Mail settings », c'est-à-dire Paramètres → Messagerie) : aucune invitation ne peut partir. Imprimez plutôt les fiches de connexion des enseignants."
 
 // mailOn reports whether emails can leave: a mail queue, and SMTP set in the dashboard.
 func (s *Server) mailOn() bool { return s.cfg.Mailer != nil && s.app.Settings().SMTP.Enabled }

@@ -171,11 +171,13 @@ func TestTeachersWithoutSMTP(t *testing.T) {
 
 	list := admin.Get("/comptes/enseignants").Body
 	assert.Contains(t, list, `id="mail-off"`)
+	assert.Contains(t, list, "menu « Settings » puis « Mail settings », c'est-à-dire Paramètres → Messagerie", "named as the English dashboard shows it")
 	assert.Contains(t, list, "En attente d&#39;invitation")
+	assert.Contains(t, list, "ni les invitations déjà envoyées (la fiche les remplace)")
 	assert.NotContains(t, list, "/inviter", "no invitation can leave")
 	r := admin.PostForm("/comptes/enseignants/"+mustUserID(t, a, "eloise.lefevre")+"/inviter", url.Values{})
 	assert.Equal(t, http.StatusConflict, r.Status)
-	assert.Contains(t, r.Body, "messagerie de l&#39;application n&#39;est pas configurée")
+	assert.Contains(t, r.Body, "messagerie de l&#39;application n&#39;est pas configurée (tableau de bord /_/, menu « Settings » puis « Mail settings »")
 
 	name, pages := mustPDF(t, admin.PostForm("/comptes/enseignants/fiches", url.Values{"format": {"pdf"}}))
 	assert.Equal(t, "Identifiants enseignants.pdf", name)
