@@ -31,7 +31,7 @@ func birthDate(s string, today time.Time) (time.Time, error) {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), " ")
 	m := dateRe.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, errors.New("date de naissance « " + s + " » illisible (attendu : JJ/MM/AAAA)")
+		return time.Time{}, errors.New("date de naissance " + quoted(s) + " illisible (attendu : JJ/MM/AAAA)")
 	}
 	var d, mo, y int
 	if m[1] != "" { // year first
@@ -47,10 +47,10 @@ func birthDate(s string, today time.Time) (time.Time, error) {
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d || int(t.Month()) != mo {
-		return time.Time{}, errors.New("date de naissance « " + s + " » impossible (ce jour n'existe pas)")
+		return time.Time{}, errors.New("date de naissance " + quoted(s) + " impossible (ce jour n'existe pas)")
 	}
 	if t.Year() < 1940 || t.After(today.AddDate(-10, 0, 0)) {
-		return time.Time{}, errors.New("date de naissance « " + s + " » improbable pour un élève")
+		return time.Time{}, errors.New("date de naissance " + quoted(s) + " improbable pour un élève")
 	}
 	return t, nil
 }
@@ -78,7 +78,7 @@ func status(s string) (string, error) {
 	if v, ok := statusWords[key(s)]; ok {
 		return v, nil
 	}
-	return "", errors.New("statut « " + strings.TrimSpace(s) + " » inconnu (attendu : scolaire ou apprenti)")
+	return "", errors.New("statut " + quoted(strings.TrimSpace(s)) + " inconnu (attendu : scolaire ou apprenti)")
 }
 
 // name checks a name or a class: printable text of at most maxName characters; missing is
@@ -93,7 +93,7 @@ func name(label, missing, s string) (string, error) {
 	case strings.ContainsFunc(s, unicode.IsControl):
 		return "", errors.New(label + " illisible (caractères de contrôle)")
 	case !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
-		return "", errors.New(label + " « " + s + " » sans aucune lettre")
+		return "", errors.New(label + " " + quoted(s) + " sans aucune lettre")
 	}
 	return s, nil
 }
@@ -105,7 +105,7 @@ func email(s string) (string, error) {
 		return "", nil
 	}
 	if len(s) > maxName || is.EmailFormat.Validate(s) != nil {
-		return "", errors.New("adresse électronique « " + s + " » invalide")
+		return "", errors.New("adresse électronique " + quoted(s) + " invalide")
 	}
 	return s, nil
 }
@@ -119,7 +119,7 @@ func username(s string) (string, error) {
 		return "", nil
 	}
 	if len(s) > maxName || !usernameRe.MatchString(s) {
-		return "", errors.New("identifiant « " + s + " » invalide (lettres sans accents, chiffres, points ou tirets, 3 caractères au moins)")
+		return "", errors.New("identifiant " + quoted(s) + " invalide (lettres sans accents, chiffres, points ou tirets, 3 caractères au moins)")
 	}
 	return strings.ToLower(s), nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"livret/pfmp"
 )
@@ -29,7 +30,7 @@ type Row struct {
 // Rejection is a line left out, with its French reason.
 type Rejection struct {
 	Line   int
-	Text   string // the line as read, its cells joined by the file's separator
+	Text   string // the line as read, its cells joined by the file's separator, cut (excerpt)
 	Reason string
 }
 
@@ -65,6 +66,7 @@ func (k *Kind) Parse(data []byte, today time.Time) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n") // « CSV (Macintosh) » ends lines with \r alone
 	sh := &Sheet{Kind: k, Encoding: enc, Separator: separatorOf(text)}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = sh.Separator, true, -1, false
@@ -88,7 +90,7 @@ func (k *Kind) Parse(data []byte, today time.Time) (*Sheet, error) {
 		}
 		row, err := k.row(sh.Layout, rec, today)
 		if err != nil {
-			sh.Rejected = append(sh.Rejected, Rejection{Line: line, Text: strings.Join(rec, string(sh.Separator)), Reason: err.Error()})
+			sh.Rejected = append(sh.Rejected, Rejection{Line: line, Text: excerpt(strings.Join(rec, string(sh.Separator))), Reason: err.Error()})
 			continue
 		}
 		row.Line = line
@@ -120,6 +122,9 @@ func (k *Kind) readHeader(sh *Sheet, r *csv.Reader) error {
 			first = rec
 		}
 		if l := k.matchHeader(rec); k.found(l) >= 2 {
+			if msg := k.misfiled(rec); msg != "" {
+				return pfmp.Invalid(msg, nil)
+			}
 			if miss := k.missing(l); len(miss) > 0 {
 				return k.missingColumns(miss, rec)
 			}
@@ -158,6 +163,28 @@ func separatorOf(text string) rune {
 	return best
 }
 
+// The lengths of a rejected line, and of a cell its reason quotes, as the preview shows them:
+// enough to find them in the file. A runaway line (a quote never closed swallows the rest of
+// the file) must not fill the page.
+const (
+	maxLineShown = 200
+	maxCellShown = 60
+)
+
+// excerpt is a line cut to maxLineShown characters.
+func excerpt(line string) string { return cut(line, maxLineShown) }
+
+// quoted is a cell between French quotes, cut to maxCellShown characters.
+func quoted(cell string) string { return "« " + cut(cell, maxCellShown) + " »" }
+
+// cut is s cut to n characters, « … » marking the cut.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
 func unreadable(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -170,7 +197,7 @@ func (k *Kind) missingColumns(miss, header []string) error {
 	var found []string
 	for _, h := range header {
 		if h = cleanSpaces(h); h != "" {
-			found = append(found, "« "+h+" »")
+			found = append(found, quoted(h))
 		}
 	}
 	seen := "aucune"
@@ -178,8 +205,8 @@ func (k *Kind) missingColumns(miss, header []string) error {
 		seen = strings.Join(found, ", ")
 	}
 	return pfmp.Invalid(fmt.Sprintf("Colonne(s) obligatoire(s) absente(s) : %s. La première ligne du fichier doit nommer "+
-		"les colonnes %s (dans n'importe quel ordre) ; colonnes trouvées : %s.",
-		strings.Join(miss, ", "), k.requiredList(), seen), nil)
+		"les colonnes %s (dans n'importe quel ordre) ; colonnes trouvées : %s.%s",
+		strings.Join(miss, ", "), k.requiredList(), seen, k.hint(header)), nil)
 }
 
 func blank(rec []string) bool {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -191,4 +192,30 @@ func TestParseLargeFileWithAFewBadLines(t *testing.T) {
 		assert.Equal(t, bad[r.Line], r.Reason, "line %d", r.Line)
 	}
 	assert.Equal(t, 2000, sh.Rows[len(sh.Rows)-1].Line, "the last line (2001) is a bad one")
+}
+
+// Excel for Mac's « CSV (Macintosh) » ends its lines with \r alone: each is a line.
+func TestParseMacLineEnds(t *testing.T) {
+	sh := mustParse(t, []byte("Nom;Prénom;Classe;Date de naissance\rDupont;Léa;1re MSPC;14/03/2009\r"+
+		"Martin;Paul;1re MSPC;30/01/2009\r"))
+	require.Len(t, sh.Rows, 2)
+	assert.Equal(t, Row{Line: 3, LastName: "Martin", FirstName: "Paul", Class: "1re MSPC", BirthDate: date(2009, 1, 30)}, sh.Rows[1])
+}
+
+// A runaway line (a quote never closed swallows the rest of the file) is shown cut, and so is
+// a cell its reason quotes: the preview stays a page.
+func TestParseCutsLongRejectedLines(t *testing.T) {
+	long := strings.Repeat("x", 300_000)
+	sh := mustParse(t, []byte("Nom;Prénom;Classe;Date de naissance\nDupont;Léa;1re MSPC;14/03/2009\n"+
+		"Martin;Paul;\"1re MSPC;"+long+"\n"+"Petit;Zoé;1re MSPC;"+long+"\n"))
+	require.Len(t, sh.Rejected, 1) // the unclosed quote took the last line in
+	r := sh.Rejected[0]
+	assert.Equal(t, 3, r.Line)
+	assert.Equal(t, 201, utf8.RuneCountInString(r.Text))
+	assert.True(t, strings.HasPrefix(r.Text, "Martin;Paul;1re MSPC;xxx"), r.Text)
+	assert.True(t, strings.HasSuffix(r.Text, "x…"), r.Text)
+
+	sh = mustParse(t, []byte("Nom;Prénom;Classe;Date de naissance\nPetit;Zoé;1re MSPC;"+long+"\n"))
+	require.Len(t, sh.Rejected, 1)
+	assert.Equal(t, "Date de naissance « "+strings.Repeat("x", 60)+"… » illisible (attendu : JJ/MM/AAAA).", sh.Rejected[0].Reason)
 }

@@ -77,8 +77,13 @@ func HashInitials(passwords []string) ([]string, error) {
 // MinPasswordLength is the shortest password a person may choose.
 const MinPasswordLength = 10
 
-// maxPasswordBytes is bcrypt's limit (PocketBase refuses longer ones).
+// maxPasswordBytes is bcrypt's limit (PocketBase refuses longer ones). bcrypt counts bytes: a
+// letter without accent is one, an accented letter two, some symbols three or four.
 const maxPasswordBytes = 71
+
+// msgTooLong says the byte limit in a user's words.
+const msgTooLong = "Mot de passe trop long : 71 caractères au plus, une lettre accentuée comptant pour deux " +
+	"(et certains symboles, comme €, pour trois) ; raccourcissez-le."
 
 // PasswordRule explains the rule of a chosen password, in French, beside the form;
 // FirstPasswordRule is the same for an account that has none yet (an invitation's).
@@ -105,7 +110,7 @@ func CheckNewPassword(password, confirm string, names ...string) error {
 	case utf8.RuneCountInString(password) < MinPasswordLength:
 		return fail("Mot de passe trop court : 10 caractères au moins.")
 	case len(password) > maxPasswordBytes:
-		return fail("Mot de passe trop long : 70 caractères au plus.")
+		return fail(msgTooLong)
 	case !strings.ContainsFunc(password, unicode.IsLetter):
 		return fail("Le mot de passe doit contenir au moins une lettre.")
 	case !strings.ContainsFunc(password, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsSpace(r) }):

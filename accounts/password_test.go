@@ -60,7 +60,10 @@ func TestCheckNewPassword(t *testing.T) {
 		{"LeGall!2026x", "LeGall!2026x", "mot_de_passe", "ni votre prénom"},
 		{"motdepasse1", "motdepasse1", "mot_de_passe", "trop courant"},
 		{"Azerty123!", "Azerty123!", "mot_de_passe", "trop courant"},
-		{strings.Repeat("é", 36) + "1", strings.Repeat("é", 36) + "1", "mot_de_passe", "trop long"},
+		{strings.Repeat("é", 36) + "1", strings.Repeat("é", 36) + "1", "mot_de_passe", "une lettre accentuée comptant pour deux"},
+		{strings.Repeat("a", 70) + "1", strings.Repeat("a", 70) + "1", "", ""},
+		{strings.Repeat("a", 71) + "1", strings.Repeat("a", 71) + "1", "mot_de_passe", "71 caractères au plus"},
+		{"un été à l'océan, où l'on pêche des crêpes 2 fois", "un été à l'océan, où l'on pêche des crêpes 2 fois", "", ""},
 		{"un vélo bleu 7", "un velo bleu 7", "confirmation", "différentes"},
 	} {
 		err := CheckNewPassword(tc.password, tc.confirm, names...)

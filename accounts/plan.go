@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"livret/pfmp"
 )
 
 // Action is what an import does to one line's account.
@@ -63,10 +65,21 @@ func (e *Entry) settle() {
 	}
 }
 
-// Moved reports whether the update moves the student to another class.
+// FieldLeftAt is the change that brings back a student who had left: the import clears his
+// departure, or the purge would take him while he is in a class.
+const FieldLeftAt = "left_at"
+
+// Returning reports whether the change brings a student back (FieldLeftAt); From tells when he left.
+func (c Change) Returning() bool { return c.Field == FieldLeftAt }
+
+// Moved reports whether the update moves the student to another class; a student coming back
+// (Returns) is not counted as moved, though he gets a class.
 func (e *Entry) Moved() bool {
-	return slices.ContainsFunc(e.Changes, func(c Change) bool { return c.Field == "class" })
+	return !e.Returns() && slices.ContainsFunc(e.Changes, func(c Change) bool { return c.Field == "class" })
 }
+
+// Returns reports whether the update brings back a student who had left the school.
+func (e *Entry) Returns() bool { return slices.ContainsFunc(e.Changes, Change.Returning) }
 
 // NewClass is a class the import creates, with what its name tells.
 type NewClass struct {
@@ -99,6 +112,17 @@ func (p *Plan) Moves() int {
 	n := 0
 	for i := range p.Entries {
 		if p.Entries[i].Moved() {
+			n++
+		}
+	}
+	return n
+}
+
+// Returns counts the students who come back after leaving the school.
+func (p *Plan) Returns() int {
+	n := 0
+	for i := range p.Entries {
+		if p.Entries[i].Returns() {
 			n++
 		}
 	}
@@ -315,6 +339,9 @@ func (pl *planner) username(r Row) string {
 
 // changes lists what the line changes in the student's account: Update, or Unchanged.
 func (pl *planner) changes(e *Entry, st *Student) {
+	if !st.LeftAt.IsZero() {
+		e.change(FieldLeftAt, "Retour dans l'établissement", "parti(e) le "+pfmp.FormatLong(st.LeftAt), "")
+	}
 	e.respell(st.FirstName, st.LastName)
 	if st.BirthDate.IsZero() {
 		e.change("birth_date", "date de naissance", "", e.BirthDate.Format("02/01/2006"))

@@ -20,6 +20,7 @@ type Student struct {
 	Status              string
 	ClassID, MasterID   string
 	BirthDate           time.Time // zero when unknown (an account made by hand)
+	LeftAt              time.Time // the day he left the school (a closing of the year); zero when he has not
 }
 
 // Class is a class of the school.

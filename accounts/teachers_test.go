@@ -159,3 +159,30 @@ func TestTeacherPlanRejects(t *testing.T) {
 	assert.Equal(t, "Léa DUPONT, LEA@lycee.fr", p.Rejected[0].Text)
 	assert.Equal(t, 12, p.Rejected[len(p.Rejected)-1].Line, "rejections in the file's order")
 }
+
+// A students' list given to the teachers' import is refused, whatever column tells it (its
+// accounts would all be teachers'); a teachers' list given to the students' import says where
+// it goes. A teachers' « Classes » column (those taught) is no student's.
+func TestParseRefusesTheOtherKindsFile(t *testing.T) {
+	for _, head := range []string{
+		"Nom;Prénom;Classe;Date de naissance;Email",
+		"Nom;Prénom;Email;Né(e) le",
+		"NOM;PRENOM;DIVISION;MEL",
+	} {
+		_, err := Teachers.Parse([]byte(head+"\nGirard;Manon;1re MSPC;12/03/2009;manon@lycee.fr\n"), today)
+		require.Error(t, err, head)
+		assert.Contains(t, err.Error(), "Ce fichier ressemble à une liste d'élèves (colonne « ", head)
+		assert.Contains(t, err.Error(), "importez-le dans « Comptes des élèves »", head)
+	}
+	sh, err := Teachers.Parse([]byte("Nom;Prénom;Email;Classes\nMartin;Claire;claire@lycee.fr;1re MSPC\n"), today)
+	require.NoError(t, err)
+	assert.Len(t, sh.Rows, 1)
+
+	_, err = Students.Parse([]byte("Nom;Prénom;Courriel\nMartin;Claire;claire@lycee.fr\n"), today)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Colonne(s) obligatoire(s) absente(s) : Classe, Date de naissance.")
+	assert.Contains(t, err.Error(), "S'il s'agit d'une liste d'enseignants, importez-la dans « Comptes des enseignants ».")
+	_, err = Students.Parse([]byte("Nom;Prénom;Date de naissance\nGirard;Manon;12/03/2009\n"), today)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "enseignants")
+}

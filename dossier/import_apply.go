@@ -208,6 +208,8 @@ func (a *importer) update(e *accounts.Entry) error {
 			rec.Set("birth_date", e.BirthDate)
 		case "master":
 			rec.Set("master", e.MasterID)
+		case accounts.FieldLeftAt:
+			rec.Set("left_at", "") // back in the school: no purge date runs for him any more
 		default:
 			rec.Set(c.Field, c.To)
 		}
@@ -217,7 +219,7 @@ func (a *importer) update(e *accounts.Entry) error {
 
 func importCounts(p *accounts.Plan) map[string]int {
 	return map[string]int{"crees": p.Count(accounts.Create), "modifies": p.Count(accounts.Update),
-		"deplaces": p.Moves(), "inchanges": p.Count(accounts.Unchanged), "rejetes": len(p.Rejected),
+		"deplaces": p.Moves(), "retours": p.Returns(), "inchanges": p.Count(accounts.Unchanged), "rejetes": len(p.Rejected),
 		"classes_creees": len(p.NewClasses)}
 }
 

@@ -28,17 +28,19 @@ func importSchool(app core.App) (*accounts.School, error) {
 		Class     string `db:"class"`
 		Master    string `db:"master"`
 		BirthDate string `db:"birth_date"`
+		LeftAt    string `db:"left_at"`
 	}
-	err := app.DB().NewQuery(`SELECT id, first_name, last_name, username, email, status, class, master, birth_date
+	err := app.DB().NewQuery(`SELECT id, first_name, last_name, username, email, status, class, master, birth_date, left_at
 		FROM users WHERE role = 'student'`).All(&students)
 	if err != nil {
 		return nil, err
 	}
 	for _, st := range students {
 		birth, _ := types.ParseDateTime(st.BirthDate)
+		left, _ := types.ParseDateTime(st.LeftAt)
 		sc.Students = append(sc.Students, accounts.Student{ID: st.ID, FirstName: st.First, LastName: st.Last,
 			Username: st.Username, Email: st.Email, Status: st.Status, ClassID: st.Class, MasterID: st.Master,
-			BirthDate: birth.Time()})
+			BirthDate: birth.Time(), LeftAt: left.Time()})
 	}
 	var logins []struct {
 		ID       string `db:"id"`

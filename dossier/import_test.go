@@ -96,7 +96,7 @@ func TestImportCreatesAccountsAndClasses(t *testing.T) {
 
 	logged, err := a.PB.FindFirstRecordByData("audit_log", "action", "import_eleves")
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"crees":3,"modifies":0,"deplaces":0,"inchanges":0,"rejetes":0,"classes_creees":1}`, logged.GetString("detail"))
+	assert.JSONEq(t, `{"crees":3,"modifies":0,"deplaces":0,"retours":0,"inchanges":0,"rejetes":0,"classes_creees":1}`, logged.GetString("detail"))
 }
 
 // Re-importing the same file changes nothing: no write, not even an update stamp.

@@ -3,6 +3,7 @@ package dossier
 import (
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -32,7 +33,8 @@ func (i *Invitation) Opens(now time.Time) bool {
 	return pfmp.InvitationOpens(i.Expires.Time(), i.Used(), now)
 }
 
-// ErrInvitationClosed: the link was used, or expired, between the form and its sending.
+// ErrInvitationClosed: the link was used, or expired, between the form and its sending, or
+// the account's password was set meanwhile (see hooks/invitations.go).
 var ErrInvitationClosed = pfmp.Conflict("Ce lien d'invitation ne permet plus de choisir un mot de passe.")
 
 // InvitationByTokenHash finds the invitation a link's token opens (any state); nil when none.
@@ -46,14 +48,21 @@ func (s *Store) InvitationByTokenHash(hash string) (*Invitation, error) {
 	return &inv, err
 }
 
+// ErrInvitationReaddressed: the teacher's email changed since his invitation was queued.
+var ErrInvitationReaddressed = pfmp.Conflict("L'adresse électronique de cet enseignant a changé depuis l'envoi de l'invitation : invitez-le de nouveau.")
+
 // IssueInvitation gives a teacher who has not chosen his password a new invitation under
-// tokenHash, valid pfmp.InvitationValidity from now: the previous one's link opens nothing
-// any more.
-func (s *Store) IssueInvitation(userID, tokenHash string) error {
+// tokenHash, valid pfmp.InvitationValidity from now, for the email to carries it to: his own,
+// or none is issued (an email queued before his address was corrected). The previous
+// invitation's link opens nothing any more.
+func (s *Store) IssueInvitation(userID, to, tokenHash string) error {
 	return s.app.RunInTransaction(func(tx core.App) error {
 		user, err := tx.FindRecordById("users", userID)
 		if err != nil || user.GetString("role") != "teacher" {
 			return pfmp.NotFound("Ce compte d'enseignant n'existe pas (ou plus).")
+		}
+		if !strings.EqualFold(user.Email(), to) {
+			return ErrInvitationReaddressed
 		}
 		if err := invitable(user); err != nil {
 			return err
@@ -112,13 +121,16 @@ func (s *Store) AcceptInvitation(invitationID, password string) (*core.Record, e
 		if user.GetBool("disabled") {
 			return pfmp.Forbidden("Ce compte a été désactivé : adressez-vous à l'administrateur de l'application.")
 		}
-		user.SetPassword(password) // a new password renews the token key: any other session ends
-		user.Set("must_change_password", false)
-		if err := tx.Save(user); err != nil {
-			return err
+		if !user.GetBool("must_change_password") {
+			return ErrInvitationClosed // his password is chosen: the link is no key to his account any more
 		}
 		inv.Set("used_at", now)
 		if err := tx.Save(inv); err != nil {
+			return err
+		}
+		user.SetPassword(password) // a new password renews the token key: any other session ends
+		user.Set("must_change_password", false)
+		if err := tx.Save(user); err != nil {
 			return err
 		}
 		return audit(tx, user.Id, "invitation_acceptee", "users", user.Id, nil)

@@ -35,7 +35,7 @@ func mustInvitedTeacher(t testing.TB, a *apptest.App, line, username string) (*c
 	user := a.MustFind(t, "users", "username", username)
 	_, hash, err := dossier.NewAccessToken()
 	require.NoError(t, err)
-	require.NoError(t, s.IssueInvitation(user.Id, hash))
+	require.NoError(t, s.IssueInvitation(user.Id, user.Email(), hash))
 	return user, hash
 }
 
@@ -134,7 +134,7 @@ func TestInvitationLifecycle(t *testing.T) {
 
 	_, hash2, err := dossier.NewAccessToken()
 	require.NoError(t, err)
-	require.NoError(t, s.IssueInvitation(eloise.Id, hash2))
+	require.NoError(t, s.IssueInvitation(eloise.Id, eloise.Email(), hash2))
 	old, err := s.InvitationByTokenHash(hash1)
 	require.NoError(t, err)
 	assert.Nil(t, old, "a new invitation replaces the previous one")
@@ -153,8 +153,8 @@ func TestInvitationLifecycle(t *testing.T) {
 	used, err := s.InvitationByTokenHash(hash2)
 	require.NoError(t, err)
 	assert.True(t, used.Used())
-	assert.Equal(t, pfmp.ErrConflict, pfmp.KindOf(s.IssueInvitation(eloise.Id, hash1)), "a password chosen: no more invitations")
-	assert.Equal(t, pfmp.ErrNotFound, pfmp.KindOf(s.IssueInvitation(a.MustFind(t, "users", "username", "manon.girard").Id, hash1)),
+	assert.Equal(t, pfmp.ErrConflict, pfmp.KindOf(s.IssueInvitation(eloise.Id, eloise.Email(), hash1)), "a password chosen: no more invitations")
+	assert.Equal(t, pfmp.ErrNotFound, pfmp.KindOf(s.IssueInvitation(a.MustFind(t, "users", "username", "manon.girard").Id, "", hash1)),
 		"only teachers are invited")
 }
 

@@ -18,4 +18,5 @@ func Register(app core.App, now func() time.Time) {
 	registerPortfolio(app, now)
 	registerAudit(app)
 	registerMasters(app)
+	registerInvitations(app, now)
 }

@@ -35,6 +35,13 @@ func TestBrowserImportSlipsAndFirstLogin(t *testing.T) {
 	assert.Contains(t, counts, "1 compte(s) à mettre à jour, dont 1 changement(s) de classe")
 	assert.Contains(t, apptest.MustText(t, ctx, "#rejected"), "Date de naissance manquante.")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "import-preview-desktop.png"))
+	apptest.MustDo(t, ctx, apptest.PhoneViewport())
+	// On a phone each row is a block: its number is labelled, at its start.
+	line := apptest.MustRun(t, ctx, chromedp.Evaluate[string](`(() => { const td = document.querySelector('#rejected td.num');
+		return getComputedStyle(td, '::before').content + '|' + getComputedStyle(td).textAlign; })()`))
+	assert.Equal(t, `"Ligne : "|start`, line)
+	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "import-preview-phone.png"))
+	apptest.MustDo(t, ctx, apptest.DesktopViewport())
 
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`#import-confirm button`)))
 	done := apptest.MustWaitText(t, ctx, "#import-done", "Import terminé")

@@ -14,7 +14,7 @@ import (
 // the mail queue only for a message that is not a duplicate, and reaches the email at send time
 // only: neither the queue table nor a log ever holds it.
 
-const msgMailOff = "La messagerie de l'application n'est pas configurée (tableau de bord, Paramètres → Serveur de messagerie) : aucune invitation ne peut partir. Imprimez plutôt les fiches de connexion des enseignants."
+const msgMailOff = "La messagerie de l'application n'est pas configurée (tableau de bord /_/, menu « Settings » puis « Mail settings », c'est-à-dire Paramètres → Messagerie) : aucune invitation ne peut partir. Imprimez plutôt les fiches de connexion des enseignants."
 
 // mailOn reports whether emails can leave: a mail queue, and SMTP set in the dashboard.
 func (s *Server) mailOn() bool { return s.cfg.Mailer != nil && s.app.Settings().SMTP.Enabled }
@@ -51,20 +51,21 @@ func (in inviter) invite(t *dossier.TeacherLogin) (mail.Receipt, error) {
 	}
 	r, err := s.cfg.Mailer.Enqueue(mail.Message{Email: email, Kind: mail.KindInvitation, To: t.Email,
 		ToName: teacher.Name(), Key: mail.KindInvitation + "|" + t.ID,
-		Link: func() (string, error) { return s.mintInvitation(in.base, t.ID) }})
+		Link: func() (string, error) { return s.mintInvitation(in.base, t.ID, t.Email) }})
 	if err != nil {
 		return r, err
 	}
 	return r, s.store.NoteInvitationMail(t.ID, r.ID)
 }
 
-// mintInvitation draws a new token for a teacher's invitation, which replaces his previous one.
-func (s *Server) mintInvitation(base, userID string) (string, error) {
+// mintInvitation draws a new token for a teacher's invitation sent to the address to, which
+// replaces his previous one; none when his address is no longer to.
+func (s *Server) mintInvitation(base, userID, to string) (string, error) {
 	tok, hash, err := dossier.NewAccessToken()
 	if err != nil {
 		return "", err
 	}
-	if err := s.store.IssueInvitation(userID, hash); err != nil {
+	if err := s.store.IssueInvitation(userID, to, hash); err != nil {
 		return "", err
 	}
 	return base + invitationPath + "/" + tok, nil
@@ -76,5 +77,5 @@ func (s *Server) relinkInvitation(base, to string) (string, error) {
 	if rec == nil || rec.GetString("role") != string(pfmp.RoleTeacher) {
 		return "", errors.New("le destinataire n'est plus un enseignant")
 	}
-	return s.mintInvitation(base, rec.Id)
+	return s.mintInvitation(base, rec.Id, to)
 }

@@ -54,11 +54,23 @@ type invitationView struct {
 	MinLength           int
 }
 
+// invitationSessionView is the page of a link that would open while someone is logged in.
+type invitationSessionView struct{ Page }
+
+// inSession refuses a link that opens while a session is open in this browser: choosing the
+// password would switch it to the invited account, unseen (see invitationAccepted).
+func (s *Server) inSession(c *fiber.Ctx) error {
+	return s.page(c, fiber.StatusConflict, "auth/invitation_session", "Déconnectez-vous d'abord", &invitationSessionView{})
+}
+
 // openInvitation swaps a valid link for the cookie of the password form.
 func (s *Server) openInvitation(c *fiber.Ctx) error {
 	token := c.Params("token")
 	if _, end := s.invitationOf(c, token); end != "" {
 		return s.invitationRefused(c, end)
+	}
+	if actorOf(c) != nil {
+		return s.inSession(c)
 	}
 	s.setInvitationCookie(c, token, time.Now().Add(time.Hour))
 	return c.Redirect(invitationPath, fiber.StatusSeeOther)
@@ -79,6 +91,9 @@ func (s *Server) invitationForm(c *fiber.Ctx) error {
 	if end != "" {
 		return s.invitationRefused(c, end)
 	}
+	if actorOf(c) != nil {
+		return s.inSession(c)
+	}
 	return s.page(c, fiber.StatusOK, "auth/invitation", invitationTitle, withPage(v))
 }
 
@@ -88,6 +103,9 @@ func (s *Server) invitationAccept(c *fiber.Ctx) error {
 	inv, v, end := s.openedInvitation(c)
 	if end != "" {
 		return s.invitationRefused(c, end)
+	}
+	if actorOf(c) != nil {
+		return s.inSession(c)
 	}
 	chosen := c.FormValue("mot_de_passe")
 	err := accounts.CheckNewPassword(chosen, c.FormValue("confirmation"), v.FirstName, v.LastName, v.Username)

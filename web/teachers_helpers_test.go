@@ -91,7 +91,7 @@ func mustInvitedVisitor(t *testing.T, a *apptest.App) *apptest.Client {
 		"last_name": "Invitée", "email": "prof.invitee@lycee.example", "must_change_password": true, "password": "provisoire-1"})
 	tok, hash, err := dossier.NewAccessToken()
 	require.NoError(t, err)
-	require.NoError(t, dossier.New(a.PB, a.Clock.Now).IssueInvitation(teacher.Id, hash))
+	require.NoError(t, dossier.New(a.PB, a.Clock.Now).IssueInvitation(teacher.Id, teacher.Email(), hash))
 	c := a.NewClient(t)
 	require.Equal(t, http.StatusSeeOther, c.Get("/invitation/"+tok).Status)
 	require.Equal(t, http.StatusOK, c.Get("/invitation").Status)

@@ -171,11 +171,13 @@ func TestTeachersWithoutSMTP(t *testing.T) {
 
 	list := admin.Get("/comptes/enseignants").Body
 	assert.Contains(t, list, `id="mail-off"`)
+	assert.Contains(t, list, "menu « Settings » puis « Mail settings », c'est-à-dire Paramètres → Messagerie", "named as the English dashboard shows it")
 	assert.Contains(t, list, "En attente d&#39;invitation")
+	assert.Contains(t, list, "ni les invitations déjà envoyées (la fiche les remplace)")
 	assert.NotContains(t, list, "/inviter", "no invitation can leave")
 	r := admin.PostForm("/comptes/enseignants/"+mustUserID(t, a, "eloise.lefevre")+"/inviter", url.Values{})
 	assert.Equal(t, http.StatusConflict, r.Status)
-	assert.Contains(t, r.Body, "messagerie de l&#39;application n&#39;est pas configurée")
+	assert.Contains(t, r.Body, "messagerie de l&#39;application n&#39;est pas configurée (tableau de bord /_/, menu « Settings » puis « Mail settings »")
 
 	name, pages := mustPDF(t, admin.PostForm("/comptes/enseignants/fiches", url.Values{"format": {"pdf"}}))
 	assert.Equal(t, "Identifiants enseignants.pdf", name)
@@ -214,6 +216,8 @@ func TestTeacherImportRefusesBadFiles(t *testing.T) {
 		{"spreadsheet", "enseignants.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00"), 422, "Ce fichier est un classeur"},
 		{"missing columns", "enseignants.csv", []byte("Nom,Prénom,Discipline\r\nMartin,Claire,Maths\r\n"), 422,
 			"Colonne(s) obligatoire(s) absente(s) : Adresse électronique. La première ligne du fichier doit nommer les colonnes Nom, Prénom et Adresse électronique"},
+		{"a students' list", "eleves.csv", []byte("Nom;Prénom;Classe;Date de naissance;Email\r\nGirard;Manon;1re MSPC;12/03/2009;manon@lycee.example\r\n"), 422,
+			"Ce fichier ressemble à une liste d'élèves (colonne « Date de naissance ») : importez-le dans « Comptes des élèves »"},
 		{"over the limit", "enseignants.csv", bytes.Repeat([]byte("Martin;Claire;claire.martin@lycee.example\r\n"), 60000), 413,
 			"Fichier trop volumineux"},
 	} {

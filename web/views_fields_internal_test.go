@@ -54,6 +54,7 @@ func TestEveryTemplateReadsOnlyFieldsOfItsView(t *testing.T) {
 		{"year/close_job", pageOf[closeJobView]{}}, {"year/close_status", pageOf[closeJobView]{}},
 		{"year/purge", pageOf[*purgeView]{}}, {"accounts/teachers", pageOf[teachersView]{}},
 		{"auth/invitation", pageOf[invitationView]{}}, {"auth/invitation_ended", pageOf[invitationEnded]{}},
+		{"auth/invitation_session", invitationSessionView{}},
 	} {
 		tree := trees[v.template]
 		require.NotNil(t, tree, "no template %q", v.template)
