@@ -48,6 +48,20 @@ type YearPreview struct {
 	Year    pfmp.SchoolYear
 	Closed  *YearClosing // the year's closing, when it is done already
 	Classes []YearClass
+	// NextYearImport is when the next year's students were imported already (zero when not):
+	// the closing is then refused (pfmp.ImportedForNextYear).
+	NextYearImport time.Time
+}
+
+// Refusal is why the year cannot be closed now (a conflict), nil when it can.
+func (p *YearPreview) Refusal() error {
+	if p.Closed != nil {
+		return pfmp.Conflict(MsgYearClosed(p.Year))
+	}
+	if !p.NextYearImport.IsZero() {
+		return pfmp.Conflict(pfmp.MsgImportedForNextYear(p.Year, p.NextYearImport))
+	}
+	return nil
 }
 
 // Marks are the administrator's exceptions, by student id: leaving, or repeating his level.
@@ -91,6 +105,9 @@ func yearPreview(app core.App, now time.Time) (*YearPreview, error) {
 	if p.Closed, err = closingOf(app, p.Year); err != nil {
 		return nil, err
 	}
+	if p.NextYearImport, err = nextYearImport(app, p.Year); err != nil {
+		return nil, err
+	}
 	if err = app.DB().NewQuery(`SELECT id, name, level, diploma FROM classes`).All(&p.Classes); err != nil {
 		return nil, err
 	}
@@ -118,6 +135,17 @@ func yearPreview(app core.App, now time.Time) (*YearPreview, error) {
 		return compareText(a.Name, b.Name)
 	})
 	return p, nil
+}
+
+// nextYearImport is the latest students' import made for the year after y, zero when none.
+func nextYearImport(app core.App, y pfmp.SchoolYear) (time.Time, error) {
+	var last types.DateTime
+	err := app.DB().NewQuery(`SELECT COALESCE(MAX(created), '') FROM audit_log WHERE action = {:a}`).
+		Bind(dbx.Params{"a": studentsImport.action}).Row(&last)
+	if err != nil || last.IsZero() || !pfmp.ImportedForNextYear(y, last.Time()) {
+		return time.Time{}, err
+	}
+	return last.Time(), nil
 }
 
 func levelRank(l pfmp.Level) int { return slices.Index(pfmp.Levels(), l) }
@@ -192,7 +220,8 @@ func MsgYearClosed(y pfmp.SchoolYear) string {
 // marks) are marked left (now: a late closing keeps their data the whole retention after their
 // archive is stored), taken out of their class and their archive stored (archives: student id
 // → ZIP path, built before; a leaver without one gets none), the classes move up, the closing
-// is recorded. A year already closed changes nothing (a conflict).
+// is recorded. A year already closed, or whose next year's students were imported already,
+// changes nothing (a conflict).
 func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (*ClosingCounts, error) {
 	var counts *ClosingCounts
 	err := s.app.RunInTransaction(func(tx core.App) error {
@@ -201,8 +230,8 @@ func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (
 		if err != nil {
 			return err
 		}
-		if p.Closed != nil {
-			return pfmp.Conflict(MsgYearClosed(p.Year))
+		if err := p.Refusal(); err != nil {
+			return err
 		}
 		fates, err := p.Fates(m)
 		if err != nil {

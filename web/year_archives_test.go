@@ -79,7 +79,7 @@ func TestYearClosePageNamesTheYearJustEnded(t *testing.T) {
 	admin := a.MustLogin(t, "prof.martin", demo.Password)
 	for at, note := range map[time.Time]string{
 		time.Date(2026, time.August, 20, 8, 0, 0, 0, time.UTC):   "s&#39;est terminée en juillet 2026",
-		time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC): "même si l&#39;année 2026-2027 a déjà commencé",
+		time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC): "avant d&#39;importer les listes d&#39;élèves de 2026-2027",
 		time.Date(2026, time.June, 30, 8, 0, 0, 0, time.UTC):     "se termine en juillet 2026",
 	} {
 		a.Clock.Set(at)
