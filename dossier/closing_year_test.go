@@ -38,7 +38,8 @@ func TestCloseYearInTheSummerClosesTheYearJustEnded(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, pfmp.SchoolYear(2026), p.Year)
 			require.Nil(t, p.Closed, "2026-2027 is still to close")
-			_, err = s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id, dossier.Marks{}, nil)
+			_, err = s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id, dossier.Marks{},
+				withoutArchives(t, s, dossier.Marks{}))
 			require.NoError(t, err)
 			closings, err := s.Closings()
 			require.NoError(t, err)

@@ -219,8 +219,10 @@ func MsgYearClosed(y pfmp.SchoolYear) string {
 // CloseYear closes the year pfmp.ClosingYear names, in one transaction: the leavers (under the
 // marks) are marked left (now: a late closing keeps their data the whole retention after their
 // archive is stored), taken out of their class and their archive stored (archives: student id
-// → ZIP path, built before; a leaver without one gets none), the classes move up, the closing
-// is recorded. A year already closed, or whose next year's students were imported already,
+// → ZIP path, built before, one entry per leaver; a path "" stores none), the classes move up,
+// the closing is recorded. The leavers are found again inside the transaction: when they are
+// not those archives were built for (a student put in a final-level class meanwhile), nothing
+// is changed (a conflict), so that nobody leaves without his archive. A year already closed, or whose next year's students were imported already,
 // changes nothing (a conflict).
 func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (*ClosingCounts, error) {
 	var counts *ClosingCounts
@@ -237,8 +239,12 @@ func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (
 		if err != nil {
 			return err
 		}
+		leavers := p.Leavers(fates)
+		if !sameLeavers(leavers, archives) {
+			return pfmp.Conflict(MsgLeaversChanged)
+		}
 		c := closer{tx: tx, now: now, year: p.Year, fates: fates}
-		if err := c.leave(p.Leavers(fates), p.classNames(), archives); err != nil {
+		if err := c.leave(leavers, p.classNames(), archives); err != nil {
 			return err
 		}
 		if err := c.moveClasses(p.Classes); err != nil {
@@ -248,6 +254,24 @@ func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (
 		return c.record(actorID)
 	})
 	return counts, err
+}
+
+// MsgLeaversChanged refuses a closing whose leavers changed while their archives were built.
+const MsgLeaversChanged = "Les élèves qui quittent l'établissement ont changé pendant la préparation des archives " +
+	"(un élève a été ajouté à une classe de dernière année ou en a été retiré) : rien n'a été modifié. " +
+	"Rouvrez l'aperçu de la clôture, vérifiez-le et confirmez à nouveau."
+
+// sameLeavers reports whether archives has an entry for each leaver and for nobody else.
+func sameLeavers(leavers []string, archives map[string]string) bool {
+	if len(leavers) != len(archives) {
+		return false
+	}
+	for _, id := range leavers {
+		if _, ok := archives[id]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // closer applies one closing inside its transaction.
