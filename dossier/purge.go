@@ -95,6 +95,7 @@ type PurgePlan struct {
 
 	tutorIDs []string
 	records  map[string][]string // collection → ids
+	mailIDs  []string            // the mail_log rows deleted (their outbox files go too)
 }
 
 // Empty reports whether there is nothing to purge.
@@ -175,10 +176,10 @@ func (p *PurgePlan) collect(app core.App) error {
 		return err
 	}
 	p.Files += len(p.records["archives"])
-	p.Mails, err = countWhere(app, `SELECT COUNT(*) FROM mail_log WHERE `+p.mailWhere(), nil)
-	if err != nil {
+	if err := app.DB().NewQuery(`SELECT id FROM mail_log WHERE ` + p.mailWhere()).Column(&p.mailIDs); err != nil {
 		return err
 	}
+	p.Mails = len(p.mailIDs)
 	if p.Audit, err = countWhere(app, `SELECT COUNT(*) FROM audit_log WHERE `+p.auditWhere(), nil); err != nil {
 		return err
 	}
@@ -232,8 +233,9 @@ type PurgeOutcome struct {
 }
 
 // Purge deletes, in one transaction, the data of the students named (those of the preview
-// the administrator confirmed) whose retention has run out now, then their files and the
-// rows of PocketBase's logs naming them; it records the purge. Students named but not due (any more) are left alone.
+// the administrator confirmed) whose retention has run out now, overwriting it on disk
+// (purge_disk.go), then their files, their emails' outbox files and the rows of PocketBase's
+// logs naming them; it records the purge. Students named but not due (any more) are left alone.
 func (s *Store) Purge(actorID string, ids []string) (*PurgeOutcome, error) {
 	if len(ids) == 0 {
 		return nil, pfmp.Invalid("Aucun élève à purger : rien n'a été supprimé.", nil)
@@ -261,6 +263,7 @@ func (s *Store) Purge(actorID string, ids []string) (*PurgeOutcome, error) {
 	if out.Logs, err = deleteLogs(s.app, plan.users()); err != nil {
 		s.app.Logger().Error("purge: the logs could not be cleaned", "error", err)
 	}
+	s.wipeAfterPurge(plan.mailIDs)
 	return out, nil
 }
 
