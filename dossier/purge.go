@@ -44,21 +44,21 @@ func Purging(ctx context.Context) bool {
 
 const auditPurge = "purge"
 
-// purgeOrder is the collections a purge deletes from, children first (the labels name them in
-// the preview).
-var purgeOrder = []struct{ collection, label string }{
-	{"company_reviews", "bilans entreprise et grilles"},
-	{"attitude_reviews", "bilans des attitudes"},
-	{"self_reviews", "bilans personnels"},
-	{"comments", "commentaires"},
-	{"attachments", "annexes (fichiers et liens)"},
-	{"interventions", "comptes rendus d'activité"},
-	{"journal_weeks", "semaines du journal"},
-	{"tutor_access", "accès des tuteurs"},
-	{"placements", "dossiers (fiches de liaison, portfolios)"},
-	{"checkpoints", "bilans intermédiaires"},
-	{"school_evaluations", "évaluations en établissement"},
-	{"archives", "archives de fin d'année"},
+// purgeOrder is the collections a purge deletes from, children first, with the words that
+// name one record and several in the preview.
+var purgeOrder = []struct{ collection, one, many string }{
+	{"company_reviews", "bilan entreprise ou grille", "bilans entreprise et grilles"},
+	{"attitude_reviews", "bilan des attitudes", "bilans des attitudes"},
+	{"self_reviews", "bilan personnel", "bilans personnels"},
+	{"comments", "commentaire", "commentaires"},
+	{"attachments", "annexe (fichier ou lien)", "annexes (fichiers et liens)"},
+	{"interventions", "compte rendu d'activité", "comptes rendus d'activité"},
+	{"journal_weeks", "semaine du journal", "semaines du journal"},
+	{"tutor_access", "accès de tuteur", "accès de tuteurs"},
+	{"placements", "dossier (fiche de liaison, portfolio)", "dossiers (fiches de liaison, portfolios)"},
+	{"checkpoints", "bilan intermédiaire", "bilans intermédiaires"},
+	{"school_evaluations", "évaluation en établissement", "évaluations en établissement"},
+	{"archives", "archive de fin d'année", "archives de fin d'année"},
 }
 
 // PurgeStudent is a student whose data is due for the purge.
@@ -77,7 +77,7 @@ func (p PurgeStudent) Name() string {
 
 // PurgeCount is how many records of one collection a purge deletes.
 type PurgeCount struct {
-	Collection, Label string
+	Collection, Label string // Label names N records: "1 commentaire", "2 commentaires"
 	N                 int
 }
 
@@ -166,7 +166,11 @@ func (p *PurgePlan) collect(app core.App) error {
 			return err
 		}
 		p.records[c.collection] = ids
-		p.Counts = append(p.Counts, PurgeCount{Collection: c.collection, Label: c.label, N: len(ids)})
+		label := c.many
+		if len(ids) < 2 {
+			label = c.one
+		}
+		p.Counts = append(p.Counts, PurgeCount{Collection: c.collection, Label: label, N: len(ids)})
 	}
 	if err := p.findTutors(app, students, placements); err != nil {
 		return err

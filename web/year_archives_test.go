@@ -66,7 +66,7 @@ func TestYearArchivesListedDownloadedAndDatedByTheRetention(t *testing.T) {
 	require.Contains(t, purge, "Prochaine suppression possible le "+until)
 	a.Clock.Set(purgeDay.Add(8 * time.Hour))
 	purge = admin.Get("/annee/purge").Body
-	require.Contains(t, purge, `<td data-label="Conservé jusqu'au">`+pfmp.FormatShort(purgeDay)+`</td>`)
+	require.Contains(t, purge, `<td data-label="Conservé jusqu'au">`+pfmp.FormatLong(purgeDay)+`</td>`)
 	require.Contains(t, purge, "Manon GIRARD")
 	require.Contains(t, admin.Get("/annee").Body, "<strong>1 élève(s)</strong> ont dépassé la durée de conservation")
 }
