@@ -38,11 +38,42 @@ func TestCloseYearInTheSummerClosesTheYearJustEnded(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, pfmp.SchoolYear(2026), p.Year)
 			require.Nil(t, p.Closed, "2026-2027 is still to close")
-			_, err = s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id, dossier.Marks{}, nil)
+			_, err = s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id, dossier.Marks{},
+				withoutArchives(t, s, dossier.Marks{}))
 			require.NoError(t, err)
 			closings, err := s.Closings()
 			require.NoError(t, err)
 			require.Equal(t, []pfmp.SchoolYear{2026, 2025}, []pfmp.SchoolYear{closings[0].Year, closings[1].Year})
 		})
 	}
+}
+
+// After the rentrée's students' import (the classes are the new year's already), the year just
+// ended can no longer be closed: it would move everyone up twice and take the new final-level
+// students out. An import made before 1 August (lists updated in June) does not stop it.
+func TestCloseYearRefusedAfterTheNextYearsImport(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	a.Clock.Set(time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC))
+	mustImport(t, a, csvOf(t, ";", false, head, "Girard;Manon;Tle MSPC;12/03/2009;scolaire", "Dupont;Léa;1re PMIA;05/09/2010;scolaire"))
+	before := tableCounts(t, a)
+	manonClass := a.MustFind(t, "users", "username", "manon.girard").GetString("class")
+
+	p, err := s.YearPreview()
+	require.NoError(t, err)
+	require.False(t, p.NextYearImport.IsZero())
+	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(p.Refusal()))
+	require.Contains(t, pfmp.Message(p.Refusal()), "une seconde fois")
+	_, err = s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id, dossier.Marks{}, nil)
+	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(err))
+	require.Equal(t, before, tableCounts(t, a), "nothing changed")
+	require.Equal(t, manonClass, a.MustFind(t, "users", "username", "manon.girard").GetString("class"))
+	require.Empty(t, a.MustFind(t, "users", "username", "manon.girard").GetString("left_at"))
+
+	_, err = a.PB.DB().NewQuery(`UPDATE audit_log SET created = '2026-06-20 08:00:00.000Z' WHERE action = 'import_eleves'`).Execute()
+	require.NoError(t, err)
+	p, err = s.YearPreview()
+	require.NoError(t, err)
+	require.NoError(t, p.Refusal(), "June's import is the year's own")
 }

@@ -44,21 +44,21 @@ func Purging(ctx context.Context) bool {
 
 const auditPurge = "purge"
 
-// purgeOrder is the collections a purge deletes from, children first (the labels name them in
-// the preview).
-var purgeOrder = []struct{ collection, label string }{
-	{"company_reviews", "bilans entreprise et grilles"},
-	{"attitude_reviews", "bilans des attitudes"},
-	{"self_reviews", "bilans personnels"},
-	{"comments", "commentaires"},
-	{"attachments", "annexes (fichiers et liens)"},
-	{"interventions", "comptes rendus d'activité"},
-	{"journal_weeks", "semaines du journal"},
-	{"tutor_access", "accès des tuteurs"},
-	{"placements", "dossiers (fiches de liaison, portfolios)"},
-	{"checkpoints", "bilans intermédiaires"},
-	{"school_evaluations", "évaluations en établissement"},
-	{"archives", "archives de fin d'année"},
+// purgeOrder is the collections a purge deletes from, children first, with the words that
+// name one record and several in the preview.
+var purgeOrder = []struct{ collection, one, many string }{
+	{"company_reviews", "bilan entreprise ou grille", "bilans entreprise et grilles"},
+	{"attitude_reviews", "bilan des attitudes", "bilans des attitudes"},
+	{"self_reviews", "bilan personnel", "bilans personnels"},
+	{"comments", "commentaire", "commentaires"},
+	{"attachments", "annexe (fichier ou lien)", "annexes (fichiers et liens)"},
+	{"interventions", "compte rendu d'activité", "comptes rendus d'activité"},
+	{"journal_weeks", "semaine du journal", "semaines du journal"},
+	{"tutor_access", "accès de tuteur", "accès de tuteurs"},
+	{"placements", "dossier (fiche de liaison, portfolio)", "dossiers (fiches de liaison, portfolios)"},
+	{"checkpoints", "bilan intermédiaire", "bilans intermédiaires"},
+	{"school_evaluations", "évaluation en établissement", "évaluations en établissement"},
+	{"archives", "archive de fin d'année", "archives de fin d'année"},
 }
 
 // PurgeStudent is a student whose data is due for the purge.
@@ -77,7 +77,7 @@ func (p PurgeStudent) Name() string {
 
 // PurgeCount is how many records of one collection a purge deletes.
 type PurgeCount struct {
-	Collection, Label string
+	Collection, Label string // Label names N records: "1 commentaire", "2 commentaires"
 	N                 int
 }
 
@@ -95,6 +95,7 @@ type PurgePlan struct {
 
 	tutorIDs []string
 	records  map[string][]string // collection → ids
+	mailIDs  []string            // the mail_log rows deleted (their outbox files go too)
 }
 
 // Empty reports whether there is nothing to purge.
@@ -165,7 +166,11 @@ func (p *PurgePlan) collect(app core.App) error {
 			return err
 		}
 		p.records[c.collection] = ids
-		p.Counts = append(p.Counts, PurgeCount{Collection: c.collection, Label: c.label, N: len(ids)})
+		label := c.many
+		if len(ids) < 2 {
+			label = c.one
+		}
+		p.Counts = append(p.Counts, PurgeCount{Collection: c.collection, Label: label, N: len(ids)})
 	}
 	if err := p.findTutors(app, students, placements); err != nil {
 		return err
@@ -175,10 +180,10 @@ func (p *PurgePlan) collect(app core.App) error {
 		return err
 	}
 	p.Files += len(p.records["archives"])
-	p.Mails, err = countWhere(app, `SELECT COUNT(*) FROM mail_log WHERE `+p.mailWhere(), nil)
-	if err != nil {
+	if err := app.DB().NewQuery(`SELECT id FROM mail_log WHERE ` + p.mailWhere()).Column(&p.mailIDs); err != nil {
 		return err
 	}
+	p.Mails = len(p.mailIDs)
 	if p.Audit, err = countWhere(app, `SELECT COUNT(*) FROM audit_log WHERE `+p.auditWhere(), nil); err != nil {
 		return err
 	}
@@ -232,8 +237,9 @@ type PurgeOutcome struct {
 }
 
 // Purge deletes, in one transaction, the data of the students named (those of the preview
-// the administrator confirmed) whose retention has run out now, then their files and the
-// rows of PocketBase's logs naming them; it records the purge. Students named but not due (any more) are left alone.
+// the administrator confirmed) whose retention has run out now, overwriting it on disk
+// (purge_disk.go), then their files, their emails' outbox files and the rows of PocketBase's
+// logs naming them; it records the purge. Students named but not due (any more) are left alone.
 func (s *Store) Purge(actorID string, ids []string) (*PurgeOutcome, error) {
 	if len(ids) == 0 {
 		return nil, pfmp.Invalid("Aucun élève à purger : rien n'a été supprimé.", nil)
@@ -261,6 +267,7 @@ func (s *Store) Purge(actorID string, ids []string) (*PurgeOutcome, error) {
 	if out.Logs, err = deleteLogs(s.app, plan.users()); err != nil {
 		s.app.Logger().Error("purge: the logs could not be cleaned", "error", err)
 	}
+	s.wipeAfterPurge(plan.mailIDs)
 	return out, nil
 }
 

@@ -48,6 +48,20 @@ type YearPreview struct {
 	Year    pfmp.SchoolYear
 	Closed  *YearClosing // the year's closing, when it is done already
 	Classes []YearClass
+	// NextYearImport is when the next year's students were imported already (zero when not):
+	// the closing is then refused (pfmp.ImportedForNextYear).
+	NextYearImport time.Time
+}
+
+// Refusal is why the year cannot be closed now (a conflict), nil when it can.
+func (p *YearPreview) Refusal() error {
+	if p.Closed != nil {
+		return pfmp.Conflict(MsgYearClosed(p.Year))
+	}
+	if !p.NextYearImport.IsZero() {
+		return pfmp.Conflict(pfmp.MsgImportedForNextYear(p.Year, p.NextYearImport))
+	}
+	return nil
 }
 
 // Marks are the administrator's exceptions, by student id: leaving, or repeating his level.
@@ -91,6 +105,9 @@ func yearPreview(app core.App, now time.Time) (*YearPreview, error) {
 	if p.Closed, err = closingOf(app, p.Year); err != nil {
 		return nil, err
 	}
+	if p.NextYearImport, err = nextYearImport(app, p.Year); err != nil {
+		return nil, err
+	}
 	if err = app.DB().NewQuery(`SELECT id, name, level, diploma FROM classes`).All(&p.Classes); err != nil {
 		return nil, err
 	}
@@ -118,6 +135,17 @@ func yearPreview(app core.App, now time.Time) (*YearPreview, error) {
 		return compareText(a.Name, b.Name)
 	})
 	return p, nil
+}
+
+// nextYearImport is the latest students' import made for the year after y, zero when none.
+func nextYearImport(app core.App, y pfmp.SchoolYear) (time.Time, error) {
+	var last types.DateTime
+	err := app.DB().NewQuery(`SELECT COALESCE(MAX(created), '') FROM audit_log WHERE action = {:a}`).
+		Bind(dbx.Params{"a": studentsImport.action}).Row(&last)
+	if err != nil || last.IsZero() || !pfmp.ImportedForNextYear(y, last.Time()) {
+		return time.Time{}, err
+	}
+	return last.Time(), nil
 }
 
 func levelRank(l pfmp.Level) int { return slices.Index(pfmp.Levels(), l) }
@@ -191,8 +219,11 @@ func MsgYearClosed(y pfmp.SchoolYear) string {
 // CloseYear closes the year pfmp.ClosingYear names, in one transaction: the leavers (under the
 // marks) are marked left (now: a late closing keeps their data the whole retention after their
 // archive is stored), taken out of their class and their archive stored (archives: student id
-// → ZIP path, built before; a leaver without one gets none), the classes move up, the closing
-// is recorded. A year already closed changes nothing (a conflict).
+// → ZIP path, built before, one entry per leaver; a path "" stores none), the classes move up,
+// the closing is recorded. The leavers are found again inside the transaction: when they are
+// not those archives were built for (a student put in a final-level class meanwhile), nothing
+// is changed (a conflict), so that nobody leaves without his archive. A year already closed, or whose next year's students were imported already,
+// changes nothing (a conflict).
 func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (*ClosingCounts, error) {
 	var counts *ClosingCounts
 	err := s.app.RunInTransaction(func(tx core.App) error {
@@ -201,15 +232,19 @@ func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (
 		if err != nil {
 			return err
 		}
-		if p.Closed != nil {
-			return pfmp.Conflict(MsgYearClosed(p.Year))
+		if err := p.Refusal(); err != nil {
+			return err
 		}
 		fates, err := p.Fates(m)
 		if err != nil {
 			return err
 		}
+		leavers := p.Leavers(fates)
+		if !sameLeavers(leavers, archives) {
+			return pfmp.Conflict(MsgLeaversChanged)
+		}
 		c := closer{tx: tx, now: now, year: p.Year, fates: fates}
-		if err := c.leave(p.Leavers(fates), p.classNames(), archives); err != nil {
+		if err := c.leave(leavers, p.classNames(), archives); err != nil {
 			return err
 		}
 		if err := c.moveClasses(p.Classes); err != nil {
@@ -219,6 +254,24 @@ func (s *Store) CloseYear(actorID string, m Marks, archives map[string]string) (
 		return c.record(actorID)
 	})
 	return counts, err
+}
+
+// MsgLeaversChanged refuses a closing whose leavers changed while their archives were built.
+const MsgLeaversChanged = "Les élèves qui quittent l'établissement ont changé pendant la préparation des archives " +
+	"(un élève a été ajouté à une classe de dernière année ou en a été retiré) : rien n'a été modifié. " +
+	"Rouvrez l'aperçu de la clôture, vérifiez-le et confirmez à nouveau."
+
+// sameLeavers reports whether archives has an entry for each leaver and for nobody else.
+func sameLeavers(leavers []string, archives map[string]string) bool {
+	if len(leavers) != len(archives) {
+		return false
+	}
+	for _, id := range leavers {
+		if _, ok := archives[id]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // closer applies one closing inside its transaction.

@@ -85,7 +85,7 @@ func TestCloseYearFinalLevelLeavesAndMerges(t *testing.T) {
 	stays := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "reste.tle", "class": tle.Id, "password": "x-123456789"})
 	goes := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "part.tle", "class": tle.Id, "password": "x-123456789"})
 	counts, err := s.CloseYear(a.MustFind(t, "users", "username", "prof.martin").Id,
-		dossier.Marks{Repeating: map[string]bool{stays.Id: true}}, nil)
+		dossier.Marks{Repeating: map[string]bool{stays.Id: true}}, map[string]string{goes.Id: ""})
 	require.NoError(t, err)
 	require.Equal(t, 1, counts.Leaving)
 	require.NotEmpty(t, a.MustFind(t, "users", "id", goes.Id).GetString("left_at"))
@@ -118,7 +118,7 @@ func TestPurgeDeletesEveryTraceOfTheLeaver(t *testing.T) {
 	require.NoError(t, os.WriteFile(zip, []byte("PK archive de Manon"), 0o600))
 	// Léa's PFMP 1 is locked by the demo's checkpoint: the purge gets through the lock on purpose.
 	lea := a.MustFind(t, "users", "username", "lea.dupont")
-	_, err = s.CloseYear(admin, dossier.Marks{Leaving: map[string]bool{manon.Id: true, lea.Id: true}}, map[string]string{manon.Id: zip})
+	_, err = s.CloseYear(admin, dossier.Marks{Leaving: map[string]bool{manon.Id: true, lea.Id: true}}, map[string]string{manon.Id: zip, lea.Id: ""})
 	require.NoError(t, err)
 	attachment := mustAttachment(t, a, pl.Id)
 	storage := filepath.Join(a.PB.DataDir(), "storage")
@@ -177,6 +177,46 @@ func TestPurgeDeletesEveryTraceOfTheLeaver(t *testing.T) {
 
 	_, err = s.Purge(admin, []string{manon.Id})
 	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(err), "nothing left to purge")
+}
+
+// withoutArchives is an entry without an archive for every leaver a closing under m makes.
+func withoutArchives(t *testing.T, s *dossier.Store, m dossier.Marks) map[string]string {
+	t.Helper()
+	p, err := s.YearPreview()
+	require.NoError(t, err)
+	fates, err := p.Fates(m)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, id := range p.Leavers(fates) {
+		out[id] = ""
+	}
+	return out
+}
+
+// A student put in a final-level class while the leavers' archives were built would leave
+// without one: the closing finds the leavers again in its transaction and changes nothing.
+func TestCloseYearRefusedWhenTheLeaversChanged(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	admin := a.MustFind(t, "users", "username", "prof.martin").Id
+	manon := a.MustFind(t, "users", "username", "manon.girard")
+	m := dossier.Marks{Leaving: map[string]bool{manon.Id: true}}
+	archives := withoutArchives(t, s, m)
+	require.Equal(t, map[string]string{manon.Id: ""}, archives)
+
+	tle := a.MustRecord(t, "classes", map[string]any{"name": "Tle MSPC", "level": "Tle"})
+	late := a.MustRecord(t, "users", map[string]any{"role": "student", "username": "arrive.tle", "class": tle.Id, "password": "x-123456789"})
+	before := tableCounts(t, a)
+	_, err := s.CloseYear(admin, m, archives)
+	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(err))
+	require.Equal(t, dossier.MsgLeaversChanged, pfmp.Message(err))
+	require.Equal(t, before, tableCounts(t, a), "nothing changed")
+	require.Empty(t, a.MustFind(t, "users", "id", late.Id).GetString("left_at"))
+
+	_, err = s.CloseYear(admin, m, withoutArchives(t, s, m))
+	require.NoError(t, err, "confirmed again on the new preview")
+	require.NotEmpty(t, a.MustFind(t, "users", "id", late.Id).GetString("left_at"))
 }
 
 // mustAttachment attaches a stored file to a dossier.

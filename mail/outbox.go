@@ -30,3 +30,22 @@ func writeOutbox(dataDir, id string, msg *gomail.Msg) (string, error) {
 	}
 	return path, f.Close()
 }
+
+// RemoveFromOutbox deletes the outbox files of the mail_log rows ids (a purge's: the files
+// name the student and the tutor); it returns how many it deleted.
+func RemoveFromOutbox(dataDir string, ids []string) (int, error) {
+	n := 0
+	for _, id := range ids {
+		files, err := filepath.Glob(filepath.Join(OutboxDir(dataDir), "*-"+id+".eml"))
+		if err != nil {
+			return n, err
+		}
+		for _, f := range files {
+			if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}

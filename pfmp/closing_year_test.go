@@ -23,7 +23,7 @@ func TestClosingYear(t *testing.T) {
 		{"on the last day of classes", paris(2026, time.July, 4, 17), 2025, "se termine en juillet 2026"},
 		{"in the summer holidays", paris(2026, time.August, 20, 10), 2025, "s'est terminée en juillet 2026"},
 		{"on 1 August, Paris midnight", paris(2026, time.August, 1, 0), 2025, "s'est terminée en juillet 2026"},
-		{"forgotten, after the rentrée", paris(2026, time.September, 3, 10), 2025, "même si l'année 2026-2027 a déjà commencé"},
+		{"forgotten, after the rentrée", paris(2026, time.September, 3, 10), 2025, "avant d'importer les listes d'élèves de 2026-2027"},
 		{"forgotten until December", paris(2026, time.December, 18, 10), 2025, "s'est terminée en juillet 2026"},
 		{"still 31 December in UTC, 1 January in Paris", time.Date(2026, time.December, 31, 23, 30, 0, 0, time.UTC), 2026, "se termine en juillet 2027"},
 		{"the next year under way", paris(2027, time.May, 3, 10), 2026, "se termine en juillet 2027"},
@@ -35,4 +35,22 @@ func TestClosingYear(t *testing.T) {
 	}
 	require.Equal(t, SchoolYear(2026), SchoolYearOf(paris(2026, time.August, 20, 10)),
 		"the year a day belongs to is not the one a closing closes")
+	for _, c := range cases {
+		require.NotContains(t, ClosingYearNote(c.now), "déjà commencé", "no note invites a closing after the new year's import")
+	}
+}
+
+// A students' import from 1 August (Paris) on is the next year's: the year before can no
+// longer be closed; an import of June (lists updated before the conseils) does not count.
+func TestImportedForNextYear(t *testing.T) {
+	paris := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, Paris) }
+	require.False(t, ImportedForNextYear(2025, paris(2026, time.June, 20, 10)))
+	require.False(t, ImportedForNextYear(2025, paris(2026, time.July, 31, 23)))
+	require.True(t, ImportedForNextYear(2025, paris(2026, time.August, 1, 0)))
+	require.True(t, ImportedForNextYear(2025, paris(2026, time.September, 7, 9)))
+	require.False(t, ImportedForNextYear(2026, paris(2026, time.September, 7, 9)), "the next closing is not refused")
+	msg := MsgImportedForNextYear(2025, paris(2026, time.September, 7, 9))
+	require.Contains(t, msg, "lundi 7 septembre 2026")
+	require.Contains(t, msg, "une seconde fois")
+	require.Contains(t, msg, "left_at")
 }

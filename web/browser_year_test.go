@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -81,6 +82,50 @@ func TestBrowserYearEnd(t *testing.T) {
 	apptest.MustDo(t, ctx, apptest.DesktopViewport())
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "year-purge-preview-desktop.png"))
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.ID("f-confirmer")), chromedp.Click(chromedp.ID("purge-confirm")))
-	assert.Contains(t, apptest.MustWaitText(t, ctx, "#purges", "1 élève(s)"), "1 élève(s), 0 tuteur(s)")
+	assert.Contains(t, apptest.MustWaitText(t, ctx, "#purges", "1 élève"), "1 élève, 0 tuteur, ")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "year-purge-done-desktop.png"))
+}
+
+// studentRow is one student's row of the closing's preview, as laid out.
+type studentRow struct {
+	Height, LeaveTop, RepeatTop, LeaveRight, RepeatLeft float64
+	RepeatRight, WrapRight, PageWide                    float64
+	WrapScrolls                                         bool
+}
+
+// On a phone the closing's preview gives each student one compact row, the two marks side by
+// side: a class of 30 stays a short scroll.
+func TestBrowserYearClosePreviewOnAPhone(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	class := a.MustRecord(t, "classes", map[string]any{"name": "2de MELEC", "level": "2de"})
+	for i := range 30 {
+		a.MustRecord(t, "users", map[string]any{"role": "student", "username": fmt.Sprintf("eleve.melec%02d", i),
+			"first_name": "Marie-Charlotte", "last_name": fmt.Sprintf("DE LA FONTAINE-%02d", i), "class": class.Id,
+			"password": "x-123456789"})
+	}
+	ctx := apptest.MustBrowser(t)
+	apptest.MustDo(t, ctx, apptest.PhoneViewport())
+	pfLogin(t, ctx, a, "prof.martin")
+	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/annee/cloture"))
+	apptest.MustWaitText(t, ctx, "h1", "Clôturer l'année scolaire")
+	rows := apptest.MustRun(t, ctx, chromedp.Evaluate[[]studentRow](`[...document.querySelectorAll(".year-students tbody tr")].map(tr => {
+		const leave = tr.querySelector('input[name="depart"]').closest("label").getBoundingClientRect();
+		const repeat = tr.querySelector('input[name="redouble"]').closest("label").getBoundingClientRect();
+		const wrap = tr.closest(".table-wrap");
+		return {Height: tr.getBoundingClientRect().height, LeaveTop: leave.top, RepeatTop: repeat.top,
+			LeaveRight: leave.right, RepeatLeft: repeat.left, RepeatRight: repeat.right,
+			WrapRight: wrap.getBoundingClientRect().right, WrapScrolls: wrap.scrollWidth > wrap.clientWidth,
+			PageWide: document.documentElement.scrollWidth};
+	})`))
+	require.Len(t, rows, 42, "the demo's 12 students and the 30 of 2de MELEC")
+	for i, r := range rows {
+		assert.LessOrEqual(t, r.Height, 80.0, "row %d: one compact row (it took 400 px)", i)
+		assert.Equal(t, r.LeaveTop, r.RepeatTop, "row %d: the two marks on one line", i)
+		assert.LessOrEqual(t, r.LeaveRight, r.RepeatLeft, "row %d: side by side", i)
+		assert.LessOrEqual(t, r.RepeatRight, r.WrapRight, "row %d: the marks within the card", i)
+		assert.False(t, r.WrapScrolls, "row %d: nothing hidden sideways", i)
+		assert.LessOrEqual(t, r.PageWide, float64(apptest.PhoneWidth), "nothing scrolls sideways")
+	}
+	apptest.MustScreenshot(t, ctx, filepath.Join(os.TempDir(), "livret-shots", "year-close-30-phone.png"))
 }

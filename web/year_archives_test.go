@@ -66,7 +66,7 @@ func TestYearArchivesListedDownloadedAndDatedByTheRetention(t *testing.T) {
 	require.Contains(t, purge, "Prochaine suppression possible le "+until)
 	a.Clock.Set(purgeDay.Add(8 * time.Hour))
 	purge = admin.Get("/annee/purge").Body
-	require.Contains(t, purge, `<td data-label="Conservé jusqu'au">`+pfmp.FormatShort(purgeDay)+`</td>`)
+	require.Contains(t, purge, `<td data-label="Conservé jusqu'au">`+pfmp.FormatLong(purgeDay)+`</td>`)
 	require.Contains(t, purge, "Manon GIRARD")
 	require.Contains(t, admin.Get("/annee").Body, "<strong>1 élève(s)</strong> ont dépassé la durée de conservation")
 }
@@ -79,7 +79,7 @@ func TestYearClosePageNamesTheYearJustEnded(t *testing.T) {
 	admin := a.MustLogin(t, "prof.martin", demo.Password)
 	for at, note := range map[time.Time]string{
 		time.Date(2026, time.August, 20, 8, 0, 0, 0, time.UTC):   "s&#39;est terminée en juillet 2026",
-		time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC): "même si l&#39;année 2026-2027 a déjà commencé",
+		time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC): "avant d&#39;importer les listes d&#39;élèves de 2026-2027",
 		time.Date(2026, time.June, 30, 8, 0, 0, 0, time.UTC):     "se termine en juillet 2026",
 	} {
 		a.Clock.Set(at)

@@ -26,6 +26,7 @@ type closeView struct {
 	Year     string
 	YearNote string       // why the closing closes that year (pfmp.ClosingYearNote)
 	Closed   *closingView // the year's closing, when done already
+	Refused  string       // why the year can no longer be closed (the next year's import), "" when it can
 	Classes  []closeClassView
 	MovedUp  int
 	Repeats  int
@@ -99,6 +100,9 @@ func (s *Server) closeView(m dossier.Marks) (*closeView, error) {
 		fates, _ = p.Fates(dossier.Marks{})
 	}
 	v := &closeView{Year: p.Year.Label(), YearNote: pfmp.ClosingYearNote(s.cfg.Now()), Action: yearCloseURL}
+	if !p.NextYearImport.IsZero() {
+		v.Refused = pfmp.MsgImportedForNextYear(p.Year, p.NextYearImport)
+	}
 	if p.Closed != nil {
 		v.Closed = &closingView{Year: p.Closed.Year.Label(), At: pfmp.FormatDateTime(p.Closed.At), Actor: p.Closed.Actor,
 			MovedUp: p.Closed.Counts.MovedUp, Repeating: p.Closed.Counts.Repeating, Leaving: p.Closed.Counts.Leaving,
@@ -143,8 +147,8 @@ func (s *Server) yearCloseConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if p.Closed != nil {
-		return pfmp.Conflict(dossier.MsgYearClosed(p.Year))
+	if err := p.Refusal(); err != nil {
+		return err
 	}
 	fates, err := p.Fates(m)
 	if err != nil {

@@ -84,7 +84,26 @@ func TestYearEndThroughThePages(t *testing.T) {
 	r = admin.PostForm("/annee/purge", url.Values{"eleve": {manon.Id}, "confirmer": {"oui"}})
 	require.Equal(t, 303, r.Status, alertOf(r.Body))
 	after := admin.Get("/annee/purge").Body
-	require.Contains(t, after, "1 élève(s), 0 tuteur(s)")
+	require.Contains(t, after, "1 élève, 0 tuteur, ")
 	require.NotContains(t, after, "Manon")
 	require.Equal(t, 303, student.Get("/mes-periodes").Status, "her session ended with her account")
+}
+
+// After the rentrée's students' import, the closing's page explains why the year just ended
+// can no longer be closed, offers no form, and a posted closing is refused.
+func TestYearCloseRefusedAfterTheNextYearsImport(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	a.Clock.Set(time.Date(2026, time.September, 7, 8, 0, 0, 0, time.UTC))
+	admin := a.MustLogin(t, "prof.martin", demo.Password)
+	require.NotContains(t, admin.Get("/annee/cloture").Body, "déjà commencé", "no invitation to close late")
+	a.MustRecord(t, "audit_log", map[string]any{"action": "import_eleves", "collection": "users"})
+
+	page := admin.Get("/annee/cloture").Body
+	require.Contains(t, page, `id="year-refused"`)
+	require.Contains(t, page, "une seconde fois")
+	require.NotContains(t, page, `id="year-close-form"`)
+	r := admin.PostForm("/annee/cloture", url.Values{"confirmer": {"oui"}})
+	require.Equal(t, 409, r.Status)
+	require.Contains(t, r.Body, "une seconde fois")
 }
