@@ -3,8 +3,28 @@ package web
 import (
 	"html"
 	"html/template"
+	"net/url"
 	"strings"
 )
+
+// periodLines writes the left-hand list's periods (a big school shows a few dozen a year), for
+// the same reason as studentRows.
+func periodLines(lines []periodLine) template.HTML {
+	var b strings.Builder
+	b.Grow(len(lines) * 400)
+	for _, p := range lines {
+		href := html.EscapeString(p.Href)
+		b.WriteString("<li")
+		if p.Current {
+			b.WriteString(` aria-current="true"`)
+		}
+		b.WriteString(">\n        <a href=\"" + href + "\" hx-get=\"/periodes/" + html.EscapeString(url.PathEscape(p.ID)) +
+			"/apprenants\" hx-target=\"#period-panel\" hx-swap=\"innerHTML show:#period-panel:top\" hx-push-url=\"" + href + "\">\n" +
+			"          <strong>" + html.EscapeString(p.Name) + "</strong><br>\n          <span class=\"small muted\">" +
+			html.EscapeString(p.Info) + "</span>\n        </a>\n      </li>\n      ")
+	}
+	return template.HTML(b.String())
+}
 
 // studentRows writes the period panel's student rows (views/periods/index.html holds the
 // rest of the panel). They are written here rather than by the template: thirty rows of a

@@ -385,7 +385,8 @@ func TestDossierMenuFollowsItsPeriod(t *testing.T) {
 	require.Equal(t, http.StatusNotFound, teacher.Get(other, "HX-Request", "true").Status)
 }
 
-// The student rows, written in Go rather than by the template, escape what people typed.
+// The student rows and the period list, written in Go rather than by the template, escape what
+// people typed.
 func TestPeriodRowsEscapeNamesAndClasses(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
@@ -402,4 +403,10 @@ func TestPeriodRowsEscapeNamesAndClasses(t *testing.T) {
 	require.Contains(t, panel, `&lt;img src=x onerror=alert(1)&gt; O&#39;HARA &amp; &#34;FILS&#34;`)
 	require.Contains(t, panel, `aria-label="Dossier de &lt;img src=x onerror=alert(1)&gt; O&#39;HARA &amp; &#34;FILS&#34;"`)
 	require.Contains(t, panel, `2de &#34;PMIA&#34; &lt;b&gt;`)
+
+	period.Set("name", `<i>PFMP</i> & "deux"`)
+	require.NoError(t, a.PB.Save(period))
+	page := teacher.Get("/periodes?niveau=2de&periode=" + period.Id).Body
+	require.NotContains(t, page, "<i>PFMP")
+	require.Contains(t, element(t, page, `id="period-list"`), `<strong>&lt;i&gt;PFMP&lt;/i&gt; &amp; &#34;deux&#34;</strong>`)
 }

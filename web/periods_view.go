@@ -18,11 +18,12 @@ import (
 
 // periodsView is the whole page: level tabs, school years, the periods, the chosen one's panel.
 type periodsView struct {
-	Levels  []tabLink
-	Years   []tabLink
-	Year    string
-	Periods []periodLine
-	Panel   *periodPanel
+	Levels     []tabLink
+	Years      []tabLink
+	Year       string
+	Periods    []periodLine
+	PeriodList template.HTML // the periods' lines (periodLines)
+	Panel      *periodPanel
 }
 
 // tabLink is a tab or a link of a choice (a level, a school year).
@@ -115,6 +116,7 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen, min
 			}
 		}
 	}
+	v.PeriodList = periodLines(v.Periods)
 	return v, nil
 }
 
