@@ -324,3 +324,17 @@ func TestCompetencesAreReadAgainWhenOneChanges(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "Nouvel intitulé", again[0].Label)
 }
+
+// A level's periods of one school year are found through the (level, start) index, not by
+// reading every level's periods of the year.
+func TestPeriodsOfALevelUseTheirIndex(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	var plan []struct {
+		Detail string `db:"detail"`
+	}
+	require.NoError(t, a.PB.DB().NewQuery(`EXPLAIN QUERY PLAN SELECT p.id FROM periods p
+		WHERE p.level = '1re' AND p.start >= '2025-08-01' AND p.start < '2026-08-01'`).All(&plan))
+	require.NotEmpty(t, plan)
+	require.Contains(t, plan[0].Detail, "idx_periods_level_start")
+}
