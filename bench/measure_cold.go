@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"livret/demo"
 )
@@ -56,17 +58,34 @@ func coldRunsOn(cfg config, sc school, ids seeded) ([]runResult, error) {
 	page.Name = "Period page, rendered (" + sc.label + ")"
 	rest.Name = "PocketBase REST list (" + sc.label + ")"
 	rest.header = http.Header{"Authorization": {tok}}
-	var out []runResult
 	for _, t := range []target{page, rest} {
 		if err := verifyTarget(c, srv.base, t); err != nil {
 			return nil, err
 		}
-		fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
-		r, err := loadRun(c, srv, t, cfg.conc, cfg.warm, cfg.dur)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
 	}
+	// The page and the list alternate, coldRounds times: each reported run is the median of
+	// its target's, so that a burst of other work on the machine does not decide the ratio.
+	rounds := map[string][]runResult{}
+	for range coldRounds {
+		for _, t := range []target{page, rest} {
+			fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
+			r, err := loadRun(c, srv, t, cfg.conc, cfg.warm, cfg.dur)
+			if err != nil {
+				return nil, err
+			}
+			rounds[t.Name] = append(rounds[t.Name], r)
+		}
+	}
+	out := []runResult{medianRun(rounds[page.Name]), medianRun(rounds[rest.Name])}
 	return out, nil
+}
+
+// coldRounds is how many times the rendered page and the REST list alternate.
+const coldRounds = 3
+
+// medianRun is the run of median throughput.
+func medianRun(runs []runResult) runResult {
+	sorted := slices.Clone(runs)
+	slices.SortFunc(sorted, func(a, b runResult) int { return cmp.Compare(a.RPS, b.RPS) })
+	return sorted[len(sorted)/2]
 }
