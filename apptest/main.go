@@ -37,6 +37,19 @@ func flagSet(name string) bool {
 	return set
 }
 
+// ShotsDir is where browser tests save their screenshots, to be looked at after the run:
+// $LIVRET_SHOTS, or livret-shots in the machine's temp dir (not the tests' own, removed at
+// the end).
+func ShotsDir() string {
+	if dir := os.Getenv("LIVRET_SHOTS"); dir != "" {
+		return dir
+	}
+	return filepath.Join(machineTemp, "livret-shots")
+}
+
+// machineTemp is the temp dir before Main moves the tests' one into memory.
+var machineTemp = os.TempDir()
+
 // inMemoryTemp points TMPDIR at a fresh folder under /dev/shm when TMPDIR is not set and
 // /dev/shm is writable; the returned function removes it.
 func inMemoryTemp() func() {

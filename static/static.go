@@ -3,7 +3,8 @@ package static
 
 import "embed"
 
-// FS holds css/, js/ and vendor/ (htmx, Leaflet), committed and embedded: no CDN at run time.
+// FS holds css/, js/, img/ and vendor/ (htmx, Leaflet), committed and embedded: no CDN at run
+// time.
 //
-//go:embed css js vendor
+//go:embed css js img vendor
 var FS embed.FS

@@ -23,7 +23,7 @@ func TestBrowserImportSlipsAndFirstLogin(t *testing.T) {
 	csv := filepath.Join(dir, "Tle MSPC.csv")
 	require.NoError(t, os.WriteFile(csv, studentsCSV("Cœur;Éloïse;Tle MSPC;02/11/2007;apprentie",
 		"N'Diaye;Aïcha;Tle MSPC;30/01/2008;", "Lambert;Lucas;Tle MSPC;01/09/2008;apprenti", "Sansdate;Paul;Tle MSPC;;"), 0o600))
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.DesktopViewport(), allowDownloads(dir))
 

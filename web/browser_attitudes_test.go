@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,7 +20,7 @@ func TestBrowserTutorFillsTheAttitudesTeacherCompletesThem(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "manon.girard")
 	mustTutor(t, a, "sophie.durand", p)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())

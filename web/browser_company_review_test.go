@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,7 +44,7 @@ func TestBrowserCompanyReviewFilledWithMouseAndKeyboard(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoP2, "lea.dupont")
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/dossiers/"+p.Id))
@@ -152,7 +151,7 @@ func TestBrowserCompanyReviewTwoEditorsLoseNothing(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoP2, "hugo.bernard")
 	mustTutor(t, a, "sophie.durand", p)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	open := func(user string) context.Context {
 		ctx := apptest.MustBrowser(t)
 		apptest.MustLoginUI(t, ctx, a.URL, user, demo.Password)

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,7 +23,7 @@ func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
 
 	// From his periods to the dossier, then to the fiche.
@@ -84,7 +83,7 @@ func TestBrowserTeacherPersonalisesTheObjectivesThenResets(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	p := a.MustPlacement(t, demoE31, "manon.girard")
 	ctx := apptest.MustBrowser(t)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/dossiers/"+p.Id+"/liaison?onglet=objectifs"))

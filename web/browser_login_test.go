@@ -69,7 +69,7 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	assert.Equal(t, "2de", u.Query().Get("niveau"))
 
 	// Screenshots for a human eye, outside the repository.
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	require.NoError(t, os.MkdirAll(shots, 0o755))
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "periodes-desktop.png"))
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())

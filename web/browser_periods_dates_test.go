@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -21,7 +20,7 @@ import (
 // changes.
 
 // shotPath is where a screenshot of these tests goes, beside the other tests' ones.
-func shotPath(name string) string { return filepath.Join(os.TempDir(), "livret-shots", name) }
+func shotPath(name string) string { return filepath.Join(apptest.ShotsDir(), name) }
 
 // TestBrowserReviewDateFollowsTheMovedPeriod: the teacher moves a period (07/09–25/09 to
 // 14/09–02/10) without touching the date of the bilans: they move with it, and the form says so.

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,7 +62,7 @@ func TestBrowserPortfolioFilledByTheStudentReadByTheTeacher(t *testing.T) {
 	f := mustPF(t)
 	a, p := f.a, f.adam
 	portfolio := a.URL + "/dossiers/" + p.Id + "/portfolio/"
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, pfOffline(), apptest.PhoneViewport())

@@ -34,7 +34,7 @@ func TestBrowserStudentWritesWeeksReportAndPhotoOnAPhone(t *testing.T) {
 	p := a.MustPlacement(t, demoE31, "adam.vincent")
 	weeks := periodWeeksOf(t, a, p)
 	ctx := apptest.MustBrowser(t)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	base := a.URL + portfolioPath(p, "")
 
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())

@@ -76,7 +76,7 @@ func TestBrowserTeacherPrintsThePeriodsPreconventions(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t, apptest.WithPrintOptions(print.Options{Workers: 1}))
 	period := a.MustFind(t, "periods", "name", demoE31)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
@@ -138,7 +138,7 @@ func TestBrowserTeacherPrintsThePeriodsPreconventions(t *testing.T) {
 func TestBrowserStudentTypesHisAttestation(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
 	apptest.MustLoginUI(t, ctx, a.URL, "lucas.lambert", demo.Password)

@@ -26,7 +26,7 @@ func TestBrowserTeacherImportAndInvitation(t *testing.T) {
 	csv := filepath.Join(dir, "enseignants.csv")
 	require.NoError(t, os.WriteFile(csv, teachersCSV("Lefèvre;Éloïse;eloise.lefevre@lycee.example;",
 		"N'Diaye;Aïcha;a.ndiaye@lycee.example;", "Benali;Karim;prof.benali@demo.livret.fr;", "Sansmail;Paul;;"), 0o600))
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.DesktopViewport())
 

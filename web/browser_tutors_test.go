@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,7 +25,7 @@ func TestBrowserTutorLinkFromWindowToHome(t *testing.T) {
 	srv := mailtest.Start(t)
 	a.MustSMTP(t, srv)
 	e31 := a.MustFind(t, "periods", "name", demoE31)
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
 

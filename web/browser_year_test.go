@@ -21,7 +21,7 @@ func TestBrowserYearEnd(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	manon := a.MustFind(t, "users", "username", "manon.girard")
 	dir := t.TempDir()
-	shots := filepath.Join(os.TempDir(), "livret-shots")
+	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.DesktopViewport(), allowDownloads(dir))
 

@@ -178,10 +178,11 @@ func TestCompanyTabReadersSeeTextOnly(t *testing.T) {
 // folderOf is the label of a student's folder icon in the teacher's period view.
 func folderOf(t *testing.T, page, placementID string) string {
 	t.Helper()
-	re := regexp.MustCompile(`aria-label="(Portfolio[^"]*)"><path[^>]*/></svg>\s*<a href="/dossiers/` + placementID + `"`)
+	re := regexp.MustCompile(`class="folder-icon (edited|untouched)" role="img" aria-label="(Portfolio[^"]*)"></span>\s*<a href="/dossiers/` + placementID + `"`)
 	m := re.FindStringSubmatch(page)
 	require.NotNil(t, m, "no folder icon for %s", placementID)
-	return m[1]
+	require.Equal(t, m[1] == "edited", m[2] == "Portfolio édité", "the icon's look says what its label says")
+	return m[2]
 }
 
 func TestTeacherSeesTheFolderFilledAfterTheStudentsFirstSave(t *testing.T) {
