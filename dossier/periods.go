@@ -54,17 +54,15 @@ func (p PeriodRow) LockMessage() string {
 	return pfmp.PeriodLockMessage(p.ReviewDate(), p.LastCheckpoint.Time())
 }
 
-// StudentRow is one student of a period, with the folder icon's state and the state of the
-// tutor's link.
+// StudentRow is one student of a period, with the folder icon's state.
 type StudentRow struct {
-	PlacementID     string
-	StudentID       string
-	FirstName       string
-	LastName        string
-	Status          string
-	ClassName       string
-	PortfolioEdited string // a date, or empty: only its presence is read
-	Link            pfmp.LinkFacts
+	PlacementID     string `db:"placement"`
+	StudentID       string `db:"student"`
+	FirstName       string `db:"first_name"`
+	LastName        string `db:"last_name"`
+	Status          string `db:"status"`
+	ClassName       string `db:"class_name"`
+	PortfolioEdited string `db:"portfolio_edited"` // a date, or empty: only its presence is read
 }
 
 // Edited reports whether the student has saved the portfolio at least once.
@@ -125,19 +123,14 @@ func (s *Store) PeriodRowByID(id string) (*PeriodRow, error) {
 	return &row, nil
 }
 
-// StudentsOfPeriod lists a period's students by name, with their dossier's newest tutor link
-// and its email, in one query (scanned by hand: the reflection of a generic scan was a third of
-// the period page's biggest query).
+// StudentsOfPeriod lists a period's students by name, in one query (scanned by hand: the
+// reflection of a generic scan was a third of this, the period page's biggest query).
 func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
 	var out []StudentRow
 	err := s.read(`
-		SELECT pl.id, u.id, u.first_name, u.last_name, u.status, COALESCE(c.name, ''), pl.portfolio_edited,
-			COALESCE(ta.id, ''), COALESCE(ta.expires, ''), COALESCE(ta.revoked, FALSE),
-			COALESCE(m.status, ''), COALESCE(m.attempts, 0)
+		SELECT pl.id, u.id, u.first_name, u.last_name, u.status, COALESCE(c.name, ''), pl.portfolio_edited
 		FROM placements pl JOIN users u ON u.id = pl.student
 		LEFT JOIN classes c ON c.id = u.class
-		LEFT JOIN tutor_access ta ON ta.id = `+of(latestGrantOf, "pl.id")+`
-		LEFT JOIN mail_log m ON m.id = `+of(latestLinkMailOf, "pl.id")+`
 		WHERE pl.period = {:period} ORDER BY u.last_name, u.first_name`,
 		dbx.Params{"period": periodID}, func(q *dbx.Query) error {
 			rows, err := q.Rows()
@@ -146,8 +139,9 @@ func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
 			}
 			defer rows.Close()
 			for rows.Next() {
-				r, err := scanStudent(rows)
-				if err != nil {
+				var r StudentRow
+				if err := rows.Scan(&r.PlacementID, &r.StudentID, &r.FirstName, &r.LastName, &r.Status,
+					&r.ClassName, &r.PortfolioEdited); err != nil {
 					return err
 				}
 				out = append(out, r)
@@ -155,24 +149,6 @@ func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
 			return rows.Err()
 		})
 	return out, err
-}
-
-// scanStudent reads one row of StudentsOfPeriod.
-func scanStudent(rows *dbx.Rows) (StudentRow, error) {
-	var (
-		r                    StudentRow
-		grant, expires, mail string
-		revoked              bool
-		attempts             int
-	)
-	err := rows.Scan(&r.PlacementID, &r.StudentID, &r.FirstName, &r.LastName, &r.Status, &r.ClassName,
-		&r.PortfolioEdited, &grant, &expires, &revoked, &mail, &attempts)
-	if err != nil {
-		return r, err
-	}
-	until, _ := types.ParseDateTime(expires)
-	r.Link = linkFacts(grant != "", until.Time(), revoked, mail, attempts)
-	return r, nil
 }
 
 // CreatePeriod saves a new period and opens a dossier for each student, in one transaction.

@@ -3,8 +3,6 @@ package dossier
 import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tools/types"
-	"strings"
-	"time"
 
 	"livret/pfmp"
 )
@@ -74,21 +72,6 @@ const (
 	mailFailed  = "failed"
 )
 
-// latestGrantOf and latestLinkMailOf are a dossier's newest grant and the newest email of a
-// tutor's link, for {placement} an SQL expression naming the dossier: the one rule of "latest"
-// the period view and the tutor window both read.
-const (
-	latestGrantOf = `(SELECT id FROM tutor_access WHERE placement = {placement}
-		ORDER BY sent_at DESC, created DESC, rowid DESC LIMIT 1)`
-	latestLinkMailOf = `(SELECT id FROM mail_log WHERE placement = {placement}
-		AND kind IN ('tutor_link', 'tutor_link_again') ORDER BY created DESC, rowid DESC LIMIT 1)`
-)
-
-// of fills a "latest" subquery in with the SQL expression of its dossier.
-func of(subquery, placement string) string {
-	return strings.ReplaceAll(subquery, "{placement}", placement)
-}
-
 // LatestGrantsOfPeriod reads the newest grant of each dossier of a period, with the state of the
 // email that carried the latest link, in one query.
 func (s *Store) LatestGrantsOfPeriod(periodID string) (map[string]LatestGrant, error) {
@@ -97,25 +80,20 @@ func (s *Store) LatestGrantsOfPeriod(periodID string) (map[string]LatestGrant, e
 		SELECT ta.placement, ta.id, t.email AS tutor_email, t.first_name AS tutor_first_name,
 			t.last_name AS tutor_last_name, ta.sent_at, ta.expires, ta.revoked, ta.revoked_at,
 			ta.last_used, ta.uses, COALESCE(m.status, '') AS mail_status, COALESCE(m.attempts, 0) AS mail_attempts
-		FROM placements pl JOIN tutor_access ta ON ta.id = `+of(latestGrantOf, "pl.id")+`
-		JOIN users t ON t.id = ta.tutor
-		LEFT JOIN mail_log m ON m.id = `+of(latestLinkMailOf, "pl.id")+`
-		WHERE pl.period = {:p}`,
+		FROM tutor_access ta JOIN placements pl ON pl.id = ta.placement JOIN users t ON t.id = ta.tutor
+		LEFT JOIN mail_log m ON m.id = (SELECT id FROM mail_log WHERE placement = ta.placement
+			AND kind IN ('tutor_link', 'tutor_link_again') ORDER BY created DESC, rowid DESC LIMIT 1)
+		WHERE pl.period = {:p} ORDER BY ta.sent_at, ta.created`,
 		dbx.Params{"p": periodID}, func(q *dbx.Query) error { return q.All(&rows) })
 	out := make(map[string]LatestGrant, len(rows))
 	for _, r := range rows {
-		out[r.Placement] = r
+		out[r.Placement] = r // the newest comes last
 	}
 	return out, err
 }
 
 // Facts are what the link state rule needs of the grant and its email.
 func (g LatestGrant) Facts() pfmp.LinkFacts {
-	return linkFacts(g.ID != "", g.Expires.Time(), g.Revoked, g.MailStatus, g.MailAttempts)
-}
-
-// linkFacts reads a grant and its email's queue state as the link state rule needs them.
-func linkFacts(granted bool, expires time.Time, revoked bool, mailStatus string, attempts int) pfmp.LinkFacts {
-	return pfmp.LinkFacts{HasGrant: granted, Expires: expires, Revoked: revoked,
-		MailFailed: mailStatus == mailFailed, MailRetrying: mailStatus == mailPending && attempts > 0}
+	return pfmp.LinkFacts{HasGrant: g.ID != "", Expires: g.Expires.Time(), Revoked: g.Revoked,
+		MailFailed: g.MailStatus == mailFailed, MailRetrying: g.MailStatus == mailPending && g.MailAttempts > 0}
 }

@@ -132,7 +132,10 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 			return nil, err
 		}
 	}
-	marks := s.linkMarks(students)
+	marks, err := s.linkMarks(p.ID, students)
+	if err != nil {
+		return nil, err
+	}
 	kind := pfmp.Kind(p.Kind)
 	href := periodHref(p)
 	panel := &periodPanel{ID: p.ID, Name: p.Name, Locked: p.Locked(), HasCompanyReview: kind.HasCompanyReview(),
@@ -223,13 +226,17 @@ func (s *Server) onlyReferentOf(periodID, teacherID string, students []dossier.S
 }
 
 // linkMarks states the tutor access of the students sous statut scolaire (apprentices have a
-// master, not a link), read with them.
-func (s *Server) linkMarks(students []dossier.StudentRow) map[string]linkStatus {
+// master, not a link), in one query.
+func (s *Server) linkMarks(periodID string, students []dossier.StudentRow) (map[string]linkStatus, error) {
+	grants, err := s.store.LatestGrantsOfPeriod(periodID)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]linkStatus, len(students))
 	for _, st := range students {
 		if st.Status != "apprenti" {
-			out[st.PlacementID] = linkStatus{State: pfmp.LinkStateOf(st.Link, s.cfg.Now())}
+			out[st.PlacementID] = linkStatus{State: pfmp.LinkStateOf(grants[st.PlacementID].Facts(), s.cfg.Now())}
 		}
 	}
-	return out
+	return out, nil
 }
