@@ -1,7 +1,9 @@
 package dossier
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -21,6 +23,7 @@ type PeriodLine struct {
 	Start    types.DateTime `db:"start"`
 	End      types.DateTime `db:"end"`
 	Students int            `db:"students"`
+	Created  string         `db:"created"`
 }
 
 // PeriodRow is one period of the "Vue par périodes", with what its menu needs.
@@ -84,19 +87,22 @@ func (s *Store) cutoff() string { return dbTime(pfmp.CheckpointCutoff(s.now())) 
 // PeriodsOfLevel lists a level's periods of one school year, in creation order.
 func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodLine, error) {
 	var rows []PeriodLine
-	err := s.read(`SELECT p.id, p.name, p.level, p.kind, p.start, p.end,
+	err := s.read(`SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.created,
 			(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id) AS students
-		FROM periods p WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}
-		ORDER BY p.created, p.id`,
+		FROM periods p WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}`,
 		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())},
 		func(q *dbx.Query) error { return q.All(&rows) })
+	// in creation order: sorted here, a temporary B-tree less per page
+	slices.SortFunc(rows, func(a, b PeriodLine) int {
+		return cmp.Or(strings.Compare(a.Created, b.Created), strings.Compare(a.ID, b.ID))
+	})
 	return rows, err
 }
 
 // SchoolYearsOfLevel lists the school years that hold periods of a level, latest first.
 func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) {
 	var months []string
-	err := s.read(`SELECT DISTINCT substr(start, 1, 7) FROM periods WHERE level = {:level}`,
+	err := s.read(`SELECT substr(start, 1, 7) FROM periods WHERE level = {:level}`,
 		dbx.Params{"level": string(level)}, func(q *dbx.Query) error { return q.Column(&months) })
 	seen := map[pfmp.SchoolYear]bool{}
 	var years []pfmp.SchoolYear
@@ -131,7 +137,7 @@ func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
 		SELECT pl.id, u.id, u.first_name, u.last_name, u.status, COALESCE(c.name, ''), pl.portfolio_edited
 		FROM placements pl JOIN users u ON u.id = pl.student
 		LEFT JOIN classes c ON c.id = u.class
-		WHERE pl.period = {:period} ORDER BY u.last_name, u.first_name`,
+		WHERE pl.period = {:period}`,
 		dbx.Params{"period": periodID}, func(q *dbx.Query) error {
 			rows, err := q.Rows()
 			if err != nil {
@@ -148,6 +154,10 @@ func (s *Store) StudentsOfPeriod(periodID string) ([]StudentRow, error) {
 			}
 			return rows.Err()
 		})
+	// by name, as SQLite's binary collation would: sorted here, a temporary B-tree less per page
+	slices.SortFunc(out, func(a, b StudentRow) int {
+		return cmp.Or(strings.Compare(a.LastName, b.LastName), strings.Compare(a.FirstName, b.FirstName))
+	})
 	return out, err
 }
 
