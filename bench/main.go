@@ -76,7 +76,7 @@ func run(cfg config) error {
 		return fmt.Errorf("go benchmarks: %w\n%s", err, out)
 	}
 	rep.GoBench = out
-	if err := os.WriteFile(cfg.out, []byte(rep.markdown()), 0o644); err != nil {
+	if err := os.WriteFile(cfg.out, []byte(rep.markdown()+keptSection(cfg.out, suiteSection)), 0o644); err != nil {
 		return err
 	}
 	fmt.Print(rep.summary())
@@ -99,4 +99,26 @@ func coldOnly(cfg config, rep *report) error {
 	}
 	fmt.Print("\n" + rep.runTable(rep.ColdRuns) + "\n" + rep.coldTable() + "\n")
 	return nil
+}
+
+// suiteSection is the report's part measured by hand (the test suite's wall time against an
+// older commit's, in one sitting): kept from the previous report as it was.
+const suiteSection = "## Test suite"
+
+// keptSection is the section titled title of the file at path, up to the next section.
+func keptSection(path, title string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	text := string(b)
+	i := strings.Index(text, "\n"+title+"\n")
+	if i < 0 {
+		return ""
+	}
+	rest := text[i+1:]
+	if j := strings.Index(rest[len(title):], "\n## "); j >= 0 {
+		rest = rest[:len(title)+j+1]
+	}
+	return "\n" + rest
 }
