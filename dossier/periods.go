@@ -71,12 +71,15 @@ type StudentRow struct {
 // Edited reports whether the student has saved the portfolio at least once.
 func (r StudentRow) Edited() bool { return r.PortfolioEdited != "" }
 
+// studentCount is the number of students of the period p.
+const studentCount = `(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id)`
+
 // periodSelect reads periods with their student count and the latest checkpoint in effect
 // of their students (those before {:cutoff}, see cutoff): two index lookups per period
 // read (the period a panel shows), never a scan of the others.
 const periodSelect = `
 	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
-		(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id) AS students,
+		`+studentCount+` AS students,
 		COALESCE((SELECT MAX(k.date) FROM placements pl JOIN checkpoints k
 			ON k.student = pl.student AND k.date < {:cutoff} WHERE pl.period = p.id), '') AS last_checkpoint
 	FROM periods p `
@@ -88,7 +91,7 @@ func (s *Store) cutoff() string { return dbTime(pfmp.CheckpointCutoff(s.now())) 
 func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]PeriodLine, error) {
 	var rows []PeriodLine
 	err := s.read(`SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.created,
-			(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id) AS students
+			`+studentCount+` AS students
 		FROM periods p WHERE p.level = {:level} AND p.start >= {:from} AND p.start < {:to}`,
 		dbx.Params{"level": string(level), "from": dbTime(year.Start()), "to": dbTime(year.End())},
 		func(q *dbx.Query) error { return q.All(&rows) })
