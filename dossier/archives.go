@@ -26,7 +26,7 @@ type StoredArchive struct {
 	FirstName string          `db:"first_name"`
 	LastName  string          `db:"last_name"`
 	LeftAt    types.DateTime  `db:"left_at"`
-	Until     time.Time       `db:"-"` // the day it is purged with its student's data
+	Until     time.Time       `db:"-"` // the day it is purged with its student's data; zero while he is enrolled again
 }
 
 // Student is "Prénom NOM".
@@ -75,7 +75,9 @@ func (s *Store) archivesWhere(where string, params dbx.Params) ([]StoredArchive,
 		u.left_at FROM archives a JOIN users u ON u.id = a.student WHERE ` + where + `
 		ORDER BY a.school_year DESC, a.class_name, u.last_name, u.first_name`).Bind(params).All(&list)
 	for i := range list {
-		list[i].Until = pfmp.PurgeDate(list[i].LeftAt.Time(), ret.Months)
+		if !list[i].LeftAt.IsZero() { // a student who came back keeps his archive while enrolled
+			list[i].Until = pfmp.PurgeDate(list[i].LeftAt.Time(), ret.Months)
+		}
 	}
 	return list, err
 }

@@ -79,7 +79,7 @@ const studentCount = `(SELECT COUNT(*) FROM placements pl WHERE pl.period = p.id
 // read (the period a panel shows), never a scan of the others.
 const periodSelect = `
 	SELECT p.id, p.name, p.level, p.kind, p.start, p.end, p.review_date,
-		`+studentCount+` AS students,
+		` + studentCount + ` AS students,
 		COALESCE((SELECT MAX(k.date) FROM placements pl JOIN checkpoints k
 			ON k.student = pl.student AND k.date < {:cutoff} WHERE pl.period = p.id), '') AS last_checkpoint
 	FROM periods p `

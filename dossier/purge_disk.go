@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"errors"
 	"github.com/pocketbase/dbx"
 
 	"livret/mail"
@@ -29,11 +30,18 @@ func (s *Store) wipeAfterPurge(mailIDs []string) {
 	}
 }
 
-// rebuild vacuums a database, then writes its WAL into it and truncates the WAL.
+// rebuild vacuums a database, then writes its WAL into it and truncates the WAL. A checkpoint
+// that readers kept from finishing says so: the WAL may still hold purged pages until the next.
 func rebuild(vacuum func() error, query func(string) *dbx.Query) error {
 	if err := vacuum(); err != nil {
 		return err
 	}
-	_, err := query(`PRAGMA wal_checkpoint(TRUNCATE)`).Execute()
-	return err
+	var busy, logged, moved int
+	if err := query(`PRAGMA wal_checkpoint(TRUNCATE)`).Row(&busy, &logged, &moved); err != nil {
+		return err
+	}
+	if busy != 0 {
+		return errors.New("the WAL checkpoint was blocked by readers: purged pages may stay in the WAL until the next checkpoint")
+	}
+	return nil
 }

@@ -20,8 +20,10 @@ func TestImportPreviewShowsAStudentComingBack(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	_, err := a.PB.DB().NewQuery(`UPDATE users SET left_at = '2026-07-03 10:00:00.000Z', class = ''
-		WHERE username = 'manon.girard'`).Execute() // as the closing leaves her
+		WHERE username = 'manon.girard'`).Execute() // as the closing leaves her, with her archive
 	require.NoError(t, err)
+	a.MustRecord(t, "archives", map[string]any{"student": a.MustFind(t, "users", "username", "manon.girard").Id,
+		"school_year": 2025, "size": 19, "class_name": "1re MSPC"})
 	c := a.MustLogin(t, "prof.martin", demo.Password)
 	page := mustPreviewImport(t, c, "eleves.csv", studentsCSV("Girard;Manon;1re MSPC;12/03/2009;scolaire"))
 	r := c.Get(page)
@@ -36,4 +38,9 @@ func TestImportPreviewShowsAStudentComingBack(t *testing.T) {
 	manon := a.MustFind(t, "users", "username", "manon.girard")
 	assert.True(t, manon.GetDateTime("left_at").IsZero())
 	assert.Equal(t, a.MustFind(t, "classes", "name", "1re MSPC").Id, manon.GetString("class"))
+
+	// Her archive stays hers while she is enrolled again: no day of deletion.
+	home := a.MustLogin(t, "manon.girard", demo.Password).Get("/mes-periodes").Body
+	assert.Contains(t, strings.Join(strings.Fields(stripTags(home)), " "), "reste disponible tant que vous êtes inscrit(e)")
+	assert.Contains(t, strings.Join(strings.Fields(stripTags(c.Get("/annee").Body)), " "), "tant que l'élève est inscrit(e)")
 }
