@@ -284,9 +284,13 @@ func MustLoginUI(tb testing.TB, ctx context.Context, baseURL, identity, password
 	}
 }
 
-// MustScreenshot saves a full-page PNG of the tab to path (creating its folder).
+// MustScreenshot saves a full-page PNG of the tab to path (creating its folder) when
+// ShotsWanted.
 func MustScreenshot(tb testing.TB, ctx context.Context, path string) {
 	tb.Helper()
+	if !ShotsWanted() {
+		return
+	}
 	png := MustRun(tb, ctx, chromedp.FullScreenshot(100))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		tb.Fatalf("screenshot: %v", err)

@@ -42,9 +42,13 @@ func flagSet(name string) bool {
 	return set
 }
 
-// ShotsDir is where browser tests save their screenshots, to be looked at after the run:
-// $LIVRET_SHOTS, or livret-shots in the machine's temp dir (not the tests' own, removed at
-// the end).
+// ShotsWanted reports whether the browser tests save their screenshots, for people to look
+// at: when $LIVRET_SHOTS names a folder. They assert nothing, and a full-page PNG costs
+// Chromium a fifth of a second: the suite does not take them unasked.
+func ShotsWanted() bool { return os.Getenv("LIVRET_SHOTS") != "" }
+
+// ShotsDir is where browser tests save their screenshots: $LIVRET_SHOTS, or livret-shots in the
+// machine's temp dir (not the tests' own, removed at the end).
 func ShotsDir() string {
 	if dir := os.Getenv("LIVRET_SHOTS"); dir != "" {
 		return dir
