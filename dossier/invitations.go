@@ -78,6 +78,7 @@ func (s *Store) IssueInvitation(userID, to, tokenHash string) error {
 		}
 		now := s.now().UTC()
 		rec.Set("token_hash", tokenHash)
+		rec.Set("token_key", user.TokenKey()) // the account as it is now: see AcceptInvitation
 		rec.Set("sent_at", now)
 		rec.Set("expires", now.Add(pfmp.InvitationValidity))
 		rec.Set("used_at", "")
@@ -121,8 +122,10 @@ func (s *Store) AcceptInvitation(invitationID, password string) (*core.Record, e
 		if user.GetBool("disabled") {
 			return pfmp.Forbidden("Ce compte a été désactivé : adressez-vous à l'administrateur de l'application.")
 		}
-		if !user.GetBool("must_change_password") {
-			return ErrInvitationClosed // his password is chosen: the link is no key to his account any more
+		if !user.GetBool("must_change_password") || user.TokenKey() != inv.GetString("token_key") {
+			// his password is chosen, or set since (a slip, the dashboard), or his sessions were
+			// ended: the link is no key to his account any more, whatever its row says
+			return ErrInvitationClosed
 		}
 		inv.Set("used_at", now)
 		if err := tx.Save(inv); err != nil {

@@ -81,3 +81,24 @@ func TestInvitationOpensNoAccountWithAChosenPassword(t *testing.T) {
 	assert.ErrorIs(t, err, dossier.ErrInvitationClosed)
 	assert.False(t, a.MustFind(t, "users", "username", "paul.roux").ValidatePassword("une phrase de 2026"))
 }
+
+// A password set since the invitation (here a slip's) closes its link even if someone clears
+// the invitation's « used » mark in the dashboard: the account's token key has changed.
+func TestInvitationClearedInTheDashboardStaysClosed(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	s := store(a)
+	user, hash := mustInvitedTeacher(t, a, "Roux;Paul;paul@lycee.fr;", "paul.roux")
+	slip, err := accounts.HashInitial("kq7Tr-m4Hxa")
+	require.NoError(t, err)
+	require.NoError(t, s.SetTeacherInitialPasswords("", []dossier.InitialPassword{{AccountID: user.Id, Hash: slip}}))
+	row := a.MustFind(t, "invitations", "user", user.Id)
+	row.Set("used_at", "") // what a superuser may do in the dashboard
+	require.NoError(t, a.PB.Save(row))
+	inv, err := s.InvitationByTokenHash(hash)
+	require.NoError(t, err)
+	require.NotNil(t, inv)
+	_, err = s.AcceptInvitation(inv.ID, "une phrase de 2026")
+	assert.ErrorIs(t, err, dossier.ErrInvitationClosed)
+	assert.False(t, a.MustFind(t, "users", "username", "paul.roux").ValidatePassword("une phrase de 2026"))
+}

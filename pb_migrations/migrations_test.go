@@ -71,7 +71,7 @@ func TestSchema(t *testing.T) {
 		"school_evaluations": {"student", "date", "competence", "level", "label", "comment", "author"},
 		"mail_log":           {"to", "subject", "kind", "status", "error", "placement", "body"},
 		"audit_log":          {"actor", "action", "collection", "record", "detail"},
-		"invitations":        {"user", "token_hash", "expires", "sent_at", "used_at", "mail"},
+		"invitations":        {"user", "token_hash", "expires", "sent_at", "used_at", "mail", "token_key"},
 	}
 
 	for name, fields := range want {
