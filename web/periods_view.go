@@ -21,8 +21,7 @@ type periodsView struct {
 	Levels     []tabLink
 	Years      []tabLink
 	Year       string
-	Periods    []periodLine
-	PeriodList template.HTML // the periods' lines (periodLines)
+	PeriodList template.HTML // the periods' lines (periodLines); empty without a period
 	Panel      *periodPanel
 }
 
@@ -45,8 +44,7 @@ type periodPanel struct {
 	Locked, HasCompanyReview, Certificative bool
 	Mine                                    bool
 	AllHref, MineHref, Tutors               string
-	Students                                []studentLine
-	Rows                                    template.HTML // the students' rows (studentRows)
+	Rows                                    template.HTML // the students' rows (studentRows); empty without one
 }
 
 // studentLine is one student of the panel. His menu is fetched when first opened (its dozen
@@ -101,9 +99,10 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen, min
 		v.Years = append(v.Years, tabLink{Href: "/periodes?niveau=" + string(level) + "&annee=" + strconv.Itoa(int(y)),
 			Label: y.Label(), Current: y == year})
 	}
+	lines := make([]periodLine, 0, len(periods))
 	for i := range periods {
 		p := &periods[i]
-		v.Periods = append(v.Periods, periodLine{ID: p.ID, Name: p.Name, Href: periodURL(p.ID, p.Level, p.Start.Time()), Current: p.ID == chosen,
+		lines = append(lines, periodLine{ID: p.ID, Name: p.Name, Href: periodURL(p.ID, p.Level, p.Start.Time()), Current: p.ID == chosen,
 			Info: pfmp.Kind(p.Kind).Label() + " · du " + pfmp.FormatShort(p.Start.Time()) + " au " +
 				pfmp.FormatShort(p.End.Time()) + " · " + strconv.Itoa(p.Students) + " apprenant(s)"})
 		if p.ID == chosen { // the panel's period, with its lock
@@ -116,7 +115,7 @@ func (s *Server) periodsPage(level pfmp.Level, year pfmp.SchoolYear, chosen, min
 			}
 		}
 	}
-	v.PeriodList = periodLines(v.Periods)
+	v.PeriodList = periodLines(lines)
 	return v, nil
 }
 
@@ -151,7 +150,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 	if err != nil {
 		return nil, err
 	}
-	panel.Students = make([]studentLine, len(students))
+	lines := make([]studentLine, len(students))
 	for i, st := range students {
 		id := url.PathEscape(st.PlacementID)
 		line := studentLine{Name: st.FirstName + " " + upperName(st.LastName),
@@ -161,9 +160,9 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 		if st.Edited() {
 			line.Folder = edited
 		}
-		panel.Students[i] = line
+		lines[i] = line
 	}
-	panel.Rows = studentRows(panel.Students)
+	panel.Rows = studentRows(lines)
 	return panel, nil
 }
 
