@@ -4,21 +4,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"sync"
 
 	"github.com/pocketbase/dbx"
 
 	"livret/pfmp"
 )
-
-// diplomaCache keeps the school's diploma parsed: its référentiel JSON is the biggest value a
-// period page reads, and changes only with the référentiel. The row's id and update time say
-// whether the copy is still the database's.
-type diplomaCache struct {
-	mu    sync.Mutex
-	stamp string
-	value pfmp.Diploma
-}
 
 // Diploma reads the school's diploma from the référentiel tables: its acronyms and the
 // default calendar of its periods (data.pfmp.periodes_par_defaut), which decide the levels'
@@ -37,17 +27,8 @@ func (s *Store) Diploma() (pfmp.Diploma, error) {
 	if err != nil {
 		return pfmp.Diploma{}, err
 	}
-	stamp := head.ID + "@" + head.Updated
-	s.diploma.mu.Lock()
-	defer s.diploma.mu.Unlock()
-	if s.diploma.stamp == stamp {
-		return s.diploma.value, nil
-	}
-	d, err := s.readDiploma(head.ID)
-	if err == nil {
-		s.diploma.stamp, s.diploma.value = stamp, d
-	}
-	return d, err
+	// parsed once: its référentiel JSON is the biggest value a period page reads
+	return s.diploma.get(head.ID+"@"+head.Updated, func() (pfmp.Diploma, error) { return s.readDiploma(head.ID) })
 }
 
 // readDiploma parses one diploma's row.

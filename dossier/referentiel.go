@@ -3,7 +3,6 @@ package dossier
 import (
 	"encoding/json"
 	"slices"
-	"sync"
 
 	"github.com/pocketbase/dbx"
 )
@@ -36,23 +35,8 @@ func (s *Store) Competences() ([]*Competence, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.competences.mu.Lock()
-	defer s.competences.mu.Unlock()
-	if s.competences.stamp != stamp {
-		tops, err := s.readCompetences()
-		if err != nil {
-			return nil, err
-		}
-		s.competences.stamp, s.competences.tops = stamp, tops
-	}
-	return copyCompetences(s.competences.tops), nil
-}
-
-// competenceCache is the référentiel's competences as last read.
-type competenceCache struct {
-	mu    sync.Mutex
-	stamp string
-	tops  []*Competence
+	tops, err := s.competences.get(stamp, s.readCompetences)
+	return copyCompetences(tops), err
 }
 
 // copyCompetences copies the tree, so that no caller changes the kept one.

@@ -8,6 +8,7 @@
 package dossier
 
 import (
+	"livret/pfmp"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -19,8 +20,8 @@ type Store struct {
 	app         core.App
 	now         func() time.Time
 	prepared    preparedQueries
-	diploma     diplomaCache
-	competences competenceCache
+	diploma     stamped[pfmp.Diploma]
+	competences stamped[[]*Competence]
 }
 
 // New is the store of app; now is the clock (tests inject one).
