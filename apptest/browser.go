@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"livret/print"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,8 +13,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
+	"livret/print"
+)
 // Browser tests drive a real headless Chromium through chromedp. They need the
 // Debian package chromium-headless-shell (or $CHROME_PATH); without it they fail,
 // they never skip.

@@ -8,11 +8,12 @@
 package dossier
 
 import (
-	"livret/pfmp"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"livret/pfmp"
 )
 
 // Store reads and writes dossiers in one PocketBase app.

@@ -3,7 +3,6 @@ package export_test
 import (
 	"encoding/hex"
 	"encoding/xml"
-	"livret/doctest"
 	"os"
 	"regexp"
 	"strconv"
@@ -12,8 +11,9 @@ import (
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/require"
-)
 
+	"livret/doctest"
+)
 // pdfInfo is pdfinfo's "Key: value" lines.
 func pdfInfo(t *testing.T, pdf string) map[string]string {
 	info := map[string]string{}

@@ -2,15 +2,15 @@ package print
 
 import (
 	"fmt"
-	"livret/doctest"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
+	"livret/doctest"
+)
 // The six section titles, as far as their first line goes.
 var sectionTitles = []string{
 	"1. Horaires journaliers de l'élève",

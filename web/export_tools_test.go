@@ -1,14 +1,14 @@
 package web_test
 
 import (
-	"livret/doctest"
 	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-)
 
+	"livret/doctest"
+)
 // The real tools the export tests read the files with: LibreOffice headless (DOCX, ODT) and
 // pdftotext (poppler-utils). A missing tool fails the test, saying how to install it.
 
