@@ -16,6 +16,7 @@ import (
 
 	"livret/print"
 )
+
 // Browser tests drive a real headless Chromium through chromedp. They need the
 // Debian package chromium-headless-shell (or $CHROME_PATH); without it they fail,
 // they never skip.

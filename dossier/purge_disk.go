@@ -7,6 +7,7 @@ import (
 
 	"livret/mail"
 )
+
 // A purge must leave nothing readable on the server's disk. SQLite keeps a deleted row's bytes
 // in its page until the space is reused (secure_delete is off: the space freed by every past
 // update and delete still holds old copies of the rows), and in WAL mode data.db keeps the old

@@ -14,6 +14,7 @@ import (
 
 	"livret/doctest"
 )
+
 // pdfInfo is pdfinfo's "Key: value" lines.
 func pdfInfo(t *testing.T, pdf string) map[string]string {
 	info := map[string]string{}

@@ -11,6 +11,7 @@ import (
 
 	"livret/doctest"
 )
+
 // The six section titles, as far as their first line goes.
 var sectionTitles = []string{
 	"1. Horaires journaliers de l'élève",

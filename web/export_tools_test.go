@@ -9,6 +9,7 @@ import (
 
 	"livret/doctest"
 )
+
 // The real tools the export tests read the files with: LibreOffice headless (DOCX, ODT) and
 // pdftotext (poppler-utils). A missing tool fails the test, saying how to install it.
 
