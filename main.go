@@ -65,6 +65,7 @@ func newApp() *pocketbase.PocketBase {
 	return pocketbase.NewWithConfig(pocketbase.Config{
 		DefaultDev:     false,
 		DefaultDataDir: filepath.Join(filepath.Dir(os.Args[0]), "pb_data"),
+		DBConnect:      dossier.DBConnect,
 	})
 }
 

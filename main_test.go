@@ -1,11 +1,13 @@
 package main
 
 import (
+	"livret/dossier"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 	"github.com/stretchr/testify/require"
 )
@@ -30,4 +32,17 @@ func TestProductionModeWhereverTheBinarySits(t *testing.T) {
 	t.Cleanup(func() { os.Args = args })
 	os.Args = append(slices.Clone(args), "--dev")
 	require.True(t, newApp().IsDev(), "--dev turns it on on purpose")
+}
+
+// TestTheAppKeepsItsPreparedStatements: the binary opens its database through the dossier
+// layer's statement cache, not PocketBase's default driver.
+func TestTheAppKeepsItsPreparedStatements(t *testing.T) {
+	args := os.Args
+	t.Cleanup(func() { os.Args = args })
+	os.Args = append(slices.Clone(args), "--dir", t.TempDir())
+	app := newApp()
+	require.NoError(t, app.Bootstrap())
+	t.Cleanup(func() { _ = app.ResetBootstrapState() })
+	require.Equal(t, dossier.DriverName, app.ConcurrentDB().(*dbx.DB).DriverName())
+	require.Equal(t, dossier.DriverName, app.NonconcurrentDB().(*dbx.DB).DriverName())
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"livret/dossier"
 	"livret/hooks"
 	"livret/mail"
 	_ "livret/pb_migrations"
@@ -71,7 +72,7 @@ func MustStart(tb testing.TB, opts ...Option) *App {
 // first print only); it is closed when the test ends, whoever made it.
 func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	tb.Helper()
-	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir, DBConnect: dossier.DBConnect})
 	if err := pb.Bootstrap(); err != nil {
 		tb.Fatalf("bootstrap: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"livret/demo"
+	"livret/dossier"
 	"livret/hooks"
 )
 
@@ -47,7 +48,7 @@ func templateDir(tb testing.TB, withDemo bool) string {
 
 // prepare migrates a new data folder and seeds the demo school at DefaultNow when asked.
 func prepare(dir string, withDemo bool) error {
-	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir, DBConnect: dossier.DBConnect})
 	if err := pb.Bootstrap(); err != nil {
 		return err
 	}

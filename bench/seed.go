@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"livret/demo"
+	"livret/dossier"
 	_ "livret/pb_migrations"
 	"livret/pfmp"
 )
@@ -31,7 +32,7 @@ func prepare(dir string, students int) (ids seeded, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ids, err
 	}
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir, DBConnect: dossier.DBConnect})
 	if err := app.Bootstrap(); err != nil {
 		return ids, err
 	}
