@@ -26,6 +26,7 @@ func Main(m *testing.M) {
 	}
 	cleanup := inMemoryTemp()
 	code := m.Run()
+	closeChromium()
 	templatesMu.Lock()
 	for _, dir := range templates {
 		_ = os.RemoveAll(dir)

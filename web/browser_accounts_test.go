@@ -25,7 +25,7 @@ func TestBrowserImportSlipsAndFirstLogin(t *testing.T) {
 		"N'Diaye;Aïcha;Tle MSPC;30/01/2008;", "Lambert;Lucas;Tle MSPC;01/09/2008;apprenti", "Sansdate;Paul;Tle MSPC;;"), 0o600))
 	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
-	apptest.MustDo(t, ctx, apptest.DesktopViewport(), allowDownloads(dir))
+	apptest.MustDo(t, ctx, apptest.DesktopViewport(), apptest.AllowDownloads(dir))
 
 	pfLogin(t, ctx, a, "prof.martin")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/comptes"]`)))

@@ -19,7 +19,7 @@ func TestBrowserTeacherPrintsThePaperGrid(t *testing.T) {
 	p := a.MustPlacement(t, demoP2, "lea.dupont")
 	dir := t.TempDir()
 	ctx := apptest.MustBrowser(t)
-	apptest.MustDo(t, ctx, pfOffline(), allowDownloads(dir))
+	apptest.MustDo(t, ctx, pfOffline(), apptest.AllowDownloads(dir))
 	pfLogin(t, ctx, a, "prof.martin")
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/dossiers/"+p.Id+"/bilan-entreprise"))
 	apptest.MustWaitText(t, ctx, "#paper-grid", "Préparer la rencontre (grille papier)")

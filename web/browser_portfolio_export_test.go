@@ -14,16 +14,6 @@ import (
 	"livret/apptest"
 )
 
-// allowDownloads saves the tab's downloads in dir, under their GUIDs, and reports them.
-func allowDownloads(dir string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: new(true),
-		})
-		return err
-	})
-}
-
 // mustClickDownload clicks the link and waits until the download it starts has completed;
 // it returns the name the browser was given for the file, and the file's content.
 func mustClickDownload(t *testing.T, ctx context.Context, dir, selector string) (string, []byte) {
@@ -59,7 +49,7 @@ func TestBrowserPortfolioExport(t *testing.T) {
 	dir := t.TempDir()
 	page := a.URL + "/dossiers/" + r.placement.Id + "/portfolio/entreprise"
 	ctx := apptest.MustBrowser(t)
-	apptest.MustDo(t, ctx, pfOffline(), apptest.PhoneViewport(), allowDownloads(dir))
+	apptest.MustDo(t, ctx, pfOffline(), apptest.PhoneViewport(), apptest.AllowDownloads(dir))
 
 	pfLogin(t, ctx, a, "lucas.lambert")
 	apptest.MustDo(t, ctx, chromedp.Navigate(page))

@@ -109,7 +109,7 @@ func TestBrowserTeacherPrintsThePeriodsPreconventions(t *testing.T) {
 	dir := t.TempDir()
 	begin := chromedp.Events(ctx, browser.DownloadWillBegin)
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
-	apptest.MustDo(t, ctx, allowDownloads(dir), chromedp.Click(chromedp.ID("batch-file")))
+	apptest.MustDo(t, ctx, apptest.AllowDownloads(dir), chromedp.Click(chromedp.ID("batch-file")))
 	var suggested string
 	for ev, err := range begin {
 		require.NoError(t, err)

@@ -23,7 +23,7 @@ func TestBrowserYearEnd(t *testing.T) {
 	dir := t.TempDir()
 	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
-	apptest.MustDo(t, ctx, apptest.DesktopViewport(), allowDownloads(dir))
+	apptest.MustDo(t, ctx, apptest.DesktopViewport(), apptest.AllowDownloads(dir))
 
 	pfLogin(t, ctx, a, "prof.martin")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/annee"]`)))
