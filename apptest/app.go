@@ -68,8 +68,8 @@ func MustStart(tb testing.TB, opts ...Option) *App {
 }
 
 // MustStartIn starts the app on an existing data folder (benchmarks reuse one). The pages
-// print with a print.Service of their own unless an option sets one (Chromium starts on the
-// first print only); it is closed when the test ends, whoever made it.
+// print with the test process's shared print.Service (SharedPrinter) unless an option gives
+// them one of their own, which is closed when the test ends, whoever made it.
 func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 	tb.Helper()
 	pb := core.NewBaseApp(core.BaseAppConfig{DataDir: dir, DBConnect: dossier.DBConnect})
@@ -86,7 +86,7 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 		o(&cfg)
 	}
 	if cfg.Printer == nil {
-		cfg.Printer = print.New(print.Options{})
+		cfg.Printer = SharedPrinter()
 	}
 	pages = web.Register(pb, cfg)
 
@@ -119,8 +119,19 @@ func MustStartIn(tb testing.TB, dir string, opts ...Option) *App {
 		<-done
 		pages.Close()
 		mailer.Stop()
-		cfg.Printer.Close()
+		if cfg.Printer != SharedPrinter() {
+			cfg.Printer.Close()
+		}
 		_ = pb.ResetBootstrapState()
 	})
 	return &App{URL: "http://" + ln.Addr().String(), PB: pb, Web: pages, Printer: cfg.Printer, Clock: clock}
 }
+
+var sharedPrinter = sync.OnceValue(func() *print.Service {
+	return print.New(print.Options{Workers: 4, MaxWaiting: 1000})
+})
+
+// SharedPrinter is the print service of every test app given none of its own: one Chromium
+// for the process rather than one per app (its start cost more than most prints). It is
+// roomy — the parallel tests' documents all queue there — and Main closes it.
+func SharedPrinter() *print.Service { return sharedPrinter() }

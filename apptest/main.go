@@ -27,6 +27,7 @@ func Main(m *testing.M) {
 	cleanup := inMemoryTemp()
 	code := m.Run()
 	closeChromium()
+	SharedPrinter().Close()
 	templatesMu.Lock()
 	for _, dir := range templates {
 		_ = os.RemoveAll(dir)
