@@ -76,8 +76,12 @@ func newServer(app core.App, cfg Config) *Server {
 	if cfg.MaxUpload == 0 {
 		cfg.MaxUpload = 25 << 20
 	}
+	views, err := loadedViews()
+	if err != nil {
+		panic("web: the embedded templates do not parse: " + err.Error())
+	}
 	s := &Server{app: app, store: dossier.New(app, cfg.Now), cfg: cfg, logins: newLoginThrottle(cfg.Now),
-		views: newViews(), cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
+		views: views, cache: newViewCache(app, !cfg.NoViewCache), prints: newBatches(cfg),
 		sessions: newSessionCache(time.Now), // tokens expire in real time
 		imports:  newImportJobs(cfg.Now), closings: newCloseJobs(), linkGuesses: newLoginThrottle(cfg.Now)}
 	s.lostLinks = newLostLinkQueue(s)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/template/html/v2"
@@ -14,12 +15,14 @@ import (
 	"livret/views"
 )
 
-// newViews loads the embedded templates with the few functions they share.
-func newViews() *html.Engine {
+// loadedViews are the embedded templates, parsed once per process with the few functions
+// they share: embedded, they cannot change, and every server of the process (the tests start
+// hundreds) renders them read-only.
+var loadedViews = sync.OnceValues(func() (*html.Engine, error) {
 	e := html.NewFileSystem(http.FS(views.FS), ".html")
 	e.AddFuncMap(viewFuncs())
-	return e
-}
+	return e, e.Load()
+})
 
 // viewFuncs are the functions the templates share.
 func viewFuncs() template.FuncMap {
