@@ -115,11 +115,12 @@ const invited = "invité"
 
 // TestNoFormAnswers500ToHostileValues posts every field of every form (as the page renders
 // it, the other fields valid) with each value of the hostile set, then every id of its path:
-// a refusal is fine, a 500 is not. The rows run in a few parallel groups, each on its own
-// school; a resource's rows stay together, in order (its deletions after its forms).
+// a refusal is fine, a 500 is not. The rows run in eight parallel groups, each on its own
+// school; a resource's rows stay together, in order (its deletions after its forms). Small
+// groups: the suite's last seconds were one big group running alone.
 func TestNoFormAnswers500ToHostileValues(t *testing.T) {
 	t.Parallel()
-	for g, rows := range hostileGroups(4) {
+	for g, rows := range hostileGroups(8) {
 		t.Run("groupe "+strconv.Itoa(g+1), func(t *testing.T) {
 			t.Parallel()
 			postHostileValues(t, rows)
