@@ -26,6 +26,7 @@ func main() {
 	app := newApp()
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "pb_migrations"})
 	hooks.Register(app, time.Now)
+	dossier.KeepStatistics(app)
 	printer := print.New(print.Options{}) // Chromium starts on the first print
 	var pages *web.Server
 	// The mail queue starts when the app serves and stops when it ends; a restart mints new
@@ -45,11 +46,6 @@ func main() {
 		if _, err := print.ChromePath(); err != nil {
 			se.App.Logger().Warn(print.InstallHint)
 		}
-		go func() { // the migrations have run: refresh the planner's statistics, off the start-up path
-			if err := dossier.RefreshStatistics(se.App); err != nil {
-				se.App.Logger().Error("planner statistics", "error", err)
-			}
-		}()
 		return se.Next()
 	})
 	if err := app.Start(); err != nil {

@@ -1,10 +1,12 @@
 package dossier_test
 
 import (
+	"slices"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/pocketbase/pocketbase/tools/cron"
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
@@ -265,6 +267,7 @@ func TestReportsKeepTheirVersionAndSelection(t *testing.T) {
 }
 
 // The planner's statistics exist once refreshed: the student query then uses its indexes.
+// STAT4's samples are not kept (they made SQLite plan kept statements again at each run).
 func TestRefreshStatisticsFillsThePlannerTables(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
@@ -272,6 +275,19 @@ func TestRefreshStatisticsFillsThePlannerTables(t *testing.T) {
 	var n int
 	require.NoError(t, a.PB.DB().NewQuery("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'placements'").Row(&n))
 	require.Positive(t, n)
+	require.NoError(t, a.PB.DB().NewQuery("SELECT COUNT(*) FROM sqlite_stat4").Row(&n))
+	require.Zero(t, n, "no samples")
+	require.NoError(t, dossier.RefreshStatistics(a.PB), "again, on statistics already there")
+}
+
+// The statistics are refreshed every night, after PocketBase's own optimisation.
+func TestStatisticsKeptEveryNight(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStart(t)
+	dossier.KeepStatistics(a.PB)
+	i := slices.IndexFunc(a.PB.Cron().Jobs(), func(j *cron.Job) bool { return j.Id() == dossier.StatisticsJob })
+	require.GreaterOrEqual(t, i, 0)
+	require.Equal(t, "30 0 * * *", a.PB.Cron().Jobs()[i].Expression())
 }
 
 // The diploma comes from the référentiel the migrations seed: the manual's level names, the
