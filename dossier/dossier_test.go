@@ -2,6 +2,7 @@ package dossier_test
 
 import (
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -353,4 +354,38 @@ func TestPeriodsOfALevelUseTheirIndex(t *testing.T) {
 		WHERE p.level = '1re' AND p.start >= '2025-08-01' AND p.start < '2026-08-01'`).All(&plan))
 	require.NotEmpty(t, plan)
 	require.Contains(t, plan[0].Detail, "idx_periods_level_start")
+}
+
+// The school years of a level: from the first and last periods' when they are adjacent, from
+// every period when other years lie between (one may hold none).
+func TestSchoolYearsOfLevel(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name   string
+		starts []string
+		want   []pfmp.SchoolYear
+	}{
+		{"none", nil, nil},
+		{"one year", []string{"2025-09-15", "2026-03-02"}, []pfmp.SchoolYear{2025}},
+		{"two years", []string{"2024-10-07", "2025-09-15", "2026-05-04"}, []pfmp.SchoolYear{2025, 2024}},
+		{"a gap", []string{"2022-11-14", "2025-09-15"}, []pfmp.SchoolYear{2025, 2022}},
+		{"three years", []string{"2023-08-01", "2024-07-31", "2025-01-06", "2025-08-01"}, []pfmp.SchoolYear{2025, 2024, 2023}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			a := apptest.MustStart(t)
+			for i, start := range c.starts {
+				day, err := time.Parse(time.DateOnly, start)
+				require.NoError(t, err)
+				a.MustRecord(t, "periods", map[string]any{"name": "PFMP " + strconv.Itoa(i), "level": "1re",
+					"kind": "P2", "start": day, "end": day.AddDate(0, 0, 25), "review_date": day.AddDate(0, 0, 25)})
+			}
+			a.MustRecord(t, "periods", map[string]any{"name": "Autre niveau", "level": "2de", "kind": "P1",
+				"start": time.Date(2019, 10, 7, 0, 0, 0, 0, time.UTC), "end": time.Date(2019, 11, 1, 0, 0, 0, 0, time.UTC),
+				"review_date": time.Date(2019, 11, 1, 0, 0, 0, 0, time.UTC)})
+			years, err := store(a).SchoolYearsOfLevel(pfmp.Level1re)
+			require.NoError(t, err)
+			require.Equal(t, c.want, years)
+		})
+	}
 }

@@ -102,16 +102,41 @@ func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]Period
 	return rows, err
 }
 
-// SchoolYearsOfLevel lists the school years that hold periods of a level, latest first.
+// SchoolYearsOfLevel lists the school years that hold periods of a level, latest first. The
+// first and the last period's years come from two index seeks; only when other years lie
+// between them are the level's periods read one by one (a big school keeps a hundred per level
+// and year, and the year-end purge rarely leaves more than two years).
 func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) {
-	var months []string
-	err := s.read(`SELECT substr(start, 1, 7) FROM periods WHERE level = {:level}`,
-		dbx.Params{"level": string(level)}, func(q *dbx.Query) error { return q.Column(&months) })
+	var span struct {
+		First string `db:"first"`
+		Last  string `db:"last"`
+	}
+	err := s.read(`SELECT COALESCE((SELECT MIN(start) FROM periods WHERE level = {:level}), '') AS first,
+			COALESCE((SELECT MAX(start) FROM periods WHERE level = {:level}), '') AS last`,
+		dbx.Params{"level": string(level)}, func(q *dbx.Query) error { return q.One(&span) })
+	if err != nil || span.First == "" {
+		return nil, err
+	}
+	first, okFirst := schoolYearOfMonth(span.First)
+	last, okLast := schoolYearOfMonth(span.Last)
+	switch {
+	case okFirst && okLast && first == last:
+		return []pfmp.SchoolYear{last}, nil
+	case okFirst && okLast && first+1 == last:
+		return []pfmp.SchoolYear{last, first}, nil
+	}
+	return s.schoolYearsOfEveryPeriod(level)
+}
+
+// schoolYearsOfEveryPeriod is SchoolYearsOfLevel from each of the level's periods.
+func (s *Store) schoolYearsOfEveryPeriod(level pfmp.Level) ([]pfmp.SchoolYear, error) {
+	var starts []string
+	err := s.read(`SELECT start FROM periods WHERE level = {:level}`,
+		dbx.Params{"level": string(level)}, func(q *dbx.Query) error { return q.Column(&starts) })
 	seen := map[pfmp.SchoolYear]bool{}
 	var years []pfmp.SchoolYear
-	for _, m := range months {
-		t, perr := time.Parse("2006-01", m)
-		if y := pfmp.SchoolYearOf(t.Add(12 * time.Hour)); perr == nil && !seen[y] {
+	for _, start := range starts {
+		if y, ok := schoolYearOfMonth(start); ok && !seen[y] {
 			seen[y] = true
 			years = append(years, y)
 		}
@@ -119,6 +144,13 @@ func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) 
 	slices.Sort(years)
 	slices.Reverse(years)
 	return years, err
+}
+
+// schoolYearOfMonth is the school year of a stored date, from its month (a period's start is
+// a day in Paris stored at midnight UTC: the month is the same either side).
+func schoolYearOfMonth(stored string) (pfmp.SchoolYear, bool) {
+	t, err := time.Parse("2006-01", stored[:min(len(stored), 7)])
+	return pfmp.SchoolYearOf(t.Add(12 * time.Hour)), err == nil
 }
 
 // PeriodRowByID reads one period the same way.
