@@ -1,9 +1,10 @@
 package dossier
 
 import (
-	"database/sql"
+	"cmp"
 	"encoding/json"
-	"errors"
+	"slices"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 
@@ -15,20 +16,29 @@ import (
 // names and the period kinds each level offers. The first diploma seeded is the school's;
 // without one, the levels keep their plain names and every kind is offered.
 func (s *Store) Diploma() (pfmp.Diploma, error) {
-	var head struct {
-		ID      string `db:"id"`
-		Updated string `db:"updated"`
-	}
-	err := s.read(`SELECT id, updated FROM diplomas ORDER BY created, id LIMIT 1`, dbx.Params{},
-		func(q *dbx.Query) error { return q.One(&head) })
-	if errors.Is(err, sql.ErrNoRows) {
-		return pfmp.NewDiploma("", "", nil), nil
-	}
+	// the first created: all the rows (one in a school) sorted here, as an ORDER BY costs
+	// SQLite a temporary B-tree, whose pages it allocated afresh on every page view
+	var rows []diplomaHead
+	err := s.read(`SELECT id, created, updated FROM diplomas`, dbx.Params{},
+		func(q *dbx.Query) error { return q.All(&rows) })
 	if err != nil {
 		return pfmp.Diploma{}, err
 	}
+	if len(rows) == 0 {
+		return pfmp.NewDiploma("", "", nil), nil
+	}
+	head := slices.MinFunc(rows, func(a, b diplomaHead) int {
+		return cmp.Or(strings.Compare(a.Created, b.Created), strings.Compare(a.ID, b.ID))
+	})
 	// parsed once: its référentiel JSON is the biggest value a period page reads
 	return s.diploma.get(head.ID+"@"+head.Updated, func() (pfmp.Diploma, error) { return s.readDiploma(head.ID) })
+}
+
+// diplomaHead identifies a diploma's row and its version.
+type diplomaHead struct {
+	ID      string `db:"id"`
+	Created string `db:"created"`
+	Updated string `db:"updated"`
 }
 
 // readDiploma parses one diploma's row.
