@@ -98,16 +98,23 @@ func reviewValues(app core.App, r *core.Record) (map[string]string, error) {
 
 // WriteAudit records one save of an evaluation in audit_log.
 func WriteAudit(app core.App, actorID, action string, r *core.Record, changes []Change) error {
-	row, err := newRecord(app, "audit_log")
+	return Audit(app, actorID, action, r.Collection().Name, r.Id,
+		map[string]any{"placement": r.GetString("placement"), "changes": changes})
+}
+
+// Audit records an action in audit_log (on app: the action's transaction, often). actorID is
+// "" for an administrator's action outside the pages.
+func Audit(app core.App, actorID, action, collection, recordID string, detail any) error {
+	rec, err := newRecord(app, "audit_log")
 	if err != nil {
 		return err
 	}
-	row.Set("actor", actorID)
-	row.Set("action", action)
-	row.Set("collection", r.Collection().Name)
-	row.Set("record", r.Id)
-	row.Set("detail", map[string]any{"placement": r.GetString("placement"), "changes": changes})
-	return app.Save(row)
+	rec.Set("actor", actorID)
+	rec.Set("action", action)
+	rec.Set("collection", collection)
+	rec.Set("record", recordID)
+	rec.Set("detail", detail)
+	return app.Save(rec)
 }
 
 // HistoryEntry is one save of an evaluation: who, when, what.

@@ -151,13 +151,8 @@ func (s *Store) RecordGrantUse(id string, at time.Time, ip string) error {
 		if err != nil {
 			return err
 		}
-		audit, err := newRecord(tx, "audit_log")
-		if err != nil {
-			return err
-		}
-		audit.Load(map[string]any{"actor": r.GetString("tutor"), "action": "grant_use", "collection": "tutor_access",
-			"record": id, "detail": map[string]any{"placement": r.GetString("placement"), "at": at.UTC(), "ip": ip}})
-		return tx.Save(audit)
+		return Audit(tx, r.GetString("tutor"), "grant_use", "tutor_access", id,
+			map[string]any{"placement": r.GetString("placement"), "at": at.UTC(), "ip": ip})
 	})
 }
 

@@ -65,7 +65,7 @@ func (s *Store) applyImport(k importKind, sh *accounts.Sheet, actorID string, pr
 		if out, err = a.run(); err != nil {
 			return err
 		}
-		return audit(tx, actorID, k.action, "users", "", importCounts(a.plan))
+		return Audit(tx, actorID, k.action, "users", "", importCounts(a.plan))
 	})
 	if err != nil {
 		return nil, err
@@ -221,20 +221,6 @@ func importCounts(p *accounts.Plan) map[string]int {
 	return map[string]int{"crees": p.Count(accounts.Create), "modifies": p.Count(accounts.Update),
 		"deplaces": p.Moves(), "retours": p.Returns(), "inchanges": p.Count(accounts.Unchanged), "rejetes": len(p.Rejected),
 		"classes_creees": len(p.NewClasses)}
-}
-
-// audit records an action in the audit log.
-func audit(app core.App, actorID, action, collection, recordID string, detail any) error {
-	rec, err := newRecord(app, "audit_log")
-	if err != nil {
-		return err
-	}
-	rec.Set("actor", actorID)
-	rec.Set("action", action)
-	rec.Set("collection", collection)
-	rec.Set("record", recordID)
-	rec.Set("detail", detail)
-	return app.Save(rec)
 }
 
 // PreviewImport is the plan of a students' sheet on the school as it is now: nothing is written.

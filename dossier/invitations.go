@@ -136,7 +136,7 @@ func (s *Store) AcceptInvitation(invitationID, password string) (*core.Record, e
 		if err := tx.Save(user); err != nil {
 			return err
 		}
-		return audit(tx, user.Id, "invitation_acceptee", "users", user.Id, nil)
+		return Audit(tx, user.Id, "invitation_acceptee", "users", user.Id, nil)
 	})
 	return user, err
 }

@@ -117,7 +117,7 @@ func (s *Store) setInitialPasswords(actorID, role string, pws []InitialPassword,
 		if len(ids) == 1 {
 			record = ids[0]
 		}
-		return audit(tx, actorID, "mot_de_passe_provisoire", "users", record, map[string]any{"comptes": ids})
+		return Audit(tx, actorID, "mot_de_passe_provisoire", "users", record, map[string]any{"comptes": ids})
 	})
 }
 

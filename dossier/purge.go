@@ -382,7 +382,7 @@ func withoutID(v any, id string) any {
 // the purged students left in — no name, no id of theirs.
 func (p *PurgePlan) record(tx core.App, actorID string, out *PurgeOutcome) error {
 	first, last := p.Students[0].LeftAt.Time(), p.Students[len(p.Students)-1].LeftAt.Time()
-	return audit(tx, actorID, auditPurge, "users", "", map[string]any{
+	return Audit(tx, actorID, auditPurge, "users", "", map[string]any{
 		"eleves": out.Students, "tuteurs": out.Tutors, "enregistrements": out.Records, "fichiers": out.Files,
 		"departs_du": first.Format("2006-01"), "departs_au": last.Format("2006-01")})
 }

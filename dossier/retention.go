@@ -67,7 +67,7 @@ func (s *Store) SetRetention(actorID string, months int) error {
 		if err := tx.Save(row); err != nil {
 			return err
 		}
-		return audit(tx, actorID, auditRetention, "school_settings", row.Id,
+		return Audit(tx, actorID, auditRetention, "school_settings", row.Id,
 			map[string]any{"old": old.Months, "new": months, "old_default": old.Default})
 	})
 }

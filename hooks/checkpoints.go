@@ -73,21 +73,12 @@ func (r checkpointRules) correctable(app core.App, old *core.Record) error {
 
 // record writes an administrator's correction to audit_log, in the same transaction.
 func (r checkpointRules) record(app core.App, admin *core.Record, id, student string, before time.Time, next *core.Record) error {
-	col, err := app.FindCachedCollectionByNameOrId("audit_log")
-	if err != nil {
-		return err
-	}
-	entry := core.NewRecord(col)
 	action, after := "checkpoint.delete", ""
 	if next != nil {
 		action, after = "checkpoint.update", next.GetDateTime("date").Time().UTC().Format(time.RFC3339)
 	}
-	entry.Set("action", action)
-	entry.Set("collection", "checkpoints")
-	entry.Set("record", id)
-	entry.Set("detail", map[string]any{
+	return dossier.Audit(app, "", action, "checkpoints", id, map[string]any{
 		"by": admin.Email(), "superuser": admin.Id, "at": r.now().UTC().Format(time.RFC3339),
 		"student": student, "old_date": before.UTC().Format(time.RFC3339), "new_date": after,
 	})
-	return app.Save(entry)
 }
