@@ -1,6 +1,8 @@
 package accounts
 
 import (
+	"livret/pfmp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -37,4 +39,21 @@ func TestDiplomaOf(t *testing.T) {
 	}
 	twins := []Diploma{mspc, {ID: "d3", Short: "MEI", Family: "PMIA"}}
 	assert.Nil(t, DiplomaOf("2de PMIA", twins), "a family shared by two diplomas names neither")
+}
+
+// Every way the import reads a 2de or 1re class is renamed at the year's end into a name the
+// import reads as the next level, the rest kept (« 1er MSPC » became « Ter MSPC »).
+func TestEveryLevelWordMovesUp(t *testing.T) {
+	next := map[string]pfmp.Level{Level2de: pfmp.Level1re, Level1re: pfmp.LevelTle}
+	for word, level := range levelWords {
+		want, ok := next[level]
+		if !ok {
+			continue
+		}
+		name := word + " MSPC B"
+		moved := pfmp.MovedUpName(name, pfmp.Level(level))
+		got, ok := LevelOf(moved)
+		assert.True(t, ok && got == string(want), "%q became %q, read as %q", name, moved, got)
+		assert.True(t, strings.HasSuffix(moved, " MSPC B"), "%q became %q", name, moved)
+	}
 }

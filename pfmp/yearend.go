@@ -51,10 +51,13 @@ func NextLevel(l Level) (Level, bool) {
 
 // levelPrefixes are the ways a class name starts with its level, and what each becomes one
 // level up, in the same style: "2de PMIA" → "1re PMIA", "Seconde B" → "Première B",
-// "2MSPC" → "1MSPC", "1re MSPC" → "Tle MSPC". Longest first, so "2de" wins over "2".
+// "2MSPC" → "1MSPC", "1re MSPC" → "Tle MSPC". Longest first, so "2de" wins over "2". Every way
+// the students' import reads a level (accounts.LevelOf) is here (a test in accounts says so).
 var levelPrefixes = map[Level][][2]string{
-	Level2de: {{"seconde", "Première"}, {"2nde", "1re"}, {"2de", "1re"}, {"2", "1"}},
-	Level1re: {{"première", "Terminale"}, {"premiere", "Terminale"}, {"1ère", "Tle"}, {"1ere", "Tle"}, {"1re", "Tle"}, {"1", "T"}},
+	Level2de: {{"seconde", "Première"}, {"2ème", "1ère"}, {"2eme", "1ere"}, {"2nde", "1re"}, {"2de", "1re"},
+		{"2nd", "1re"}, {"2e", "1re"}, {"2", "1"}},
+	Level1re: {{"première", "Terminale"}, {"premiere", "Terminale"}, {"1ère", "Tle"}, {"1ere", "Tle"}, {"1re", "Tle"},
+		{"1er", "Tle"}, {"1e", "Tle"}, {"1", "T"}},
 }
 
 // MovedUpName is a class's name once it moved up from level l: its level prefix replaced by
