@@ -1,15 +1,16 @@
 package accounts
 
 import (
+	"livret/pfmp"
 	"strings"
 	"unicode"
 )
 
-// Levels of a class (classes.level).
+// Levels of a class (classes.level), as the sheets' plain strings.
 const (
-	Level2de = "2de"
-	Level1re = "1re"
-	LevelTle = "Tle"
+	Level2de = string(pfmp.Level2de)
+	Level1re = string(pfmp.Level1re)
+	LevelTle = string(pfmp.LevelTle)
 )
 
 // levelWords are the first words of class names, folded and lower case, by level.

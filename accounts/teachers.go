@@ -3,12 +3,13 @@ package accounts
 import (
 	"cmp"
 	"fmt"
+	"livret/pfmp"
 	"slices"
 	"strings"
 )
 
 // RoleTeacher is users.role of a teacher.
-const RoleTeacher = "teacher"
+const RoleTeacher = string(pfmp.RoleTeacher)
 
 // Account is an account of any role, as the teachers' import meets it: a teacher's is matched
 // and updated; any other keeps its email and username to itself.
