@@ -40,6 +40,7 @@ func TestBrowserYearEnd(t *testing.T) {
 		chromedp.Click(chromedp.ID("preview-update")))
 	apptest.MustWaitText(t, ctx, "#archive-count", "1")
 	assert.Contains(t, apptest.MustText(t, ctx, "#st-"+manon.Id), "Quitte l'établissement")
+	assert.NotContains(t, apptest.MustLocation(t, ctx).RawQuery, "_csrf", "the preview keeps the form's token out of the address")
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "year-close-preview-desktop.png"))
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
 	apptest.MustScreenshot(t, ctx, filepath.Join(shots, "year-close-preview-phone.png"))

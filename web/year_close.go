@@ -130,8 +130,12 @@ func (s *Server) closeView(m dossier.Marks) (*closeView, error) {
 	return v, ferr
 }
 
-// yearCloseConfirm starts the closing under the form's marks, once confirmed.
+// yearCloseConfirm starts the closing under the form's marks, once confirmed; « Mettre à jour
+// l'aperçu » posts the same form (a GET would carry its CSRF token into the address).
 func (s *Server) yearCloseConfirm(c *fiber.Ctx) error {
+	if c.FormValue("apercu") == "oui" {
+		return s.yearClosePage(c)
+	}
 	m := marksOf(c)
 	v, err := s.closeView(m)
 	if err == nil && c.FormValue("confirmer") != "oui" {
