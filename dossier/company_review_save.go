@@ -172,6 +172,7 @@ type ChoiceResult struct {
 // was refused. A new bilan's meeting date is the period's date of the bilans entreprise.
 func (s *Store) SaveCompanyChoices(d *Dossier, sc *CompanyScope, actorID string, choices []Choice, markSaved bool) (*ChoiceResult, error) {
 	fe := pfmp.FieldErrors{}
+	choices = slices.Clone(choices) // normalised here; the caller keeps what was sent
 	for i, c := range choices {
 		v, err := sc.Check(c.Key, c.Value)
 		for k, m := range pfmp.FieldsOf(err) {

@@ -160,6 +160,18 @@ func TestCompanyReviewRefusesWhatIsNotItsOwn(t *testing.T) {
 	require.NoError(t, err)
 	require.Zero(t, n)
 
+	// Without JavaScript, the whole form refused for one bad date keeps every choice sent.
+	r := teacher.PostForm(companyPath(p, ""), url.Values{"niveau:C1.2": {"3"}, "engagement": {"4"},
+		"commentaire": {"Bon stage"}, "date": {"32/13/2026"}})
+	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
+	require.Contains(t, r.Body, `id="niveau-C1-2-3" name="niveau:C1.2" value="3" checked`)
+	require.Contains(t, r.Body, `value="4" checked`)
+	require.Contains(t, r.Body, "Bon stage")
+	require.Contains(t, r.Body, `value="32/13/2026"`)
+	n, err = a.PB.CountRecords("company_reviews")
+	require.NoError(t, err)
+	require.Zero(t, n, "nothing half-written")
+
 	// Periods without a bilan entreprise: P1 (attitudes only), E31 (certification grid).
 	for _, period := range []string{"PFMP 1 — 2de PMIA", demoE31} {
 		var username = map[string]string{"PFMP 1 — 2de PMIA": "ines.moreau", demoE31: "manon.girard"}[period]

@@ -136,8 +136,8 @@ func choiceOf(st *dossier.CompanyState, key string, refused *refusal) choiceView
 	if refused != nil {
 		v.Conflict = refused.conflicts[key]
 		v.Err = refused.errors[key]
-		if typed, ok := refused.typed[key]; ok && v.Err != "" {
-			v.Value = typed // an invalid value stays on screen, next to its message
+		if typed, ok := refused.typed[key]; ok {
+			v.Value = typed // a refused form keeps what was sent, an invalid value next to its message
 		}
 	}
 	return v
