@@ -42,6 +42,9 @@ func (r checkpointRules) change(e *core.RecordEvent, next *core.Record) error {
 	old := stored(e.App, e.Record)
 	admin, _ := e.Record.GetRaw(correctedBy).(*core.Record)
 	if admin == nil {
+		if next != nil && sameDay(old, next) {
+			return e.Next() // its levels or label: not what it locks by
+		}
 		if err := r.correctable(e.App, old); err != nil {
 			return err
 		}
@@ -52,6 +55,13 @@ func (r checkpointRules) change(e *core.RecordEvent, next *core.Record) error {
 		return err
 	}
 	return r.record(e.App, admin, e.Record.Id, old.GetString("student"), before, next)
+}
+
+// sameDay reports whether an update keeps the checkpoint's student and date, which decide
+// what it locks.
+func sameDay(old, next *core.Record) bool {
+	return old.GetString("student") == next.GetString("student") &&
+		old.GetDateTime("date").Equal(next.GetDateTime("date"))
 }
 
 // correctable refuses a change to a checkpoint in effect that locks something.

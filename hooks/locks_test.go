@@ -126,6 +126,12 @@ func TestACheckpointInEffectThatLocksIsLeftToAdministrators(t *testing.T) {
 	requireConflict(t, a.PB.Save(cp), "seul un administrateur")
 	period.Set("name", "Renommée")
 	requireConflict(t, a.PB.Save(period), "Période verrouillée")
+
+	// Its levels and its label are not what it locks by: the teacher still adjusts them.
+	cp = a.MustFind(t, "checkpoints", "id", cp.Id)
+	cp.Set("adjusted", map[string]any{"C1.1": map[string]string{"level": "3", "why": "Vu en atelier"}})
+	cp.Set("label", "Bilan de mi-parcours")
+	require.NoError(t, a.PB.Save(cp))
 }
 
 // TestAPlannedCheckpointLocksNothingUntilItsDay: a bilan intermédiaire dated after today is
