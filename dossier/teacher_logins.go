@@ -4,6 +4,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/mail"
 	"livret/pfmp"
 )
 
@@ -24,8 +25,8 @@ type TeacherLogin struct {
 // Facts are what the invitation state rule needs.
 func (t TeacherLogin) Facts() pfmp.InvitationFacts {
 	return pfmp.InvitationFacts{PasswordChosen: !t.Pending, Invited: !t.InvitedAt.IsZero(), Expires: t.Expires.Time(),
-		MailSent:   t.MailStatus == mailSent,
-		MailFailed: t.MailStatus == mailFailed || t.MailStatus == mailOutbox || t.MailStatus == mailPending && t.MailAttempts > 0}
+		MailSent:   t.MailStatus == mail.StatusSent,
+		MailFailed: t.MailStatus == mail.StatusFailed || t.MailStatus == mail.StatusOutbox || t.MailStatus == mail.StatusPending && t.MailAttempts > 0}
 }
 
 const teacherLoginColumns = `SELECT u.id, u.first_name, u.last_name, u.username, u.email, '' AS class_name,

@@ -4,6 +4,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"livret/mail"
 	"livret/pfmp"
 )
 
@@ -64,14 +65,6 @@ type LatestGrant struct {
 	MailAttempts   int            `db:"mail_attempts"` // its tries so far
 }
 
-// The mail queue's row statuses (package mail) the link and invitation states read.
-const (
-	mailPending = "pending"
-	mailSent    = "sent"
-	mailOutbox  = "outbox"
-	mailFailed  = "failed"
-)
-
 // LatestGrantsOfPeriod reads the newest grant of each dossier of a period, with the state of the
 // email that carried the latest link, in one query.
 func (s *Store) LatestGrantsOfPeriod(periodID string) (map[string]LatestGrant, error) {
@@ -95,5 +88,5 @@ func (s *Store) LatestGrantsOfPeriod(periodID string) (map[string]LatestGrant, e
 // Facts are what the link state rule needs of the grant and its email.
 func (g LatestGrant) Facts() pfmp.LinkFacts {
 	return pfmp.LinkFacts{HasGrant: g.ID != "", Expires: g.Expires.Time(), Revoked: g.Revoked,
-		MailFailed: g.MailStatus == mailFailed, MailRetrying: g.MailStatus == mailPending && g.MailAttempts > 0}
+		MailFailed: g.MailStatus == mail.StatusFailed, MailRetrying: g.MailStatus == mail.StatusPending && g.MailAttempts > 0}
 }
