@@ -162,18 +162,6 @@ func (s *Store) Account(id string) *core.Record {
 	return rec
 }
 
-// defaultAppURL is PocketBase's own until administrators set the application's address.
-const defaultAppURL = "http://localhost:8090"
-
-// SiteURL is the address of the application as the administrators set it in the dashboard
-// (Settings → Application URL); "" until they do.
-func (s *Store) SiteURL() string {
-	if u := s.app.Settings().Meta.AppURL; u != defaultAppURL {
-		return u
-	}
-	return ""
-}
-
 // ClassOf is the id of a student's class; "" when he has none.
 func (s *Store) ClassOf(studentID string) string {
 	var class string

@@ -79,7 +79,7 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.Login, save savePass
 			Username: st.Username, Password: passwords[i]}
 		pws[i] = dossier.InitialPassword{AccountID: st.ID, Hash: hashes[i]}
 	}
-	doc, err := print.RenderSlips(s.printSchool(), s.loginSite(c), slips)
+	doc, err := print.RenderSlips(s.printSchool(), s.linkBase(c), slips)
 	if err != nil {
 		return err
 	}
@@ -96,13 +96,4 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.Login, save savePass
 		return sendPrintView(c, doc)
 	}
 	return sendFile(c, print.File{Name: name, ContentType: "application/pdf", Data: pdf})
-}
-
-// loginSite is the address students type to log in: the application URL the administrators
-// set in the dashboard, else the one this request came to.
-func (s *Server) loginSite(c *fiber.Ctx) string {
-	if u := s.store.SiteURL(); u != "" {
-		return u
-	}
-	return s.siteURL(c)
 }

@@ -55,7 +55,7 @@ func (s *Server) companyGridDoc(c *fiber.Ctx, rv *ratedReview) (*openDossier, pr
 	}
 	g := print.Grid{School: s.printSchool(), Student: printStudent(sh), Period: printPeriod(sh),
 		Company: printCompany(sh.Placement), Tutor: printTutor(sh.Placement),
-		MeetingDate: d.Period.ReviewDate(), OnlineURL: s.siteURL(c) + reviewURL(d, rv.slug)}
+		MeetingDate: d.Period.ReviewDate(), OnlineURL: s.linkBase(c) + reviewURL(d, rv.slug)}
 	if r := cl.state.Review; r != nil {
 		g.MeetingDate = r.MeetingDate()
 	}

@@ -146,3 +146,23 @@ func pdfWords(t *testing.T, pdf []byte) string {
 	require.NoError(t, err, string(out))
 	return strings.Join(strings.Fields(string(out)), " ")
 }
+
+// Printed addresses follow the application URL the administrators set in the dashboard, as
+// the emails' links do: the paper grid's QR code and the login slips.
+func TestPrintsNameTheApplicationURL(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	const site = "https://livret.lycee-exemple.fr"
+	a.PB.Settings().Meta.AppURL = site
+	p := a.MustPlacement(t, demoP2, "lea.dupont")
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+
+	r := teacher.Get(companyPath(p, "/grille.pdf"))
+	require.Equal(t, http.StatusOK, r.Status)
+	assert.Equal(t, site+companyPath(p, ""), qrscan.MustDecodePDF(t, []byte(r.Body), 1))
+
+	mustImport(t, teacher, studentsCSV("Cœur;Éloïse;Tle MSPC;02/11/2007;"))
+	class := a.MustFind(t, "classes", "name", "Tle MSPC")
+	_, pages := mustPDF(t, teacher.PostForm("/comptes/classes/"+class.Id+"/fiches", url.Values{"format": {"pdf"}}))
+	assert.Contains(t, strings.Join(strings.Fields(strings.Join(pages, "")), ""), site, "the slip names the site (wrapped on the page)")
+}

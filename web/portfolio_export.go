@@ -86,17 +86,8 @@ func (s *Server) exportedPortfolio(c *fiber.Ctx) (*export.Portfolio, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := s.siteURL(c) + attachmentsURL(d) + "/"
+	files := s.linkBase(c) + attachmentsURL(d) + "/"
 	return export.FromDossier(pf, func(id string) string { return files + id + "/fichier" }), nil
-}
-
-// siteURL is the address the reader uses, for absolute links in the files (annexes): the
-// pages never see TLS, so HTTPS comes from the configuration.
-func (s *Server) siteURL(c *fiber.Ctx) string {
-	if s.cfg.SecureCookies {
-		return "https://" + c.Hostname()
-	}
-	return c.BaseURL()
 }
 
 // portfolioDocument is the portfolio's print document: the export's HTML in the print layout.

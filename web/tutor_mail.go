@@ -20,7 +20,7 @@ var errNoMailer = errors.New("web: no mailer configured")
 // pocketBaseDefaultURL is PocketBase's application URL until administrators set theirs.
 const pocketBaseDefaultURL = "http://localhost:8090"
 
-// linkBase is the site's address as links must name it: the application URL set in the
+// linkBase is the site's address as links, QR codes and slips must name it: the application URL set in the
 // dashboard, else the address this request came to (https when cookies are Secure).
 func (s *Server) linkBase(c *fiber.Ctx) string {
 	if u := s.appURL(); u != "" {
