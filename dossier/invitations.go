@@ -64,8 +64,9 @@ func (s *Store) IssueInvitation(userID, to, tokenHash string) error {
 		if !strings.EqualFold(user.Email(), to) {
 			return ErrInvitationReaddressed
 		}
-		if err := invitable(user); err != nil {
-			return err
+		facts := pfmp.InvitationFacts{Disabled: user.GetBool("disabled"), PasswordChosen: !user.GetBool("must_change_password")}
+		if msg := pfmp.InvitationRefusal(facts, user.GetString("first_name")+" "+user.GetString("last_name"), s.now()); msg != "" {
+			return pfmp.Conflict(msg)
 		}
 		rec, err := tx.FindFirstRecordByData("invitations", "user", userID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -84,18 +85,6 @@ func (s *Store) IssueInvitation(userID, to, tokenHash string) error {
 		rec.Set("used_at", "")
 		return tx.Save(rec)
 	})
-}
-
-// invitable refuses to invite an account that has its password, or is disabled.
-func invitable(user *core.Record) error {
-	switch {
-	case user.GetBool("disabled"):
-		return pfmp.Conflict("Ce compte est désactivé : réactivez-le dans le tableau de bord avant de l'inviter.")
-	case !user.GetBool("must_change_password"):
-		return pfmp.Conflict(user.GetString("first_name") + " " + user.GetString("last_name") +
-			" a déjà choisi son mot de passe : aucune invitation n'est nécessaire.")
-	}
-	return nil
 }
 
 // NoteInvitationMail records the email (mail_log) that carries a teacher's invitation.

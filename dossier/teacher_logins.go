@@ -24,7 +24,7 @@ type TeacherLogin struct {
 
 // Facts are what the invitation state rule needs.
 func (t TeacherLogin) Facts() pfmp.InvitationFacts {
-	return pfmp.InvitationFacts{PasswordChosen: !t.Pending, Invited: !t.InvitedAt.IsZero(), Expires: t.Expires.Time(),
+	return pfmp.InvitationFacts{Disabled: t.Disabled, PasswordChosen: !t.Pending, Invited: !t.InvitedAt.IsZero(), Expires: t.Expires.Time(),
 		MailSent:   t.MailStatus == mail.StatusSent,
 		MailFailed: t.MailStatus == mail.StatusFailed || t.MailStatus == mail.StatusOutbox || t.MailStatus == mail.StatusPending && t.MailAttempts > 0}
 }

@@ -13,6 +13,7 @@ func InvitationOpens(expires time.Time, used bool, now time.Time) bool {
 
 // InvitationFacts is what is known of a teacher's account and of its latest invitation.
 type InvitationFacts struct {
+	Disabled       bool // the account, by the school
 	PasswordChosen bool // by the invitation's link, or at the first login with a slip
 	Invited        bool
 	Expires        time.Time
@@ -63,3 +64,15 @@ func (s InvitationState) Class() string {
 
 // Invitable reports whether an invitation may be sent (again): until the password is chosen.
 func (s InvitationState) Invitable() bool { return s != InvitationAccepted }
+
+// InvitationRefusal says why no invitation may be sent to the account of name, in French; ""
+// when one may: not to a disabled account, nor once the password is chosen.
+func InvitationRefusal(f InvitationFacts, name string, now time.Time) string {
+	switch {
+	case f.Disabled:
+		return "Ce compte est désactivé : réactivez-le dans le tableau de bord avant de l'inviter."
+	case !InvitationStateOf(f, now).Invitable():
+		return name + " a déjà choisi son mot de passe : aucune invitation n'est nécessaire."
+	}
+	return ""
+}

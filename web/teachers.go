@@ -44,7 +44,7 @@ func (s *Server) teachersIndex(c *fiber.Ctx) error {
 	for _, t := range list {
 		row := teacherRow{TeacherLogin: t, State: pfmp.InvitationStateOf(t.Facts(), s.cfg.Now())}
 		row.Detail = invitationDetail(row)
-		row.CanInvite = v.MailOn && !t.Disabled && row.State.Invitable()
+		row.CanInvite = v.MailOn && pfmp.InvitationRefusal(t.Facts(), t.FirstName+" "+t.LastName, s.cfg.Now()) == ""
 		if t.Pending && !t.Disabled {
 			v.Pending++
 		}
@@ -79,8 +79,9 @@ func (s *Server) teacherInvite(c *fiber.Ctx) error {
 	switch {
 	case !s.mailOn():
 		return pfmp.Conflict(msgMailOff)
-	case !pfmp.InvitationStateOf(t.Facts(), s.cfg.Now()).Invitable():
-		return pfmp.Conflict(t.FirstName + " " + t.LastName + " a déjà choisi son mot de passe : aucune invitation n'est nécessaire.")
+	}
+	if msg := pfmp.InvitationRefusal(t.Facts(), t.FirstName+" "+t.LastName, s.cfg.Now()); msg != "" {
+		return pfmp.Conflict(msg)
 	}
 	r, err := s.inviterOf(c).invite(t)
 	if err != nil {

@@ -337,3 +337,26 @@ func TestInvitationRelinkedAfterRestart(t *testing.T) {
 	_, err = a.Web.Relink(mail.KindInvitation, "julien.boisseau@demo.livret.fr", "")
 	assert.Error(t, err, "a master is no teacher")
 }
+
+// A disabled teacher is not invited, even by a forged post: the page offers no button, the
+// post is refused with the reason, and no email leaves.
+func TestADisabledTeacherIsNotInvited(t *testing.T) {
+	t.Parallel()
+	a, _, admin := mustSchoolWithSMTP(t)
+	mustImportTeachers(t, admin, teachersCSV("Lefèvre;Éloïse;Eloise.Lefevre@lycee.example;"))
+	id := mustUserID(t, a, "eloise.lefevre")
+	user := a.MustFind(t, "users", "id", id)
+	user.Set("disabled", true)
+	require.NoError(t, a.PB.Save(user))
+	before, err := a.PB.CountRecords("mail_log")
+	require.NoError(t, err)
+
+	row := element(t, admin.Get("/comptes/enseignants").Body, `id="teacher-`+id+`"`)
+	assert.NotContains(t, row, "/inviter")
+	r := admin.PostForm("/comptes/enseignants/"+id+"/inviter", url.Values{})
+	require.Equal(t, http.StatusConflict, r.Status)
+	assert.Contains(t, alertOf(r.Body), "Ce compte est désactivé")
+	after, err := a.PB.CountRecords("mail_log")
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "no email queued")
+}
