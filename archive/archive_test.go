@@ -118,7 +118,8 @@ func TestArchiveHoldsEveryDossierPart(t *testing.T) {
 
 	bilans := string(files[dir+"Bilans PFMP 2 — 1re MSPC Manon Girard.html"])
 	for _, want := range []string{"Je suis ponctuelle et soigneuse.", "Très bonne attitude.", "Très satisfaisant",
-		f.competence, "Maîtrise satisfaisante", "★★★☆", "Engagement régulier", "Manon a su diagnostiquer"} {
+		f.competence, "Maîtrise satisfaisante", "★★★☆", "Engagement régulier", "Manon a su diagnostiquer",
+		"GIRARD"} {
 		require.Contains(t, bilans, want)
 	}
 	for _, q := range dossier.SelfReviewQuestions {

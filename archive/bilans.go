@@ -13,7 +13,7 @@ func renderBilans(pf *dossier.Portfolio, b *dossier.Bilans) (print.Document, err
 	st := pf.Student
 	out := print.Bilans{
 		School:  print.School{Name: pf.School},
-		Student: print.Student{FirstName: st.GetString("first_name"), LastName: st.GetString("last_name"), Class: pf.Class},
+		Student: print.Student{FirstName: st.GetString("first_name"), LastName: pfmp.FamilyName(st.GetString("last_name")), Class: pf.Class},
 		Period:  print.Period{Name: pf.Period.GetString("name"), Start: pf.Period.Start(), End: pf.Period.End()},
 	}
 	if b.Self != nil {

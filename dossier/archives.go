@@ -31,7 +31,7 @@ type StoredArchive struct {
 
 // Student is "Prénom NOM".
 func (a StoredArchive) Student() string {
-	return (&pfmp.Actor{FirstName: a.FirstName, LastName: a.LastName}).Name()
+	return pfmp.FullName(a.FirstName, a.LastName)
 }
 
 // Archives lists the stored archives, the latest year first, then by class and name.

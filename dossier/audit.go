@@ -158,7 +158,7 @@ func userName(first, last string) string {
 	if first == "" && last == "" {
 		return "Un administrateur"
 	}
-	return (&pfmp.Actor{FirstName: first, LastName: last}).Name()
+	return pfmp.FullName(first, last)
 }
 
 // taskCodes maps task ids to their codes, in one query.

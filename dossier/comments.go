@@ -25,7 +25,7 @@ func (r CommentRow) Author() string {
 	if r.FirstName == "" && r.LastName == "" {
 		return "Compte supprimé"
 	}
-	return (&pfmp.Actor{FirstName: r.FirstName, LastName: r.LastName}).Name()
+	return pfmp.FullName(r.FirstName, r.LastName)
 }
 
 // RoleLabel is the author's role in French, empty when the account is gone.

@@ -51,7 +51,7 @@ func (u *User) MasterID() string { return u.GetString("master") }
 
 // FullName is "Prénom NOM".
 func (u *User) FullName() string {
-	return (&pfmp.Actor{FirstName: u.GetString("first_name"), LastName: u.GetString("last_name")}).Name()
+	return pfmp.FullName(u.GetString("first_name"), u.GetString("last_name"))
 }
 
 // Grant is a tutor's access to one dossier (collection tutor_access).

@@ -72,7 +72,7 @@ type PurgeStudent struct {
 
 // Name is "Prénom NOM".
 func (p PurgeStudent) Name() string {
-	return (&pfmp.Actor{FirstName: p.FirstName, LastName: p.LastName}).Name()
+	return pfmp.FullName(p.FirstName, p.LastName)
 }
 
 // PurgeCount is how many records of one collection a purge deletes.

@@ -23,7 +23,7 @@ type Person struct {
 
 // Name is "Prénom NOM".
 func (p Person) Name() string {
-	return (&pfmp.Actor{FirstName: p.FirstName, LastName: p.LastName}).Name()
+	return pfmp.FullName(p.FirstName, p.LastName)
 }
 
 type referentRow struct {

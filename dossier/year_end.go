@@ -29,7 +29,7 @@ type YearStudent struct {
 
 // Name is "Prénom NOM".
 func (st YearStudent) Name() string {
-	return (&pfmp.Actor{FirstName: st.FirstName, LastName: st.LastName}).Name()
+	return pfmp.FullName(st.FirstName, st.LastName)
 }
 
 // YearClass is a class at the closing: where it moves, and its students.

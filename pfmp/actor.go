@@ -1,6 +1,9 @@
 package pfmp
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Role is a user's kind of account (users.role).
 type Role string
@@ -50,8 +53,14 @@ func (a *Actor) Name() string {
 	if a == nil {
 		return ""
 	}
-	return a.FirstName + " " + upper(a.LastName)
+	return FullName(a.FirstName, a.LastName)
 }
+
+// FullName is "Prénom NOM", the way schools write names.
+func FullName(first, last string) string { return first + " " + FamilyName(last) }
+
+// FamilyName is a last name the way schools write it: in capitals.
+func FamilyName(last string) string { return strings.ToUpper(last) }
 
 // IsTeacher reports whether the actor manages periods.
 func (a *Actor) IsTeacher() bool { return a != nil && a.Role == RoleTeacher }

@@ -1,7 +1,6 @@
 package pfmp
 
 import (
-	"strings"
 	"time"
 )
 
@@ -150,8 +149,6 @@ func Can(a *Actor, act Action, p PlacementAccess) bool {
 	}
 	return false
 }
-
-func upper(s string) string { return strings.ToUpper(s) }
 
 // CompanyReaches reports whether a tutor or a master reaches a dossier (PlacementAccess.Granted):
 // a tutor through a link his session holds and that is still valid, a master through the link

@@ -44,7 +44,7 @@ func (s *Server) studentSlip(c *fiber.Ctx) error {
 		back = classAccountsURL(class)
 	}
 	return s.sendSlips(c, []dossier.Login{*st}, s.studentPasswords(false),
-		pfmp.FileName("Identifiant "+st.FirstName+" "+upperName(st.LastName), ".pdf"), back)
+		pfmp.FileName("Identifiant "+st.FirstName+" "+pfmp.FamilyName(st.LastName), ".pdf"), back)
 }
 
 // savePasswords stores the passwords of slips just printed (a dossier.Store method).
@@ -75,7 +75,7 @@ func (s *Server) sendSlips(c *fiber.Ctx, students []dossier.Login, save savePass
 	slips := make([]print.Slip, len(students))
 	pws := make([]dossier.InitialPassword, len(students))
 	for i, st := range students {
-		slips[i] = print.Slip{Student: print.Student{FirstName: st.FirstName, LastName: upperName(st.LastName), Class: st.ClassName},
+		slips[i] = print.Slip{Student: print.Student{FirstName: st.FirstName, LastName: pfmp.FamilyName(st.LastName), Class: st.ClassName},
 			Username: st.Username, Password: passwords[i]}
 		pws[i] = dossier.InitialPassword{AccountID: st.ID, Hash: hashes[i]}
 	}

@@ -48,7 +48,7 @@ func (s *Server) certificativeIndex(c *fiber.Ctx) error {
 				Info: pfmp.Kind(r.Kind).Label() + " · à partir du " + pfmp.FormatShort(r.Start.Time())})
 			lastPeriod = r.PeriodID
 		}
-		st := gridStudent{Name: r.FirstName + " " + upperName(r.LastName), Href: "/dossiers/" + r.Placement + "/" + gridSlug,
+		st := gridStudent{Name: r.FirstName + " " + pfmp.FamilyName(r.LastName), Href: "/dossiers/" + r.Placement + "/" + gridSlug,
 			Evaluators: r.Evaluators, Saved: !r.SavedAt.IsZero(), State: "à remplir"}
 		if st.Saved {
 			st.State = "évaluée le " + pfmp.FormatShort(r.Date.Time())

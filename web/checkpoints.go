@@ -149,7 +149,7 @@ func (s *Server) checkpointUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s.flash(c, "Bilan intermédiaire de "+row.FirstName+" "+upperName(row.LastName)+" enregistré.")
+	s.flash(c, "Bilan intermédiaire de "+row.FirstName+" "+pfmp.FamilyName(row.LastName)+" enregistré.")
 	return c.Redirect("/bilans-intermediaires", fiber.StatusSeeOther)
 }
 

@@ -66,7 +66,7 @@ func (s *Server) placementRemove(c *fiber.Ctx) error {
 	if err := s.store.Delete("placements", d.ID()); err != nil {
 		return err
 	}
-	s.flash(c, d.Student.GetString("first_name")+" "+upperName(d.Student.GetString("last_name"))+
+	s.flash(c, d.Student.GetString("first_name")+" "+pfmp.FamilyName(d.Student.GetString("last_name"))+
 		" retiré(e) de la période ; son dossier est supprimé.")
 	return c.Redirect("/periodes/"+row.ID+"/modifier?onglet=apprenants", fiber.StatusSeeOther)
 }

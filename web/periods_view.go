@@ -153,7 +153,7 @@ func (s *Server) periodPanel(p *dossier.PeriodRow, mine string) (*periodPanel, e
 	lines := make([]studentLine, len(students))
 	for i, st := range students {
 		id := url.PathEscape(st.PlacementID)
-		line := studentLine{Name: st.FirstName + " " + upperName(st.LastName),
+		line := studentLine{Name: st.FirstName + " " + pfmp.FamilyName(st.LastName),
 			Class: st.ClassName, Apprentice: st.Status == "apprenti", Link: marks[st.PlacementID],
 			Dossier: hrefAttr("/dossiers/" + id), Folder: untouched,
 			MenuURL: "/periodes/" + url.PathEscape(p.ID) + "/apprenants/" + id + "/menu"}

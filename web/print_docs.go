@@ -13,7 +13,7 @@ func (s *Server) printSchool() print.School { return print.School{Name: s.store.
 
 func printStudent(sh *dossier.PrintSheet) print.Student {
 	st := sh.Student
-	return print.Student{FirstName: st.GetString("first_name"), LastName: upperName(st.GetString("last_name")),
+	return print.Student{FirstName: st.GetString("first_name"), LastName: pfmp.FamilyName(st.GetString("last_name")),
 		Class: sh.ClassName}
 }
 
@@ -28,7 +28,7 @@ func printCompany(p *dossier.Placement) print.Company {
 }
 
 func printTutor(p *dossier.Placement) print.Tutor {
-	return print.Tutor{FirstName: p.GetString("tutor_first_name"), LastName: upperName(p.GetString("tutor_last_name")),
+	return print.Tutor{FirstName: p.GetString("tutor_first_name"), LastName: pfmp.FamilyName(p.GetString("tutor_last_name")),
 		Phone: p.GetString("tutor_phone"), Email: p.GetString("tutor_email")}
 }
 

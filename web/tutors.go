@@ -80,7 +80,7 @@ func (s *Server) tutorWindowOf(periodID, chosen string) (*tutorWindow, error) {
 	base := "/periodes/" + url.PathEscape(period.ID) + "/tuteurs"
 	for _, l := range lines {
 		m, hasMail := mails[l.PlacementID]
-		st := tutorStudent{PlacementID: l.PlacementID, Name: l.FirstName + " " + upperName(l.LastName),
+		st := tutorStudent{PlacementID: l.PlacementID, Name: l.FirstName + " " + pfmp.FamilyName(l.LastName),
 			ClassName: l.ClassName, Href: windowHref(period.ID, l.PlacementID) + "#tutor-panel",
 			Action:       base + "/" + url.PathEscape(l.PlacementID) + "/envoyer",
 			RevokeAction: base + "/" + url.PathEscape(l.PlacementID) + "/invalider",
@@ -88,7 +88,7 @@ func (s *Server) tutorWindowOf(periodID, chosen string) (*tutorWindow, error) {
 			Status:       linkStatusOf(grants[l.PlacementID], m, hasMail, s.cfg.Now())}
 		if l.Apprentice() {
 			if l.MasterLastName != "" {
-				st.Master = l.MasterFirstName + " " + upperName(l.MasterLastName)
+				st.Master = l.MasterFirstName + " " + pfmp.FamilyName(l.MasterLastName)
 			}
 			w.Apprentices = append(w.Apprentices, st)
 			continue

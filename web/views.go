@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -34,7 +33,7 @@ func viewFuncs() template.FuncMap {
 		"kind":       func(k string) pfmp.Kind { return pfmp.Kind(k) },
 		"levelLabel": func(l string) string { return pfmp.Level(l).Label() },
 		"roleLabel":  func(r pfmp.Role) string { return r.Label() },
-		"upper":      upperName,
+		"upper":      pfmp.FamilyName,
 		"dict":       dict,
 		"has":        func(list []string, v string) bool { return slices.Contains(list, v) },
 		// evaluations
@@ -72,9 +71,6 @@ func attitudeLevel(code string) *pfmp.AttitudeLevel {
 	}
 	return nil
 }
-
-// upperName writes family names in capitals, the way schools list them.
-func upperName(s string) string { return strings.ToUpper(s) }
 
 // dict builds a map from key, value pairs, to hand several values to a partial.
 func dict(kv ...any) map[string]any {
