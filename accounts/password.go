@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -82,17 +83,17 @@ const MinPasswordLength = 10
 const maxPasswordBytes = 71
 
 // msgTooLong says the byte limit in a user's words.
-const msgTooLong = "Mot de passe trop long : 71 caractères au plus, une lettre accentuée comptant pour deux " +
+var msgTooLong = "Mot de passe trop long : " + strconv.Itoa(maxPasswordBytes) + " caractères au plus, une lettre accentuée comptant pour deux " +
 	"(et certains symboles, comme €, pour trois) ; raccourcissez-le."
 
 // PasswordRule explains the rule of a chosen password, in French, beside the form;
 // FirstPasswordRule is the same for an account that has none yet (an invitation's).
-const (
+var (
 	PasswordRule = passwordLength + "Il ne doit contenir ni votre prénom, ni votre nom, ni votre identifiant, " +
 		"et doit être différent du mot de passe provisoire. " + passwordTip
 	FirstPasswordRule = passwordLength + "Il ne doit contenir ni votre prénom, ni votre nom, ni votre identifiant. " + passwordTip
 
-	passwordLength = "Au moins 10 caractères, avec au moins une lettre et au moins un chiffre ou un symbole. "
+	passwordLength = "Au moins " + strconv.Itoa(MinPasswordLength) + " caractères, avec au moins une lettre et au moins un chiffre ou un symbole. "
 	passwordTip    = "Une courte phrase facile à retenir fait un bon mot de passe."
 )
 
@@ -108,7 +109,7 @@ func CheckNewPassword(password, confirm string, names ...string) error {
 	}
 	switch {
 	case utf8.RuneCountInString(password) < MinPasswordLength:
-		return fail("Mot de passe trop court : 10 caractères au moins.")
+		return fail("Mot de passe trop court : " + strconv.Itoa(MinPasswordLength) + " caractères au moins.")
 	case len(password) > maxPasswordBytes:
 		return fail(msgTooLong)
 	case !strings.ContainsFunc(password, unicode.IsLetter):

@@ -188,7 +188,7 @@ func (pl *planner) index() {
 
 func (pl *planner) reject(r Row, reason string) {
 	pl.plan.Rejected = append(pl.plan.Rejected, Rejection{Line: r.Line, Reason: reason,
-		Text: fmt.Sprintf("%s %s, %s, né(e) le %s", r.FirstName, strings.ToUpper(r.LastName), r.Class, r.BirthDate.Format("02/01/2006"))})
+		Text: fmt.Sprintf("%s, %s, né(e) le %s", pfmp.FullName(r.FirstName, r.LastName), r.Class, pfmp.FormatShort(r.BirthDate))})
 }
 
 func (pl *planner) add(r Row) {
@@ -344,7 +344,7 @@ func (pl *planner) changes(e *Entry, st *Student) {
 	}
 	e.respell(st.FirstName, st.LastName)
 	if st.BirthDate.IsZero() {
-		e.change("birth_date", "date de naissance", "", e.BirthDate.Format("02/01/2006"))
+		e.change("birth_date", "date de naissance", "", pfmp.FormatShort(e.BirthDate))
 	}
 	if e.NewClass >= 0 || e.ClassID != st.ClassID {
 		e.change("class", "classe", pl.className(st.ClassID), e.Class)

@@ -13,9 +13,6 @@ import (
 
 // The accounts types have no db tags: dbx maps FirstName to first_name, ID to id.
 
-// ImportSchool reads the accounts, classes, masters and diplomas an import matches against.
-func (s *Store) ImportSchool() (*accounts.School, error) { return importSchool(s.app) }
-
 func importSchool(app core.App) (*accounts.School, error) {
 	sc := &accounts.School{Emails: map[string]string{}}
 	var students []struct {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -132,7 +133,7 @@ func yearPreview(app core.App, now time.Time) (*YearPreview, error) {
 		if d := levelRank(a.Level) - levelRank(b.Level); d != 0 {
 			return d
 		}
-		return compareText(a.Name, b.Name)
+		return strings.Compare(a.Name, b.Name)
 	})
 	return p, nil
 }
@@ -149,16 +150,6 @@ func nextYearImport(app core.App, y pfmp.SchoolYear) (time.Time, error) {
 }
 
 func levelRank(l pfmp.Level) int { return slices.Index(pfmp.Levels(), l) }
-
-func compareText(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // ClosingCounts are what a closing did, without a name: it stays in the school's records.
 type ClosingCounts struct {

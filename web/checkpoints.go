@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -167,9 +166,4 @@ func (s *Server) checkpointDelete(c *fiber.Ctx) error {
 }
 
 // plural writes "1 apprenant", "3 apprenants".
-func plural(n int, word string) string {
-	if n > 1 {
-		word += "s"
-	}
-	return fmt.Sprintf("%d %s", n, word)
-}
+func plural(n int, word string) string { return counted(n, word, word+"s") }

@@ -86,6 +86,6 @@ func (s *Server) myDataView(studentID string) (myDataView, error) {
 		return v, err
 	}
 	v.Archive = &storedArchiveView{URL: myArchiveURL, Year: stored.Year.Label(),
-		Until: untilLabel(stored.Until), Size: pfmp.SizeLabel(stored.Size)}
+		Until: pfmp.FormatLong(stored.Until), Size: pfmp.SizeLabel(stored.Size)}
 	return v, nil
 }

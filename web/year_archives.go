@@ -5,8 +5,6 @@ package web
 // rule), and downloadable by the administrator until then.
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"livret/archive"
@@ -21,14 +19,6 @@ type archiveView struct {
 	Student, Class, Year, Size, Until, URL string
 }
 
-// untilLabel is an archive's last day in French, empty while its student is enrolled again.
-func untilLabel(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return pfmp.FormatLong(t)
-}
-
 // archiveViews lists the stored archives.
 func (s *Server) archiveViews() ([]archiveView, error) {
 	list, err := s.store.Archives()
@@ -38,7 +28,7 @@ func (s *Server) archiveViews() ([]archiveView, error) {
 	out := make([]archiveView, len(list))
 	for i, a := range list {
 		out[i] = archiveView{Student: a.Student(), Class: a.Class, Year: a.Year.Label(), Size: pfmp.SizeLabel(a.Size),
-			Until: untilLabel(a.Until), URL: yearArchivesURL + a.ID}
+			Until: pfmp.FormatLong(a.Until), URL: yearArchivesURL + a.ID}
 	}
 	return out, nil
 }
