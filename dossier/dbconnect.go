@@ -30,7 +30,8 @@ func init() {
 	_ = db.Close()
 }
 
-// maxCachedStmts bounds one connection's statements; past it, the idle ones are dropped.
+// maxCachedStmts bounds one connection's statements; past it, an idle one makes room (any:
+// dropping them all flushed the hot ones whenever one-off texts, IN lists, filled the cache).
 const maxCachedStmts = 200
 
 // sqliteConn is what database/sql uses of modernc's connection.
@@ -85,7 +86,7 @@ func (c *cachingConn) stmt(ctx context.Context, query string) (*cachedStmt, erro
 		return s, nil
 	}
 	if len(c.stmts) >= maxCachedStmts {
-		c.dropIdle()
+		c.dropOneIdle()
 	}
 	ds, err := c.sqliteConn.PrepareContext(ctx, query)
 	if err != nil {
@@ -98,10 +99,10 @@ func (c *cachingConn) stmt(ctx context.Context, query string) (*cachedStmt, erro
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	s, err := c.stmt(ctx, query)
-	if err != nil || s == nil {
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
 		return c.sqliteConn.QueryContext(ctx, query, args)
 	}
 	rows, err := s.QueryContext(ctx, args)
@@ -114,10 +115,10 @@ func (c *cachingConn) QueryContext(ctx context.Context, query string, args []dri
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	s, err := c.stmt(ctx, query)
-	if err != nil || s == nil {
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
 		return c.sqliteConn.ExecContext(ctx, query, args)
 	}
 	return s.ExecContext(ctx, args) // runs to completion and resets the statement
@@ -132,12 +133,13 @@ func (c *cachingConn) Close() error {
 	return c.sqliteConn.Close()
 }
 
-// dropIdle finalizes the statements nobody is reading.
-func (c *cachingConn) dropIdle() {
+// dropOneIdle finalizes one statement nobody is reading.
+func (c *cachingConn) dropOneIdle() {
 	for q, s := range c.stmts {
 		if !s.busy {
 			_ = s.Close()
 			delete(c.stmts, q)
+			return
 		}
 	}
 }

@@ -131,3 +131,14 @@ func TestDBConnectReportsBadSQL(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, cached(t, conn), `SELEKT 1`, "a failed statement is not kept")
 }
+
+// A full cache makes room for a new text without dropping the others.
+func TestDBConnectEvictsOneStatementAtATime(t *testing.T) {
+	conn := oneConn(t)
+	ctx := context.Background()
+	for i := range maxCachedStmts + 1 {
+		var n int
+		require.NoError(t, conn.QueryRowContext(ctx, `SELECT ?+`+strconv.Itoa(i), 1).Scan(&n))
+	}
+	assert.Len(t, cached(t, conn), maxCachedStmts, "full, not emptied")
+}
