@@ -52,6 +52,16 @@ type Adjustment struct {
 	At     time.Time `json:"at"`
 }
 
+// Stamp identifies an adjustment as a form saw it: "" for none (a zero Adjustment).
+func (a Adjustment) Stamp() string {
+	if a.At.IsZero() {
+		return ""
+	}
+	return a.At.UTC().Format(time.RFC3339Nano)
+}
+
+// MsgAdjustedMeanwhile refuses an adjustment made on a page older than the competence's.
+const MsgAdjustedMeanwhile = "Ce niveau a été ajusté entre-temps par quelqu'un d'autre : votre ajustement n'a pas été enregistré. Voici le niveau retenu à présent."
 // Checkpoint is a bilan intermédiaire (collection checkpoints).
 type Checkpoint struct{ core.BaseRecordProxy }
 
@@ -92,9 +102,12 @@ func (s *Store) Checkpoint(id string) (*Checkpoint, error) {
 
 // AdjustCheckpoint sets the level a checkpoint retains for a competence, with its reason; an
 // empty level goes back to the computed one.
-func (s *Store) AdjustCheckpoint(id, code, level, reason, by string) error {
+func (s *Store) AdjustCheckpoint(id, code, level, reason, by, seen string) error {
 	_, err := s.Update("checkpoints", id, func(r *core.Record) (Fields, error) {
 		adj := proxy[Checkpoint](r).Adjusted()
+		if adj[code].Stamp() != seen {
+			return nil, pfmp.Conflict(MsgAdjustedMeanwhile)
+		}
 		if level == "" {
 			delete(adj, code)
 		} else {

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"livret/dossier"
+	"livret/pfmp"
 )
 
 // A checkpoint keeps the levels of the evaluations it takes into account — those of earlier
@@ -29,13 +30,15 @@ func TestCheckpointKeepsTheLevelsItTakesIntoAccount(t *testing.T) {
 	require.Equal(t, map[string]string{"C1.2": "3", "C1.3": "NE"}, cp.Computed(),
 		"the bilan of the day before counts, the school's evaluation of the same day not")
 
-	require.NoError(t, s.AdjustCheckpoint(cp.Id, "C1.2", "2", "Fragile en TP depuis.", teacher))
+	require.NoError(t, s.AdjustCheckpoint(cp.Id, "C1.2", "2", "Fragile en TP depuis.", teacher, ""))
 	cp, _ = s.Checkpoint(cp.Id)
 	level, adjusted := cp.Level("C1.2")
 	require.Equal(t, "2", level)
 	require.True(t, adjusted)
 	require.Equal(t, "Fragile en TP depuis.", cp.Adjusted()["C1.2"].Reason)
-	require.NoError(t, s.AdjustCheckpoint(cp.Id, "C1.2", "", "", teacher))
+	err = s.AdjustCheckpoint(cp.Id, "C1.2", "4", "Vu d'une autre page", teacher, "")
+	require.Equal(t, pfmp.ErrConflict, pfmp.KindOf(err), "a page that saw no adjustment does not replace one")
+	require.NoError(t, s.AdjustCheckpoint(cp.Id, "C1.2", "", "", teacher, cp.Adjusted()["C1.2"].Stamp()))
 	cp, _ = s.Checkpoint(cp.Id)
 	level, adjusted = cp.Level("C1.2")
 	require.Equal(t, "3", level, "back to the computed level")

@@ -30,7 +30,8 @@ type checkpointLine struct {
 	Computed, Retained   levelView
 	Adjusted             bool
 	Reason, By, At, Sent string
-	Err                  string
+	Seen                 string // the adjustment's stamp as shown, for the save's check
+	SentLevel, Err       string
 }
 
 func (s *Server) checkpointShow(c *fiber.Ctx) error {
@@ -58,10 +59,10 @@ func (s *Server) checkpointPage(c *fiber.Ctx, status int, refused map[string]str
 		l := checkpointLine{Code: comp.Code, Label: comp.Label, Computed: levelOf(computed[comp.Code], false),
 			Retained: levelOf(level, false), Adjusted: isAdj}
 		if a, ok := adjusted[comp.Code]; ok {
-			l.Reason, l.By, l.At = a.Reason, names[a.By], pfmp.FormatDateTime(a.At)
+			l.Reason, l.By, l.At, l.Seen = a.Reason, names[a.By], pfmp.FormatDateTime(a.At), a.Stamp()
 		}
 		if msg, ok := refused[comp.Code]; ok {
-			l.Err, l.Sent = msg, strings.TrimSpace(c.FormValue("reason"))
+			l.Err, l.Sent, l.SentLevel = msg, strings.TrimSpace(c.FormValue("reason")), c.FormValue("level")
 		}
 		lines[i] = l
 	}
@@ -91,8 +92,11 @@ func (s *Server) checkpointAdjust(c *fiber.Ctx) error {
 		}
 		return s.checkpointPage(c, fiber.StatusUnprocessableEntity, map[string]string{code: msg})
 	}
-	if err := s.store.AdjustCheckpoint(cp.Id, code, level, reason, actorOf(c).ID); err != nil {
-		return err
+	if err := s.store.AdjustCheckpoint(cp.Id, code, level, reason, actorOf(c).ID, c.FormValue("vu")); err != nil {
+		if pfmp.KindOf(err) != pfmp.ErrConflict {
+			return err
+		}
+		return s.checkpointPage(c, fiber.StatusConflict, map[string]string{code: pfmp.Message(err)})
 	}
 	s.flash(c, "Niveau de "+code+" enregistré.")
 	return c.Redirect("/bilans-intermediaires/"+cp.Id+"#c-"+code, fiber.StatusSeeOther)

@@ -9,6 +9,7 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -33,14 +34,32 @@ func TestCheckpointLevelsAdjustedByATeacher(t *testing.T) {
 	r = teacher.PostForm(path, url.Values{"code": {"C1.2"}, "level": {"2"}, "reason": {""}})
 	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
 	require.Contains(t, r.Body, "Justifiez l&#39;ajustement en quelques mots.")
+	require.Contains(t, r.Body, `<option value="2" selected>`, "the level chosen stays chosen")
 	require.Equal(t, http.StatusNotFound, teacher.PostForm(path, url.Values{"code": {"C9"}, "level": {"2"}, "reason": {"x"}}).Status)
 	r = teacher.PostForm(path, url.Values{"code": {"C1.2"}, "level": {"2"}, "reason": {"Fragile en TP depuis."}})
 	require.Equal(t, http.StatusSeeOther, r.Status, r.Body)
 	require.Contains(t, teacher.Get("/bilans-intermediaires/"+cp.Id).Body, "ajusté par Claire MARTIN")
+
+	// Another teacher's page, older than this adjustment, does not replace it.
+	r = a.MustLogin(t, "prof.benali", demo.Password).PostForm(path, url.Values{"code": {"C1.2"}, "level": {"4"},
+		"reason": {"Très bien en atelier."}, "vu": {""}})
+	require.Equal(t, http.StatusConflict, r.Status)
+	require.Contains(t, r.Body, "ajusté entre-temps par quelqu&#39;un d&#39;autre")
+	require.Contains(t, r.Body, `value="Très bien en atelier."`, "his justification stays on screen")
+	require.Equal(t, "2", proxyLevel(t, a, cp.Id, "C1.2"))
 
 	// The student's dashboard shows the level the bilan retains, at its place.
 	body := a.MustLogin(t, "hugo.bernard", demo.Password).Get("/tableau-de-bord").Body
 	lines := timelineLines(trackSection(t, body, "comp-C1.2"))
 	require.Equal(t, pfmp.FormatShort(meeting.AddDate(0, 0, 3))+" Bilan intermédiaire de compétences · Bilan d'avril · niveau retenu 2 (ajusté)",
 		lines[len(lines)-1])
+}
+
+// proxyLevel is the level a stored checkpoint retains for a competence.
+func proxyLevel(t *testing.T, a *apptest.App, id, code string) string {
+	t.Helper()
+	cp, err := dossier.New(a.PB, a.Clock.Now).Checkpoint(id)
+	require.NoError(t, err)
+	level, _ := cp.Level(code)
+	return level
 }
