@@ -62,6 +62,7 @@ func (a Adjustment) Stamp() string {
 
 // MsgAdjustedMeanwhile refuses an adjustment made on a page older than the competence's.
 const MsgAdjustedMeanwhile = "Ce niveau a été ajusté entre-temps par quelqu'un d'autre : votre ajustement n'a pas été enregistré. Voici le niveau retenu à présent."
+
 // Checkpoint is a bilan intermédiaire (collection checkpoints).
 type Checkpoint struct{ core.BaseRecordProxy }
 
