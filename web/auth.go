@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
@@ -44,8 +45,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	keys := throttleKeys(clientIP(c), accountKey(rec, identity))
 	form := &loginView{Identity: identity, Next: next}
 	if w := s.logins.wait(keys...); w > 0 {
-		form.LoginError = fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).",
-			int(math.Ceil(w.Minutes())))
+		form.LoginError = tooManyAttempts(w)
 		return s.page(c, fiber.StatusTooManyRequests, "auth/login", "Connexion", form)
 	}
 	if !s.passwordMatches(rec, c.FormValue("mot_de_passe")) {
@@ -117,4 +117,9 @@ func homeFor(a *pfmp.Actor) string {
 		return items[0].Href // the first screen the policy opens to this actor
 	}
 	return "/connexion"
+}
+
+// tooManyAttempts refuses a password tried too often, for the wait w still to come.
+func tooManyAttempts(w time.Duration) string {
+	return fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).", int(math.Ceil(w.Minutes())))
 }

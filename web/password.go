@@ -4,9 +4,6 @@ package web
 // by a teacher) — the account sees nothing else until then — and changed at will later.
 
 import (
-	"fmt"
-	"math"
-
 	"github.com/gofiber/fiber/v2"
 
 	"livret/accounts"
@@ -57,8 +54,9 @@ func (s *Server) passwordChange(c *fiber.Ctx) error {
 	a := actorOf(c)
 	keys := throttleKeys(clientIP(c), "account:"+a.ID)
 	if w := s.logins.wait(keys...); w > 0 {
-		err := pfmp.Invalid(fmt.Sprintf("Trop de tentatives échouées. Réessayez dans %d minute(s).", int(math.Ceil(w.Minutes()))), nil)
-		return s.invalid(c, "auth/password", passwordTitle, passwordData(c), err)
+		data := passwordData(c)
+		data.refused(pfmp.Invalid(tooManyAttempts(w), nil))
+		return s.page(c, fiber.StatusTooManyRequests, "auth/password", passwordTitle, data)
 	}
 	rec := s.store.Account(a.ID)
 	if rec == nil {
