@@ -87,7 +87,7 @@ func trackViewOf(t dossier.Track, db *dossier.Dashboard) trackView {
 		Count: len(t.Evaluations), Chart: chartOf(t, db.From, db.To, db.Checkpoints)}
 	marks := db.Checkpoints
 	for _, e := range t.Evaluations {
-		for len(marks) > 0 && pfmp.DateOnly(marks[0].Date).Before(pfmp.DateOnly(e.Date)) {
+		for len(marks) > 0 && !pfmp.CountsIn(e.Date, marks[0].Date) { // the bilan first: e is not in it
 			v.Items = append(v.Items, checkpointItem(marks[0], t.Competence.Code))
 			marks = marks[1:]
 		}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -117,4 +118,22 @@ func timelineLines(page string) []string {
 		out = append(out, html.UnescapeString(strings.TrimSpace(spaceRe.ReplaceAllString(text, " "))))
 	}
 	return out
+}
+
+// An evaluation of a bilan intermédiaire's own day does not count in it (pfmp.CountsIn): the
+// timeline lists it after the bilan, not before.
+func TestTheTimelineListsASameDayEvaluationAfterTheCheckpoint(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	lea := a.MustFind(t, "users", "username", "lea.dupont")
+	day := time.Date(2026, time.February, 9, 0, 0, 0, 0, time.UTC)
+	c12 := a.MustFind(t, "competences", "code", "C1.2")
+	a.MustRecord(t, "school_evaluations", map[string]any{"student": lea.Id, "competence": c12.Id, "level": "3",
+		"date": day, "label": "TP pompe"})
+	a.MustRecord(t, "checkpoints", map[string]any{"student": lea.Id, "date": day, "label": "Bilan de février"})
+	lines := timelineLines(trackSection(t, a.MustLogin(t, "lea.dupont", demo.Password).Get("/tableau-de-bord").Body, "comp-C1.2"))
+	require.Equal(t, []string{
+		pfmp.FormatShort(day) + " Bilan intermédiaire de compétences · Bilan de février",
+		pfmp.FormatShort(day) + " 3 Évaluation en établissement · TP pompe",
+	}, lines[len(lines)-2:])
 }
