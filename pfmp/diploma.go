@@ -70,6 +70,16 @@ func (d Diploma) LevelName(l Level) string {
 // KindsOf are the kinds a new period of the level may take.
 func (d Diploma) KindsOf(l Level) []Kind { return d.kinds[l] }
 
+// DefaultKind is the kind a new period of level l starts with: « Période 2 » where the level
+// offers it, else its first kind.
+func (d Diploma) DefaultKind(l Level) Kind {
+	kinds := d.KindsOf(l)
+	if len(kinds) == 0 || slices.Contains(kinds, KindP2) {
+		return KindP2
+	}
+	return kinds[0]
+}
+
 // KindsFor are the kinds the form of a period of level l, of kind stored, offers: the level's,
 // and the stored one even if the référentiel no longer offers it there, so saving a period's
 // other fields never changes its kind behind the teacher's back.

@@ -49,3 +49,13 @@ func TestCheckPeriodRefusesAKindTheFormDidNotOffer(t *testing.T) {
 	_, err = CheckPeriod(f)
 	require.NoError(t, err, "a period created E31 in 1re keeps its kind")
 }
+
+// A new period starts as « Période 2 » where its level offers it, else as the level's first kind.
+func TestDefaultKind(t *testing.T) {
+	d := NewDiploma("MSPC", "PMIA", mspcPeriods)
+	require.Equal(t, KindP2, d.DefaultKind(Level2de))
+	require.Equal(t, KindP2, d.DefaultKind("3e"), "a level without kinds")
+	e31Only := NewDiploma("X", "", []RefPeriod{{Level: "TPRO", Default: "E31", Possible: []string{"E31", "E33"}}})
+	require.Equal(t, e31Only.KindsOf(LevelTle)[0], e31Only.DefaultKind(LevelTle))
+	require.NotEqual(t, KindP2, e31Only.DefaultKind(LevelTle))
+}

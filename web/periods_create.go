@@ -1,8 +1,6 @@
 package web
 
 import (
-	"slices"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -42,16 +40,8 @@ func (s *Server) periodNew(c *fiber.Ctx) error {
 		return err
 	}
 	form := map[string]string{"name": a.GetString("name"), "level": a.GetString("level"),
-		"kind": string(defaultKind(diploma.KindsOf(pfmp.Level(a.GetString("level")))))}
+		"kind": string(diploma.DefaultKind(pfmp.Level(a.GetString("level"))))}
 	return s.periodNewForm(c, a, form, nil, nil, nil)
-}
-
-// defaultKind is « Période 2 » where the level offers it, else its first kind.
-func defaultKind(kinds []pfmp.Kind) pfmp.Kind {
-	if len(kinds) == 0 || slices.Contains(kinds, pfmp.KindP2) {
-		return pfmp.KindP2
-	}
-	return kinds[0]
 }
 
 func (s *Server) periodNewForm(c *fiber.Ctx, a *core.Record, form map[string]string, classIDs, studentIDs []string, err error) error {
