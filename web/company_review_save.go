@@ -153,9 +153,14 @@ func (s *Server) refusalOf(conflicts []dossier.Conflict, errors, typed map[strin
 		return nil, err
 	}
 	r := &refusal{conflicts: map[string]*conflictView{}, errors: errors, typed: typed}
+	authors := make([]string, len(conflicts))
+	for i, cf := range conflicts {
+		authors[i] = cf.By
+	}
+	people := s.store.UserNames(authors...) // one query, not one per refused choice
 	for _, cf := range conflicts {
 		w := names.describe(dossier.Change{Field: cf.Key, Old: cf.Theirs, New: cf.Mine})
-		by := s.store.UserName(cf.By)
+		by := people[cf.By]
 		if by == "" {
 			by = "un administrateur"
 		}

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"errors"
 	"log/slog"
 
 	"github.com/gofiber/fiber/v2"
 
 	"livret/accounts"
+	"livret/dossier"
 )
 
 // « Importer des enseignants »: the school's administrator sends the teachers' list; the
@@ -30,10 +32,20 @@ func (s *Server) confirmTeachers(c *fiber.Ctx, j *importJob) importApply {
 		if res.MailOff {
 			return res, nil
 		}
+		list, err := s.store.TeacherLogins() // one query for every teacher created
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[string]*dossier.TeacherLogin, len(list))
+		for i := range list {
+			byID[list[i].ID] = &list[i]
+		}
 		for _, id := range out.Created {
-			t, err := s.store.TeacherLoginOf(id)
-			if err == nil {
+			t, ok := byID[id]
+			if ok {
 				_, err = in.invite(t)
+			} else {
+				err = errors.New("not among the teachers' accounts")
 			}
 			if err != nil {
 				res.NotInvited++
