@@ -76,6 +76,22 @@ var engagementLabels = [...]string{"Engagement faible", "Engagement irrégulier"
 // ValidEngagement reports whether n is a star count of the engagement scale.
 func ValidEngagement(n int) bool { return n >= EngagementMin && n <= EngagementMax }
 
+// Engagement is one step of the engagement scale: its stars, as a form value, and its label.
+type Engagement struct {
+	N     int
+	Code  string
+	Label string
+}
+
+// Engagements is the engagement scale, from one star to four.
+func Engagements() []Engagement {
+	out := make([]Engagement, 0, EngagementMax)
+	for n := EngagementMin; n <= EngagementMax; n++ {
+		out = append(out, Engagement{N: n, Code: strconv.Itoa(n), Label: EngagementLabel(n)})
+	}
+	return out
+}
+
 // EngagementLabel is the app-defined label of n stars, "" when out of range.
 func EngagementLabel(n int) string {
 	if !ValidEngagement(n) {

@@ -3,7 +3,6 @@ package print
 import (
 	"errors"
 	"html/template"
-	"strconv"
 	"time"
 
 	"livret/pfmp"
@@ -69,12 +68,9 @@ type gridSheet struct {
 	Grid
 	QR             template.HTML
 	Ratings        []pfmp.Rating
-	Engagement     []scaleStep
+	Engagement     []pfmp.Engagement
 	AttitudeLevels []pfmp.AttitudeLevel
 }
-
-// scaleStep is one box of the engagement: its number of stars and its label.
-type scaleStep struct{ Code, Label string }
 
 var gridTmpl = parse("grid.html")
 
@@ -87,11 +83,7 @@ func RenderGrid(g Grid) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	var engagement []scaleStep
-	for n := pfmp.EngagementMin; n <= pfmp.EngagementMax; n++ {
-		engagement = append(engagement, scaleStep{Code: strconv.Itoa(n), Label: pfmp.EngagementLabel(n)})
-	}
-	sheet := gridSheet{Grid: g, QR: qr, Ratings: pfmp.Ratings(), Engagement: engagement,
+	sheet := gridSheet{Grid: g, QR: qr, Ratings: pfmp.Ratings(), Engagement: pfmp.Engagements(),
 		AttitudeLevels: pfmp.AttitudeLevels()}
 	return render(gridTmpl, g.Title(), g.School.Name, []gridSheet{sheet})
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"strconv"
 	"strings"
 
 	"livret/dossier"
@@ -200,21 +199,6 @@ func levelOf(code string, computed bool) levelView {
 
 // Detailed reports whether the competence is rated through its sub-competences.
 func (c competenceView) Detailed() bool { return c.Mode.Value == pfmp.ModeDetailed }
-
-// engagementStars are the engagement's values, for the stars' radio group.
-type starView struct {
-	N     int
-	Value string
-	Label string
-}
-
-func engagementStars() []starView {
-	out := make([]starView, 0, pfmp.EngagementMax)
-	for n := pfmp.EngagementMin; n <= pfmp.EngagementMax; n++ {
-		out = append(out, starView{N: n, Value: strconv.Itoa(n), Label: pfmp.EngagementLabel(n)})
-	}
-	return out
-}
 
 // block finds the block of the form that shows a key, and the template that renders it: a
 // mode change redraws its whole competence, any other key its own control.

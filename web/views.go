@@ -41,7 +41,7 @@ func viewFuncs() template.FuncMap {
 		"rating":          func(code string) pfmp.Rating { r, _ := pfmp.RatingOf(code); return r },
 		"attitudeLevel":   func(code string) *pfmp.AttitudeLevel { return attitudeLevel(code) },
 		"ratingScale":     pfmp.Ratings,
-		"engagementScale": engagementStars,
+		"engagementScale": pfmp.Engagements,
 	}
 }
 
