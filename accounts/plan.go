@@ -96,6 +96,14 @@ type Plan struct {
 	NewClasses []NewClass
 }
 
+// Creates, Updates and Unchanged count the entries of each action, for the pages.
+func (p *Plan) Creates() int   { return p.Count(Create) }
+func (p *Plan) Updates() int   { return p.Count(Update) }
+func (p *Plan) Unchanged() int { return p.Count(Unchanged) }
+
+// Class is the action's name in the page's markup: create, update, same.
+func (a Action) Class() string { return [...]string{"create", "update", "same"}[a] }
+
 // Count is the number of entries of an action.
 func (p *Plan) Count(a Action) int {
 	n := 0
