@@ -1,6 +1,9 @@
 package dossier
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -11,35 +14,40 @@ import (
 // id. A purge cannot rely on that setting: it deletes the rows naming a purged account
 // itself. They live in another database, so this runs after the purge's commit.
 
-// logsNaming is the condition selecting the log rows that name one id.
-const logsNaming = `instr(data, {:id}) > 0 OR instr(message, {:id}) > 0`
+// logsNaming is the condition selecting the log rows that name any of ids: one scan of the
+// table, and a row naming two of them counted (and deleted) once.
+func logsNaming(ids []string) (string, dbx.Params) {
+	params := dbx.Params{}
+	terms := make([]string, len(ids))
+	for i, id := range ids {
+		p := "id" + strconv.Itoa(i)
+		params[p] = id
+		terms[i] = "instr(data, {:" + p + "}) > 0 OR instr(message, {:" + p + "}) > 0"
+	}
+	return strings.Join(terms, " OR "), params
+}
 
 // countLogs counts the log rows naming any of ids.
 func countLogs(app core.App, ids []string) (int, error) {
-	total := 0
-	for _, id := range ids {
-		var n int
-		err := app.AuxDB().NewQuery(`SELECT COUNT(*) FROM ` + core.LogsTableName + ` WHERE ` + logsNaming).
-			Bind(dbx.Params{"id": id}).Row(&n)
-		if err != nil {
-			return 0, err
-		}
-		total += n
+	if len(ids) == 0 {
+		return 0, nil
 	}
-	return total, nil
+	where, params := logsNaming(ids)
+	var n int
+	err := app.AuxDB().NewQuery(`SELECT COUNT(*) FROM ` + core.LogsTableName + ` WHERE ` + where).Bind(params).Row(&n)
+	return n, err
 }
 
 // deleteLogs deletes the log rows naming any of ids; it returns how many.
 func deleteLogs(app core.App, ids []string) (int, error) {
-	total := 0
-	for _, id := range ids {
-		res, err := app.AuxNonconcurrentDB().NewQuery(`DELETE FROM ` + core.LogsTableName + ` WHERE ` + logsNaming).
-			Bind(dbx.Params{"id": id}).Execute()
-		if err != nil {
-			return total, err
-		}
-		n, _ := res.RowsAffected()
-		total += int(n)
+	if len(ids) == 0 {
+		return 0, nil
 	}
-	return total, nil
+	where, params := logsNaming(ids)
+	res, err := app.AuxNonconcurrentDB().NewQuery(`DELETE FROM ` + core.LogsTableName + ` WHERE ` + where).Bind(params).Execute()
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
 }
