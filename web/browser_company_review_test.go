@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -246,4 +247,26 @@ func noScripts() chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	})
+}
+
+// A teacher who edited a period earlier in the session (its tab's unsaved-changes guard then
+// loaded) and whose bilan choices all saved leaves the bilan without being asked anything.
+func TestBrowserSavedChoicesLeaveWithoutAQuestion(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, demoP2, "hugo.bernard")
+	ctx := apptest.MustBrowser(t)
+	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes/"+p.GetString("period")+"/modifier"))
+	apptest.MustWaitHTMXIdle(t, ctx)
+	require.True(t, apptest.MustRun(t, ctx, chromedp.Evaluate[bool](`!!window.livretUnsaved`)), "the period form's guard is loaded")
+	apptest.MustDo(t, ctx, chromedp.Evaluate[chromedp.Void](`htmx.ajax("GET", "`+companyPath(p, "")+`", {target: "body", swap: "innerHTML"})`))
+	apptest.MustWaitText(t, ctx, "#main h1", "Bilan entreprise")
+	apptest.MustWaitHTMXIdle(t, ctx)
+	clickChoice(t, ctx, "niveau-C1-2-3")
+	mustSaved(t, ctx, "niveau-C1-2")
+	apptest.MustDo(t, ctx, chromedp.Evaluate[chromedp.Void](`window.asked = 0; window.confirm = m => { window.asked++; return false; }`),
+		chromedp.Click(chromedp.CSS(`.review-header a[href^="/dossiers/"]`)))
+	apptest.MustWaitURL(t, ctx, "the dossier", func(u *url.URL) bool { return u.Path == "/dossiers/"+p.Id })
+	require.Equal(t, 0, apptest.MustRun(t, ctx, chromedp.Evaluate[int](`window.asked`)), "nothing to ask: every choice is saved")
 }

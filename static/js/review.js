@@ -1,6 +1,7 @@
 /* Livret — evaluation forms (views/reviews/). Loaded by their pages, possibly several times
  * (htmx swaps): installed once, everything delegated on document.
- * - Forms marked data-unsaved-warning know which fields were changed and not saved yet:
+ * - Forms marked data-review-unsaved (their choices save as made: not unsaved.js's
+ *   data-unsaved-warning, whose forms save as a whole) know which fields were changed and not saved yet:
  *   leaving the page, or following a link, asks first. A whole-form submit saves them all; in
  *   the bilan entreprise each choice saves itself (htmx) and is safe once its save succeeded.
  * - The bilan entreprise polls for the others' changes: each block it brings replaces the
@@ -15,8 +16,8 @@
   var dirty = {};   // field name -> true while changed and not saved
   var sent = {};    // field name -> text value its last save carried
 
-  function watched(el) { return el && el.closest ? el.closest("form[data-unsaved-warning]") : null; }
-  function unsaved() { return watched(document.querySelector("form[data-unsaved-warning]")) && Object.keys(dirty).length > 0; }
+  function watched(el) { return el && el.closest ? el.closest("form[data-review-unsaved]") : null; }
+  function unsaved() { return watched(document.querySelector("form[data-review-unsaved]")) && Object.keys(dirty).length > 0; }
   function keysOf(elt) {
     var p = elt.getAttribute && elt.getAttribute("hx-params");
     return p ? p.split(",").map(function (k) { return k.trim(); }).filter(function (k) { return k.indexOf("v:") !== 0; }) : [];
