@@ -1,6 +1,10 @@
 package dossier
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -26,7 +30,10 @@ func (s *Store) AccountClasses() ([]AccountClass, error) {
 	err := s.app.DB().NewQuery(`SELECT c.id, c.name, c.level, COUNT(u.id) AS students,
 		COALESCE(SUM(u.must_change_password = TRUE AND u.disabled = FALSE), 0) AS pending
 		FROM classes c LEFT JOIN users u ON u.class = c.id AND u.role = 'student'
-		GROUP BY c.id ORDER BY CASE c.level WHEN '2de' THEN 0 WHEN '1re' THEN 1 ELSE 2 END, c.name`).All(&out)
+		GROUP BY c.id`).All(&out)
+	slices.SortFunc(out, func(a, b AccountClass) int { // by level (pfmp.Levels' order), then name
+		return cmp.Or(cmp.Compare(levelRank(pfmp.Level(a.Level)), levelRank(pfmp.Level(b.Level))), strings.Compare(a.Name, b.Name))
+	})
 	return out, err
 }
 

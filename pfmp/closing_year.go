@@ -29,7 +29,7 @@ func ClosingYearNote(now time.Time) string {
 // y ended (1 August, Paris): that import put the students in their classes of the next year,
 // so closing y would move them up a second time (and take the new final-level students out).
 func ImportedForNextYear(y SchoolYear, at time.Time) bool {
-	return !at.Before(time.Date(int(y)+1, time.August, 1, 0, 0, 0, 0, Paris))
+	return SchoolYearOf(at) > y
 }
 
 // MsgImportedForNextYear refuses the closing of y after the next year's students' import (at).
