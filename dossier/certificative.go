@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"encoding/json"
 	"slices"
 
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -19,37 +18,14 @@ const KeyEvaluators = "evaluateurs"
 // maxEvaluators is the evaluators column's limit (pb_migrations maxShort).
 const maxEvaluators = 255
 
-// EpreuveCompetences are the codes of the competences an épreuve ("E31") evaluates, as the
-// référentiel lists them (unites_professionnelles[].competences_evaluees); none when unknown.
-func (s *Store) EpreuveCompetences(epreuve string) ([]string, error) {
-	var raws []string
-	if err := s.app.DB().NewQuery(`SELECT data FROM diplomas`).Column(&raws); err != nil {
-		return nil, err
-	}
-	for _, raw := range raws {
-		var data struct {
-			Units []struct {
-				Epreuve     string   `json:"epreuve"`
-				Competences []string `json:"competences_evaluees"`
-			} `json:"unites_professionnelles"`
-		}
-		_ = json.Unmarshal([]byte(raw), &data)
-		for _, u := range data.Units {
-			if u.Epreuve == epreuve {
-				return u.Competences, nil
-			}
-		}
-	}
-	return nil, nil
-}
-
 // CertificativeScope reads what a dossier's certification grid rates: the competences of its
 // period's épreuve, in the référentiel's order.
 func (s *Store) CertificativeScope(d *Dossier) (*CompanyScope, error) {
-	codes, err := s.EpreuveCompetences(string(d.Period.Kind()))
+	diploma, err := s.Diploma() // the school's, parsed once
 	if err != nil {
 		return nil, err
 	}
+	codes := diploma.CompetencesOf(string(d.Period.Kind()))
 	all, err := s.Competences()
 	if err != nil {
 		return nil, err

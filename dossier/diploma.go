@@ -57,11 +57,19 @@ func (s *Store) readDiploma(id string) (pfmp.Diploma, error) {
 		PFMP struct {
 			Periods []pfmp.RefPeriod `json:"periodes_par_defaut"`
 		} `json:"pfmp"`
+		Units []struct {
+			Epreuve     string   `json:"epreuve"`
+			Competences []string `json:"competences_evaluees"`
+		} `json:"unites_professionnelles"`
 	}
 	if row.Data != "" {
 		if err := json.Unmarshal([]byte(row.Data), &data); err != nil {
 			return pfmp.Diploma{}, err
 		}
 	}
-	return pfmp.NewDiploma(row.Short, row.Family, data.PFMP.Periods), nil
+	epreuves := map[string][]string{}
+	for _, u := range data.Units {
+		epreuves[u.Epreuve] = u.Competences
+	}
+	return pfmp.NewDiploma(row.Short, row.Family, data.PFMP.Periods).WithEpreuves(epreuves), nil
 }

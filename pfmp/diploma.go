@@ -5,10 +5,22 @@ import "slices"
 // Diploma is what the pages take from the référentiel (pb_migrations/referentiel): the name
 // each class level carries, and the period kinds each level offers.
 type Diploma struct {
-	Short  string // the diploma's acronym: MSPC
-	Family string // the 2de's family of trades (seconde commune): PMIA
-	kinds  map[Level][]Kind
+	Short    string // the diploma's acronym: MSPC
+	Family   string // the 2de's family of trades (seconde commune): PMIA
+	kinds    map[Level][]Kind
+	epreuves map[string][]string // competence codes by épreuve (E31, E33)
 }
+
+// WithEpreuves is d with the competences each épreuve evaluates (the référentiel's
+// unites_professionnelles).
+func (d Diploma) WithEpreuves(competences map[string][]string) Diploma {
+	d.epreuves = competences
+	return d
+}
+
+// CompetencesOf are the codes of the competences an épreuve ("E31") evaluates; none when the
+// référentiel does not say.
+func (d Diploma) CompetencesOf(epreuve string) []string { return d.epreuves[epreuve] }
 
 // RefPeriod is one period of the référentiel's default calendar (pfmp.periodes_par_defaut).
 type RefPeriod struct {

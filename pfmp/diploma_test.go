@@ -59,3 +59,11 @@ func TestDefaultKind(t *testing.T) {
 	require.Equal(t, e31Only.KindsOf(LevelTle)[0], e31Only.DefaultKind(LevelTle))
 	require.NotEqual(t, KindP2, e31Only.DefaultKind(LevelTle))
 }
+
+// An épreuve's competences come with the diploma; an épreuve it does not list has none.
+func TestCompetencesOfAnEpreuve(t *testing.T) {
+	d := NewDiploma("MSPC", "PMIA", mspcPeriods).WithEpreuves(map[string][]string{"E31": {"C1.1", "C2.3"}})
+	require.Equal(t, []string{"C1.1", "C2.3"}, d.CompetencesOf("E31"))
+	require.Empty(t, d.CompetencesOf("E33"))
+	require.Empty(t, NewDiploma("MSPC", "PMIA", mspcPeriods).CompetencesOf("E31"))
+}
