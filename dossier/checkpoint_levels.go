@@ -31,15 +31,20 @@ func (d *Dashboard) LevelsAt(day time.Time) map[string]string {
 }
 
 // checkpointLevels computes, before a checkpoint is written, the levels it keeps for each
-// student (reads outside the writing transaction: SQLite has one writer).
+// student, in three queries for a whole class (reads outside the writing transaction: SQLite
+// has one writer).
 func (s *Store) checkpointLevels(studentIDs []string, day time.Time) (map[string]map[string]string, error) {
+	comps, err := s.Competences()
+	if err != nil {
+		return nil, err
+	}
+	evaluations, err := s.evaluationsOf(studentIDs, comps)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]map[string]string, len(studentIDs))
 	for _, id := range studentIDs {
-		d, err := s.Dashboard(id)
-		if err != nil {
-			return nil, err
-		}
-		out[id] = d.LevelsAt(day)
+		out[id] = tracksOf(comps, evaluations[id]).LevelsAt(day)
 	}
 	return out, nil
 }

@@ -65,17 +65,39 @@ func (s *Store) Dashboard(studentID string) (*Dashboard, error) {
 	if err != nil {
 		return nil, err
 	}
-	byCode := map[string][]Evaluation{}
-	if err := s.companyEvaluations(studentID, comps, byCode); err != nil {
+	evaluations, err := s.evaluationsOf([]string{studentID}, comps)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.schoolEvaluations(studentID, byCode); err != nil {
-		return nil, err
-	}
-	d := &Dashboard{}
+	d := tracksOf(comps, evaluations[studentID])
 	if d.Checkpoints, err = s.checkpointMarks(studentID); err != nil {
 		return nil, err
 	}
+	for _, m := range d.Checkpoints {
+		d.span(m.Date)
+	}
+	return d, nil
+}
+
+// evaluationsOf reads the evaluations of students by competence code, each student's: saved
+// bilans entreprise and grids, and the school's, in two queries for them all.
+func (s *Store) evaluationsOf(students []string, comps []*Competence) (map[string]map[string][]Evaluation, error) {
+	out := make(map[string]map[string][]Evaluation, len(students))
+	for _, id := range students {
+		out[id] = map[string][]Evaluation{}
+	}
+	if len(students) == 0 {
+		return out, nil
+	}
+	if err := s.companyEvaluations(students, comps, out); err != nil {
+		return nil, err
+	}
+	return out, s.schoolEvaluations(students, out)
+}
+
+// tracksOf lays one student's evaluations out as the dashboard's tracks, in time order.
+func tracksOf(comps []*Competence, byCode map[string][]Evaluation) *Dashboard {
+	d := &Dashboard{}
 	for _, c := range comps {
 		evs := byCode[c.Code]
 		sort.SliceStable(evs, func(i, j int) bool {
@@ -91,10 +113,7 @@ func (s *Store) Dashboard(studentID string) (*Dashboard, error) {
 		}
 		d.Tracks = append(d.Tracks, Track{Competence: c, Evaluations: evs, Latest: pfmp.LatestLevel(levels)})
 	}
-	for _, m := range d.Checkpoints {
-		d.span(m.Date)
-	}
-	return d, nil
+	return d
 }
 
 func (d *Dashboard) span(t time.Time) {
@@ -106,9 +125,11 @@ func (d *Dashboard) span(t time.Time) {
 	}
 }
 
-// companyEvaluations adds the levels of the student's saved bilans entreprise and grids.
-func (s *Store) companyEvaluations(studentID string, comps []*Competence, out map[string][]Evaluation) error {
+// companyEvaluations adds the levels of the students' saved bilans entreprise and grids.
+func (s *Store) companyEvaluations(students []string, comps []*Competence, out map[string]map[string][]Evaluation) error {
+	in, params := inList(students)
 	var rows []struct {
+		Student       string         `db:"student"`
 		Placement     string         `db:"placement"`
 		Ratings       types.JSONRaw  `db:"ratings"`
 		Modes         types.JSONRaw  `db:"modes"`
@@ -117,10 +138,10 @@ func (s *Store) companyEvaluations(studentID string, comps []*Competence, out ma
 		Period        string         `db:"period_name"`
 		Kind          string         `db:"kind"`
 	}
-	err := s.app.DB().NewQuery(`SELECT r.placement, r.ratings, r.modes, r.meeting_date, r.certificative,
+	err := s.app.DB().NewQuery(`SELECT pl.student, r.placement, r.ratings, r.modes, r.meeting_date, r.certificative,
 		p.name AS period_name, p.kind FROM company_reviews r
 		JOIN placements pl ON pl.id = r.placement JOIN periods p ON p.id = pl.period
-		WHERE pl.student = {:s} AND r.saved_at != ''`).Bind(dbx.Params{"s": studentID}).All(&rows)
+		WHERE pl.student IN ` + in + ` AND r.saved_at != ''`).Bind(params).All(&rows)
 	if err != nil {
 		return err
 	}
@@ -141,7 +162,7 @@ func (s *Store) companyEvaluations(studentID string, comps []*Competence, out ma
 		}
 		for _, c := range comps {
 			if level, computed := competenceLevel(values, c); level != "" {
-				out[c.Code] = append(out[c.Code], Evaluation{Date: r.Meeting.Time(), Source: source, Level: level,
+				out[r.Student][c.Code] = append(out[r.Student][c.Code], Evaluation{Date: r.Meeting.Time(), Source: source, Level: level,
 					Computed: computed, Context: r.Period, PlacementID: r.Placement})
 			}
 		}
@@ -150,18 +171,19 @@ func (s *Store) companyEvaluations(studentID string, comps []*Competence, out ma
 }
 
 // schoolEvaluations adds the school's evaluations, a sub-competence's under its competence.
-func (s *Store) schoolEvaluations(studentID string, out map[string][]Evaluation) error {
+func (s *Store) schoolEvaluations(students []string, out map[string]map[string][]Evaluation) error {
+	in, params := inList(students)
 	var rows []struct {
-		Date   types.DateTime `db:"date"`
-		Level  string         `db:"level"`
-		Label  string         `db:"label"`
-		Code   string         `db:"code"`
-		Parent string         `db:"parent_code"`
+		Student string         `db:"student"`
+		Date    types.DateTime `db:"date"`
+		Level   string         `db:"level"`
+		Label   string         `db:"label"`
+		Code    string         `db:"code"`
+		Parent  string         `db:"parent_code"`
 	}
-	err := s.app.DB().NewQuery(`SELECT e.date, e.level, e.label, c.code, COALESCE(p.code, '') AS parent_code
+	err := s.app.DB().NewQuery(`SELECT e.student, e.date, e.level, e.label, c.code, COALESCE(p.code, '') AS parent_code
 		FROM school_evaluations e JOIN competences c ON c.id = e.competence
-		LEFT JOIN competences p ON p.id = c.parent WHERE e.student = {:s}`).
-		Bind(dbx.Params{"s": studentID}).All(&rows)
+		LEFT JOIN competences p ON p.id = c.parent WHERE e.student IN ` + in).Bind(params).All(&rows)
 	for _, r := range rows {
 		if !pfmp.ValidRating(r.Level) {
 			continue
@@ -171,7 +193,7 @@ func (s *Store) schoolEvaluations(studentID string, out map[string][]Evaluation)
 		if r.Parent != "" {
 			code, e.Sub = r.Parent, r.Code
 		}
-		out[code] = append(out[code], e)
+		out[r.Student][code] = append(out[r.Student][code], e)
 	}
 	return err
 }

@@ -3,8 +3,11 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/pocketbase/dbx"
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
@@ -62,4 +65,30 @@ func proxyLevel(t *testing.T, a *apptest.App, id, code string) string {
 	require.NoError(t, err)
 	level, _ := cp.Level(code)
 	return level
+}
+
+// A bilan intermédiaire for a whole class reads the class's evaluations in one query per
+// kind, not one batch per student.
+func TestCheckpointForAClassReadsItsEvaluationsOnce(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	class := a.MustFind(t, "classes", "name", "2de PMIA")
+	students, err := a.PB.CountRecords("users", dbx.HashExp{"class": class.Id, "role": "student"})
+	require.NoError(t, err)
+	require.Greater(t, students, int64(2), "the premise: a class of several students")
+	var company, school atomic.Int64
+	countQueries(t, a, func(sql string) {
+		if strings.Contains(sql, "FROM company_reviews r") {
+			company.Add(1)
+		}
+		if strings.Contains(sql, "FROM school_evaluations e") {
+			school.Add(1)
+		}
+	})
+	r := teacher.PostForm("/bilans-intermediaires", url.Values{"target": {"classe:" + class.Id},
+		"date": {pfmp.ISODate(a.Clock.Now().AddDate(0, 0, 7))}, "label": {"Bilan de classe"}})
+	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
+	require.Equal(t, int64(1), company.Load())
+	require.Equal(t, int64(1), school.Load())
 }
