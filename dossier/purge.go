@@ -104,8 +104,28 @@ func (p *PurgePlan) Empty() bool { return len(p.Students) == 0 }
 // PurgePreview lists what a purge would delete now.
 func (s *Store) PurgePreview() (*PurgePlan, error) { return purgePlan(s.app, s.now(), nil) }
 
+// PurgeSchedule is what the year's page says of the purge: how many students are due, and the
+// next purge date of the others (zero when none), without collecting their records.
+func (s *Store) PurgeSchedule() (due int, next time.Time, err error) {
+	p, err := dueStudents(s.app, s.now(), nil)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	return len(p.Students), p.Next, nil
+}
+
 // purgePlan finds the students due (among only, when given) and everything of theirs.
 func purgePlan(app core.App, now time.Time, only []string) (*PurgePlan, error) {
+	p, err := dueStudents(app, now, only)
+	if err != nil || p.Empty() {
+		return p, err
+	}
+	return p, p.collect(app)
+}
+
+// dueStudents is a plan holding only the students due (among only, when given) and the next
+// purge date of the others.
+func dueStudents(app core.App, now time.Time, only []string) (*PurgePlan, error) {
 	ret, err := retentionOf(app)
 	if err != nil {
 		return nil, err
@@ -130,10 +150,7 @@ func purgePlan(app core.App, now time.Time, only []string) (*PurgePlan, error) {
 			p.Students = append(p.Students, st)
 		}
 	}
-	if p.Empty() {
-		return p, nil
-	}
-	return p, p.collect(app)
+	return p, nil
 }
 
 // ids are the purged students' ids.

@@ -73,7 +73,7 @@ func (s *Server) yearView(typed string) (*yearView, error) {
 	if err != nil {
 		return nil, err
 	}
-	plan, err := s.store.PurgePreview()
+	due, next, err := s.store.PurgeSchedule() // the counts only: the purge's page collects the records
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (s *Server) yearView(typed string) (*yearView, error) {
 	v := &yearView{YearLabel: year.Label(), Months: strconv.Itoa(ret.Months), DefaultMonths: pfmp.DefaultRetentionMonths,
 		IsDefault: ret.Default, MinMonths: pfmp.MinRetentionMonths, MaxMonths: pfmp.MaxRetentionMonths,
 		RetentionAction: retentionURL, CloseURL: yearCloseURL, PurgeURL: purgeURL, Archives: archives,
-		PurgeDue: len(plan.Students), NextPurge: pfmp.FormatLong(plan.Next)}
+		PurgeDue: due, NextPurge: pfmp.FormatLong(next)}
 	if typed != "" {
 		v.Months = typed
 	}

@@ -4,6 +4,8 @@ import (
 	"html"
 	"net/url"
 	"os"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -37,6 +39,16 @@ func TestPurgeOfOneLeaverPreviewAndOutbox(t *testing.T) {
 	outboxLink(t, admin, period.Id, a.MustPlacement(t, demoE31, "sarah.bonnet").Id, "tuteur.sarah@usine.example")
 	files := waitOutbox(t, a, 2)
 	closeWithLeaver(t, a, admin, manon.Id)
+
+	// The year's page counts the students due without collecting their records.
+	var collected atomic.Int64
+	countQueries(t, a, func(sql string) {
+		if strings.Contains(sql, "mail_log") {
+			collected.Add(1)
+		}
+	})
+	require.Contains(t, textOf(element(t, admin.Get("/annee").Body, `id="purge-state"`)), "1 élève(s)")
+	require.Zero(t, collected.Load(), "no record collected for a count")
 
 	preview := admin.Get("/annee/purge").Body
 	require.NotContains(t, preview, "(s)")
