@@ -71,14 +71,19 @@ type Marks struct{ Leaving, Repeating map[string]bool }
 // Fates is every student's fate under the marks; a student marked both is refused.
 func (p *YearPreview) Fates(m Marks) (map[string]pfmp.Fate, error) {
 	out := map[string]pfmp.Fate{}
+	var both []string // the students marked both leaving and repeating, named in the refusal
 	for _, c := range p.Classes {
 		for _, st := range c.Students {
 			f, err := pfmp.FateOf(c.Level, m.Leaving[st.ID], m.Repeating[st.ID])
 			if err != nil {
-				return nil, err
+				both = append(both, st.Name())
+				continue
 			}
 			out[st.ID] = f
 		}
+	}
+	if len(both) > 0 {
+		return nil, pfmp.Invalid(pfmp.MsgFateBoth+" Élève(s) concerné(s) : "+strings.Join(both, ", ")+".", nil)
 	}
 	return out, nil
 }

@@ -107,3 +107,18 @@ func TestYearCloseRefusedAfterTheNextYearsImport(t *testing.T) {
 	require.Equal(t, 409, r.Status)
 	require.Contains(t, r.Body, "une seconde fois")
 }
+
+// A student marked both leaving and repeating: the preview refuses the marks naming him,
+// both boxes still ticked so the administrator sees which row to correct.
+func TestYearCloseNamesTheStudentMarkedTwice(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	admin := a.MustLogin(t, "prof.martin", demo.Password)
+	manon := a.MustFind(t, "users", "username", "manon.girard")
+	r := admin.PostForm("/annee/cloture", url.Values{"depart": {manon.Id}, "redouble": {manon.Id}, "apercu": {"oui"}})
+	require.Equal(t, 422, r.Status)
+	require.Contains(t, alertOf(r.Body), "Manon GIRARD")
+	row := element(t, r.Body, `id="st-`+manon.Id+`"`)
+	require.Contains(t, row, `name="depart" value="`+manon.Id+`" checked`)
+	require.Contains(t, row, `name="redouble" value="`+manon.Id+`" checked`)
+}
