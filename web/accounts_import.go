@@ -70,7 +70,7 @@ type importJobView struct {
 	URL       string
 	Plan      *accounts.Plan // what the import does (did, once done)
 	Sheet     *accounts.Sheet
-	Status    importStatus
+	Status    jobStatus[*importResult]
 	Previewed bool
 	Running   bool
 	Done      bool
@@ -145,11 +145,11 @@ func (s *Server) importPage(k *accountsImport) fiber.Handler {
 func (k *accountsImport) jobData(j *importJob) *importJobView {
 	st := j.status()
 	data := &importJobView{Import: k, Job: j, URL: k.jobURL(j.ID), Plan: j.Preview, Sheet: j.Sheet,
-		Status: st, Previewed: st.State == importPreviewed, Running: st.State == importRunning,
-		Done: st.State == importDone, Failed: st.State == importFailed,
+		Status: st, Previewed: st.State == jobWaiting, Running: st.State == jobRunning,
+		Done: st.State == jobDone, Failed: st.State == jobFailed,
 		Percent: st.Done * 100 / max(st.Total, 1)}
-	if st.Outcome != nil { // what was done, on the school as it was at the confirmation
-		data.Plan = st.Outcome.Plan
+	if st.Result != nil { // what was done, on the school as it was at the confirmation
+		data.Plan = st.Result.Plan
 	}
 	if st.Err != nil {
 		data.Failure = msgImportFails

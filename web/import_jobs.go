@@ -1,8 +1,6 @@
 package web
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"sync"
 	"time"
 
@@ -21,28 +19,13 @@ const (
 	maxImportJobs  = 50 // a file of 10,000 students weighs a few Mo in memory
 )
 
-// importState is where an import stands.
-type importState int
-
-const (
-	importPreviewed importState = iota
-	importRunning
-	importDone
-	importFailed
-)
-
 // importJob is one file sent: its sheet, its preview's plan, and once confirmed its progress.
 type importJob struct {
 	ID, Owner, FileName string
 	Sheet               *accounts.Sheet
 	Preview             *accounts.Plan
 	created             time.Time
-
-	mu          sync.Mutex
-	state       importState
-	done, total int
-	outcome     *importResult
-	err         error
+	job[*importResult]
 }
 
 // importResult is what an applied import did: its outcome and, for teachers, their invitations.
@@ -50,20 +33,6 @@ type importResult struct {
 	*dossier.ImportOutcome
 	Invited, NotInvited int  // invitations queued, and those that failed to be
 	MailOff             bool // no SMTP: nobody was invited, their slips are to print
-}
-
-// importStatus is a job's state at one moment, for its page.
-type importStatus struct {
-	State       importState
-	Done, Total int
-	Outcome     *importResult
-	Err         error
-}
-
-func (j *importJob) status() importStatus {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return importStatus{State: j.state, Done: j.done, Total: j.total, Outcome: j.outcome, Err: j.err}
 }
 
 // importJobs holds the jobs of the process.
@@ -79,14 +48,12 @@ func newImportJobs(now func() time.Time) *importJobs {
 
 // add keeps a previewed file and names it.
 func (js *importJobs) add(owner, fileName string, sh *accounts.Sheet, preview *accounts.Plan) *importJob {
-	b := make([]byte, 12)
-	_, _ = rand.Read(b)
-	j := &importJob{ID: hex.EncodeToString(b), Owner: owner, FileName: fileName, Sheet: sh, Preview: preview, created: js.now()}
+	j := &importJob{ID: newJobID(), Owner: owner, FileName: fileName, Sheet: sh, Preview: preview, created: js.now()}
 	js.mu.Lock()
 	defer js.mu.Unlock()
 	var oldest *importJob
 	for id, old := range js.jobs {
-		if old.status().State == importRunning {
+		if old.status().State == jobRunning {
 			continue
 		}
 		if js.now().Sub(old.created) > importLifetime {
@@ -120,24 +87,8 @@ type importApply func(progress func(done, total int)) (*importResult, error)
 
 // start runs apply once in the background, reporting its progress into the job.
 func (j *importJob) start(apply importApply) error {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.state != importPreviewed {
+	if !j.job.start(j.Preview.Writes(), apply) {
 		return pfmp.Conflict("Cet import a déjà été confirmé : suivez sa progression ci-dessous.")
 	}
-	j.state, j.total = importRunning, j.Preview.Writes()
-	go func() {
-		out, err := apply(func(done, total int) {
-			j.mu.Lock()
-			j.done, j.total = done, total
-			j.mu.Unlock()
-		})
-		j.mu.Lock()
-		defer j.mu.Unlock()
-		j.outcome, j.err, j.state = out, err, importDone
-		if err != nil {
-			j.state = importFailed
-		}
-	}()
 	return nil
 }

@@ -43,7 +43,7 @@ func TestImportJobs(t *testing.T) {
 	_, err = js.get(first.ID, "t1", accounts.Students)
 	require.NoError(t, err, "a running import is kept")
 	close(release)
-	require.Eventually(t, func() bool { return first.status().State == importDone }, 10*time.Second, time.Millisecond)
+	require.Eventually(t, func() bool { return first.status().State == jobDone }, 10*time.Second, time.Millisecond)
 	assert.Equal(t, 1, first.status().Done)
 
 	now = now.Add(2 * time.Hour)

@@ -186,8 +186,8 @@ func (s *Server) yearCloseJobPage(c *fiber.Ctx) error {
 	}
 	st := j.status()
 	v := closeJobView{URL: closeJobURL(j.ID), Year: pfmp.ClosingYear(s.cfg.Now()).Label(), YearURL: yearURL,
-		Running: st.State == closeRunning, Done: st.State == closeDone, Failed: st.State == closeFailed,
-		Step: st.Done, Steps: st.Total, Percent: st.Done * 100 / max(st.Total, 1), Counts: st.Counts}
+		Running: st.State == jobRunning, Done: st.State == jobDone, Failed: st.State == jobFailed,
+		Step: st.Done, Steps: st.Total, Percent: st.Done * 100 / max(st.Total, 1), Counts: st.Result}
 	if st.Err != nil {
 		v.Failure = msgCloseFails
 		if pfmp.KindOf(st.Err) != pfmp.ErrInternal {

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"log/slog"
 	"os"
 	"sync"
@@ -17,44 +15,10 @@ import (
 // stores them and moves the school (dossier.CloseYear). Only one closing runs at a time; a
 // closing is kept in memory until the process ends (its result is recorded in year_closings).
 
-// closeState is where a closing stands.
-type closeState int
-
-const (
-	closeRunning closeState = iota
-	closeDone
-	closeFailed
-)
-
-// closeJob is one confirmed closing.
+// closeJob is one confirmed closing: its steps are the leavers' archives, then the closing.
 type closeJob struct {
 	ID, Owner string
-
-	mu          sync.Mutex
-	state       closeState
-	done, total int
-	counts      *dossier.ClosingCounts
-	err         error
-}
-
-// closeStatus is a closing at one moment, for its page.
-type closeStatus struct {
-	State       closeState
-	Done, Total int
-	Counts      *dossier.ClosingCounts
-	Err         error
-}
-
-func (j *closeJob) status() closeStatus {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return closeStatus{State: j.state, Done: j.done, Total: j.total, Counts: j.counts, Err: j.err}
-}
-
-func (j *closeJob) progress(done int) {
-	j.mu.Lock()
-	j.done = done
-	j.mu.Unlock()
+	job[*dossier.ClosingCounts]
 }
 
 // closeJobs holds the closings of the process.
@@ -83,34 +47,26 @@ func (js *closeJobs) start(owner string, leavers []string, build func(dir, stude
 	js.mu.Lock()
 	defer js.mu.Unlock()
 	for _, j := range js.jobs {
-		if j.status().State == closeRunning {
+		if j.status().State == jobRunning {
 			return nil, pfmp.Conflict("Une clôture de l'année est déjà en cours : attendez qu'elle se termine.")
 		}
 	}
-	b := make([]byte, 12)
-	_, _ = rand.Read(b)
-	j := &closeJob{ID: hex.EncodeToString(b), Owner: owner, total: len(leavers) + 1}
+	j := &closeJob{ID: newJobID(), Owner: owner}
 	js.jobs[j.ID] = j
-	go j.run(leavers, build, apply)
+	j.start(len(leavers)+1, func(progress func(done, total int)) (*dossier.ClosingCounts, error) {
+		counts, err := archiveAndApply(leavers, build, apply, progress)
+		if err != nil && pfmp.KindOf(err) == pfmp.ErrInternal {
+			slog.Error("year closing failed", "error", err)
+		}
+		progress(len(leavers)+1, len(leavers)+1)
+		return counts, err
+	})
 	return j, nil
 }
 
-func (j *closeJob) run(leavers []string, build func(dir, studentID string) (string, error),
-	apply func(map[string]string) (*dossier.ClosingCounts, error)) {
-	counts, err := j.archiveAndApply(leavers, build, apply)
-	if err != nil && pfmp.KindOf(err) == pfmp.ErrInternal {
-		slog.Error("year closing failed", "error", err)
-	}
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	j.counts, j.err, j.state, j.done = counts, err, closeDone, j.total
-	if err != nil {
-		j.state = closeFailed
-	}
-}
-
-func (j *closeJob) archiveAndApply(leavers []string, build func(dir, studentID string) (string, error),
-	apply func(map[string]string) (*dossier.ClosingCounts, error)) (*dossier.ClosingCounts, error) {
+// archiveAndApply builds each leaver's archive in a temporary folder, then closes the year.
+func archiveAndApply(leavers []string, build func(dir, studentID string) (string, error),
+	apply func(map[string]string) (*dossier.ClosingCounts, error), progress func(done, total int)) (*dossier.ClosingCounts, error) {
 	dir, err := os.MkdirTemp("", "livret-cloture-")
 	if err != nil {
 		return nil, err
@@ -121,7 +77,7 @@ func (j *closeJob) archiveAndApply(leavers []string, build func(dir, studentID s
 		if archives[id], err = build(dir, id); err != nil {
 			return nil, err
 		}
-		j.progress(i + 1)
+		progress(i+1, len(leavers)+1)
 	}
 	return apply(archives)
 }
