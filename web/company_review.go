@@ -15,6 +15,7 @@ import (
 const (
 	companySlug = "bilan-entreprise"
 	gridSlug    = "grille-certificative"
+	selfSlug    = "bilan-personnel"
 )
 
 // ratedReview is an evaluation made of choices on the fan: the bilan entreprise, or the

@@ -33,21 +33,22 @@ func (s *Server) myEvaluations(c *fiber.Ctx) error {
 		base := "/dossiers/" + r.PlacementID + "/"
 		for _, rv := range r.PeriodKind().Reviews() {
 			l := reviewLink{Label: reviewLabels[rv]}
+			href := base + reviewSlugs[rv]
 			switch rv {
 			case pfmp.ReviewCompany:
 				if !r.CompanySaved.IsZero() {
-					l.Href, l.State = base+companySlug, "rencontre du "+pfmp.FormatShort(r.Meeting.Time())
+					l.Href, l.State = href, "rencontre du "+pfmp.FormatShort(r.Meeting.Time())
 				}
 			case pfmp.ReviewCertificative:
 				if !r.CompanySaved.IsZero() {
-					l.Href, l.State = base+gridSlug, "évaluation du "+pfmp.FormatShort(r.Meeting.Time())
+					l.Href, l.State = href, "évaluation du "+pfmp.FormatShort(r.Meeting.Time())
 				}
 			case pfmp.ReviewAttitudes:
 				if !r.Attitudes.IsZero() {
-					l.Href, l.State = base+attitudesSlug, "enregistré"
+					l.Href, l.State = href, "enregistré"
 				}
 			case pfmp.ReviewSelf:
-				l.Label, l.Href = "Mon bilan personnel", base+"bilan-personnel"
+				l.Label, l.Href = "Mon bilan personnel", href
 				l.State, l.Muted = savedState(!r.Self.IsZero(), true)
 			}
 			if l.Href == "" && l.State == "" {

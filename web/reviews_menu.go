@@ -13,6 +13,10 @@ type reviewLink struct {
 	Muted       bool   // the badge says nothing is there yet
 }
 
+// reviewSlugs are the evaluations' addresses within a dossier's (/dossiers/<id>/<slug>).
+var reviewSlugs = map[pfmp.Review]string{pfmp.ReviewSelf: selfSlug, pfmp.ReviewAttitudes: attitudesSlug,
+	pfmp.ReviewCompany: companySlug, pfmp.ReviewCertificative: gridSlug}
+
 // reviewLinks lists the evaluations the dossier's period collects (pfmp.Kind.Reviews), each
 // linked when the actor may open it.
 func (s *Server) reviewLinks(c *fiber.Ctx, d *openDossier) ([]reviewLink, error) {
@@ -25,7 +29,7 @@ func (s *Server) reviewLinks(c *fiber.Ctx, d *openDossier) ([]reviewLink, error)
 			if err != nil {
 				return nil, err
 			}
-			l := reviewLink{Label: "Bilan personnel", Href: reviewURL(d, "bilan-personnel")}
+			l := reviewLink{Label: "Bilan personnel", Href: reviewURL(d, reviewSlugs[r])}
 			l.State, l.Muted = savedState(self != nil, pfmp.IsOwner(a, d.Access))
 			out = append(out, l)
 		case pfmp.ReviewAttitudes:
@@ -33,17 +37,13 @@ func (s *Server) reviewLinks(c *fiber.Ctx, d *openDossier) ([]reviewLink, error)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, s.evaluationLink(a, d, r, attitudesSlug, saved))
+			out = append(out, s.evaluationLink(a, d, r, reviewSlugs[r], saved))
 		case pfmp.ReviewCompany, pfmp.ReviewCertificative:
 			saved, err := s.companySaved(d)
 			if err != nil {
 				return nil, err
 			}
-			slug := companySlug
-			if r == pfmp.ReviewCertificative {
-				slug = gridSlug
-			}
-			out = append(out, s.evaluationLink(a, d, r, slug, saved))
+			out = append(out, s.evaluationLink(a, d, r, reviewSlugs[r], saved))
 		}
 	}
 	return out, nil

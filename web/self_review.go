@@ -66,7 +66,7 @@ func (s *Server) selfReviewSave(c *fiber.Ctx) error {
 		return s.invalid(c, "reviews/personnel", selfReviewTitle, data, err)
 	}
 	s.flash(c, "Bilan personnel enregistré.")
-	return c.Redirect(reviewURL(d, "bilan-personnel"), fiber.StatusSeeOther)
+	return c.Redirect(reviewURL(d, selfSlug), fiber.StatusSeeOther)
 }
 
 // selfReviewView is the student's form, or the texts for the readers.
