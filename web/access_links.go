@@ -32,34 +32,46 @@ const (
 
 // openLink swaps a valid link for a tutor session on his home page.
 func (s *Server) openLink(c *fiber.Ctx) error {
-	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	ip := clientIP(c)
-	guessKey := "lien:" + ip
-	if w := s.linkGuesses.wait(guessKey); w > 0 {
-		s.app.Logger().Warn("Lien d'accès tuteur refusé : trop de liens non valables depuis cette adresse", "ip", ip)
-		return s.linkRefused(c, endThrottled, "")
-	}
-	token := c.Params("token")
-	var g *dossier.Grant
-	var err error
-	if dossier.IsAccessToken(token) {
-		g, err = s.store.GrantByTokenHash(dossier.AccessTokenHash(token))
-	}
+	g, end := tokenLookup(s, c, c.Params("token"), "d'accès tuteur", s.store.GrantByTokenHash)
 	switch {
-	case err != nil:
-		s.app.Logger().Error("Ouverture d'un lien d'accès tuteur", "error", err)
-		return s.linkRefused(c, endFailed, "")
-	case g == nil:
-		s.linkGuesses.failed(guessKey)
-		s.app.Logger().Warn("Tentative d'ouverture d'un lien d'accès tuteur inconnu", "ip", ip, "user_agent", c.Get(fiber.HeaderUserAgent))
-		return s.linkRefused(c, endUnknown, "")
+	case end != "":
+		return s.linkRefused(c, end, "")
 	case g.Revoked():
 		return s.linkRefused(c, endRevoked, g.Id)
 	case !g.Valid(s.cfg.Now()):
 		return s.linkRefused(c, endExpired, g.Id)
 	}
-	return s.openGrant(c, g, ip)
+	return s.openGrant(c, g, clientIP(c))
+}
+
+// tokenLookup finds what a link's token opens (a tutor's grant, a teacher's invitation) by
+// the token's hash; end says why nothing does. The answer is never cached nor referred. A
+// well-formed token that opens nothing counts against the address (a cut or mistyped link is
+// not a guess); past five in a quarter of an hour, the address waits. what names the link in
+// the logs, never the token.
+func tokenLookup[T any](s *Server, c *fiber.Ctx, token, what string, find func(hash string) (*T, error)) (*T, string) {
+	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	ip := clientIP(c)
+	guessKey := "lien:" + ip
+	if w := s.linkGuesses.wait(guessKey); w > 0 {
+		s.app.Logger().Warn("Lien "+what+" refusé : trop de liens non valables depuis cette adresse", "ip", ip)
+		return nil, endThrottled
+	}
+	if !dossier.IsAccessToken(token) {
+		return nil, endUnknown
+	}
+	found, err := find(dossier.AccessTokenHash(token))
+	switch {
+	case err != nil:
+		s.app.Logger().Error("Ouverture d'un lien "+what, "error", err)
+		return nil, endFailed
+	case found == nil:
+		s.linkGuesses.failed(guessKey)
+		s.app.Logger().Warn("Tentative d'ouverture d'un lien "+what+" inconnu", "ip", ip, "user_agent", c.Get(fiber.HeaderUserAgent))
+		return nil, endUnknown
+	}
+	return found, ""
 }
 
 // openGrant records the use of a valid grant and opens the tutor's session with it.

@@ -136,30 +136,13 @@ func (s *Server) invitationAccepted(c *fiber.Ctx, rec *core.Record) error {
 	return c.Redirect(homeFor(actorFromRecord(rec)), fiber.StatusSeeOther)
 }
 
-// invitationOf finds the invitation a token opens; end says why none does. Like a tutor's
-// link, a well-formed token that opens nothing counts against the address; past five in a
-// quarter of an hour, the address waits.
+// invitationOf finds the invitation a token opens (tokenLookup, as a tutor's link); end says
+// why none does.
 func (s *Server) invitationOf(c *fiber.Ctx, token string) (*dossier.Invitation, string) {
-	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	ip := clientIP(c)
-	guessKey := "lien:" + ip
-	if w := s.linkGuesses.wait(guessKey); w > 0 {
-		s.app.Logger().Warn("Lien d'invitation refusé : trop de liens non valables depuis cette adresse", "ip", ip)
-		return nil, endThrottled
-	}
-	if !dossier.IsAccessToken(token) {
-		return nil, endUnknown // never looked up: a cut or mistyped link, not a guess
-	}
-	inv, err := s.store.InvitationByTokenHash(dossier.AccessTokenHash(token))
+	inv, end := tokenLookup(s, c, token, "d'invitation", s.store.InvitationByTokenHash)
 	switch {
-	case err != nil:
-		s.app.Logger().Error("Ouverture d'un lien d'invitation", "error", err)
-		return nil, endFailed
-	case inv == nil:
-		s.linkGuesses.failed(guessKey)
-		s.app.Logger().Warn("Tentative d'ouverture d'un lien d'invitation inconnu", "ip", ip, "user_agent", c.Get(fiber.HeaderUserAgent))
-		return nil, endUnknown
+	case end != "":
+		return nil, end
 	case inv.Used():
 		return nil, endUsed
 	case !inv.Opens(s.cfg.Now()):
