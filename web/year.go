@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"livret/dossier"
 	"livret/pfmp"
 )
 
@@ -43,8 +44,13 @@ type yearView struct {
 type retentionChangeView struct{ At, Actor, Old, New string }
 
 type closingView struct {
-	Year, At, Actor                                string
-	MovedUp, Repeating, Leaving, Archives, Classes int
+	Year, At, Actor string
+	dossier.ClosingCounts
+}
+
+// closingViewOf is a recorded closing as the year's pages state it.
+func closingViewOf(cl dossier.YearClosing) closingView {
+	return closingView{Year: cl.Year.Label(), At: pfmp.FormatDateTime(cl.At), Actor: cl.Actor, ClosingCounts: cl.Counts}
 }
 
 // yearPage shows the hub.
@@ -91,9 +97,7 @@ func (s *Server) yearView(typed string) (*yearView, error) {
 	}
 	for _, cl := range closings {
 		v.Closed = v.Closed || cl.Year == year
-		v.Closings = append(v.Closings, closingView{Year: cl.Year.Label(), At: pfmp.FormatDateTime(cl.At), Actor: cl.Actor,
-			MovedUp: cl.Counts.MovedUp, Repeating: cl.Counts.Repeating, Leaving: cl.Counts.Leaving,
-			Archives: cl.Counts.Archives, Classes: cl.Counts.Classes})
+		v.Closings = append(v.Closings, closingViewOf(cl))
 	}
 	return v, nil
 }

@@ -91,9 +91,15 @@ func (s *Server) yearClosePage(c *fiber.Ctx) error {
 // closeView is the preview under marks; with marks it cannot take (a student both leaving and
 // repeating) it comes back with the error, the fates left at their defaults.
 func (s *Server) closeView(m dossier.Marks) (*closeView, error) {
+	v, _, err := s.closePreview(m)
+	return v, err
+}
+
+// closePreview is closeView with the preview it shows and the leavers under the marks.
+func (s *Server) closePreview(m dossier.Marks) (*closeView, *closePlan, error) {
 	p, err := s.store.YearPreview()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fates, ferr := p.Fates(m)
 	if ferr != nil {
@@ -104,9 +110,8 @@ func (s *Server) closeView(m dossier.Marks) (*closeView, error) {
 		v.Refused = pfmp.MsgImportedForNextYear(p.Year, p.NextYearImport)
 	}
 	if p.Closed != nil {
-		v.Closed = &closingView{Year: p.Closed.Year.Label(), At: pfmp.FormatDateTime(p.Closed.At), Actor: p.Closed.Actor,
-			MovedUp: p.Closed.Counts.MovedUp, Repeating: p.Closed.Counts.Repeating, Leaving: p.Closed.Counts.Leaving,
-			Archives: p.Closed.Counts.Archives, Classes: p.Closed.Counts.Classes}
+		closed := closingViewOf(*p.Closed)
+		v.Closed = &closed
 	}
 	for _, cl := range p.Classes {
 		cv := closeClassView{Name: cl.Name, Level: cl.Level.Label(), NewName: cl.NewName, NewLevel: cl.NewLevel.Label(),
@@ -127,7 +132,13 @@ func (s *Server) closeView(m dossier.Marks) (*closeView, error) {
 		}
 		v.Classes = append(v.Classes, cv)
 	}
-	return v, ferr
+	return v, &closePlan{preview: p, leavers: p.Leavers(fates)}, ferr
+}
+
+// closePlan is what a confirmed closing starts from: the preview shown, its leavers.
+type closePlan struct {
+	preview *dossier.YearPreview
+	leavers []string
 }
 
 // yearCloseConfirm starts the closing under the form's marks, once confirmed; « Mettre à jour
@@ -137,7 +148,7 @@ func (s *Server) yearCloseConfirm(c *fiber.Ctx) error {
 		return s.yearClosePage(c)
 	}
 	m := marksOf(c)
-	v, err := s.closeView(m)
+	v, plan, err := s.closePreview(m)
 	if err == nil && c.FormValue("confirmer") != "oui" {
 		err = pfmp.Invalid(msgConfirm, map[string]string{"confirmer": msgConfirm})
 	}
@@ -147,19 +158,11 @@ func (s *Server) yearCloseConfirm(c *fiber.Ctx) error {
 		}
 		return s.invalid(c, "year/close", yearCloseTitle, withPage(v), err)
 	}
-	p, err := s.store.YearPreview()
-	if err != nil {
+	if err := plan.preview.Refusal(); err != nil {
 		return err
 	}
-	if err := p.Refusal(); err != nil {
-		return err
-	}
-	fates, err := p.Fates(m)
-	if err != nil {
-		return err
-	}
-	owner := actorOf(c).ID
-	j, err := s.closings.start(owner, p.Leavers(fates), s.buildArchive,
+	owner := actorOf(c).ID // dossier.CloseYear checks the plan again in its transaction
+	j, err := s.closings.start(owner, plan.leavers, s.buildArchive,
 		func(archives map[string]string) (*dossier.ClosingCounts, error) {
 			return s.store.CloseYear(owner, m, archives)
 		})
