@@ -98,3 +98,30 @@ func TestBrowserTeacherLogsInSeesPeriodsLogsOut(t *testing.T) {
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
 	apptest.MustWaitText(t, ctx, "#main h1", "Vue par périodes")
 }
+
+// A teacher changes his password at will from the header's link: a wrong current password is
+// refused on its field; the right one saves the new password, which then opens his session.
+func TestBrowserTeacherChangesHisPassword(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	ctx := apptest.MustBrowser(t)
+	apptest.MustLoginUI(t, ctx, a.URL, "prof.benali", demo.Password)
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`header .user-box a[href="/mot-de-passe"]`)))
+	apptest.MustWaitText(t, ctx, "#pw-title", "Changer mon mot de passe")
+	apptest.MustWaitHTMXIdle(t, ctx)
+	const chosen = "la craie verte 42"
+	fill := func(current string) {
+		apptest.MustDo(t, ctx,
+			chromedp.SendKeys(chromedp.ID("f-actuel"), current), // a refused form gives the fields back empty
+			chromedp.SendKeys(chromedp.ID("f-mot_de_passe"), chosen),
+			chromedp.SendKeys(chromedp.ID("f-confirmation"), chosen),
+			chromedp.Click(chromedp.CSS(`form[action="/mot-de-passe"] button[type="submit"]`)))
+	}
+	fill("pas le bon")
+	apptest.MustWaitText(t, ctx, "#e-actuel", "")
+	apptest.MustWaitHTMXIdle(t, ctx)
+	fill(demo.Password)
+	apptest.MustWaitText(t, ctx, "#main .alert-success", "Mot de passe enregistré")
+	assert.True(t, a.MustFind(t, "users", "username", "prof.benali").ValidatePassword(chosen))
+	a.MustLogin(t, "prof.benali", chosen)
+}

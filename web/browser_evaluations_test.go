@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"net/http"
+	"net/url"
 	"path/filepath"
 	"testing"
 
@@ -10,7 +12,10 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
+	"livret/pfmp"
 )
+
+// Browser tests of the evaluations' smaller paths: the bilan personnel, a checkpoint's adjustment.
 
 // The student writes his bilan personnel on his phone, from « Mes évaluations »: leaving before
 // saving asks first; saved, it stays on the page and reaches the database.
@@ -44,29 +49,33 @@ func TestBrowserStudentWritesHisBilanPersonnelOnAPhone(t *testing.T) {
 	apptest.MustScreenshot(t, ctx, filepath.Join(apptest.ShotsDir(), "bilan-personnel-phone.png"))
 }
 
-// A teacher changes his password at will from the header's link: a wrong current password is
-// refused on its field; the right one saves the new password, which then opens his session.
-func TestBrowserTeacherChangesHisPassword(t *testing.T) {
+// A teacher opens a bilan intermédiaire from the list and adjusts a computed level: without a
+// justification he is asked for one, his level still chosen; with it the level is retained.
+func TestBrowserTeacherAdjustsACheckpointLevel(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
+	p := a.MustPlacement(t, demoP2, "hugo.bernard")
+	teacher := a.MustLogin(t, "prof.martin", demo.Password)
+	require.Equal(t, http.StatusSeeOther, teacher.PostForm(companyPath(p, ""), url.Values{"niveau:C1.2": {"3"}}).Status)
+	meeting := review(t, a, p).GetDateTime("meeting_date").Time()
+	r := teacher.PostForm("/bilans-intermediaires", url.Values{"target": {"eleve:" + p.GetString("student")},
+		"date": {pfmp.ISODate(meeting.AddDate(0, 0, 3))}, "label": {"Bilan d'avril"}})
+	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
+	cp := a.MustFind(t, "checkpoints", "label", "Bilan d'avril")
+
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.benali", demo.Password)
-	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`header .user-box a[href="/mot-de-passe"]`)))
-	apptest.MustWaitText(t, ctx, "#pw-title", "Changer mon mot de passe")
+	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/bilans-intermediaires"),
+		chromedp.Click(chromedp.CSS(`a[href="/bilans-intermediaires/`+cp.Id+`"]`)))
+	apptest.MustWaitText(t, ctx, "#c-C1\\.2", "Calculé : 3")
 	apptest.MustWaitHTMXIdle(t, ctx)
-	const chosen = "la craie verte 42"
-	fill := func(current string) {
-		apptest.MustDo(t, ctx,
-			chromedp.SendKeys(chromedp.ID("f-actuel"), current), // a refused form gives the fields back empty
-			chromedp.SendKeys(chromedp.ID("f-mot_de_passe"), chosen),
-			chromedp.SendKeys(chromedp.ID("f-confirmation"), chosen),
-			chromedp.Click(chromedp.CSS(`form[action="/mot-de-passe"] button[type="submit"]`)))
-	}
-	fill("pas le bon")
-	apptest.MustWaitText(t, ctx, "#e-actuel", "")
-	apptest.MustWaitHTMXIdle(t, ctx)
-	fill(demo.Password)
-	apptest.MustWaitText(t, ctx, "#main .alert-success", "Mot de passe enregistré")
-	assert.True(t, a.MustFind(t, "users", "username", "prof.benali").ValidatePassword(chosen))
-	a.MustLogin(t, "prof.benali", chosen)
+	apptest.MustDo(t, ctx, chromedp.SetValue(chromedp.CSS(`[id="l-C1.2"]`), "2"),
+		chromedp.Click(chromedp.CSS(`#c-C1\.2 button[type="submit"]`)))
+	apptest.MustWaitText(t, ctx, `[id="e-C1.2"]`, "Justifiez l'ajustement")
+	assert.Equal(t, "2", apptest.MustRun(t, ctx, chromedp.Value(chromedp.CSS(`[id="l-C1.2"]`))), "his level still chosen")
+	apptest.MustDo(t, ctx, chromedp.SendKeys(chromedp.CSS(`[id="j-C1.2"]`), "Fragile en TP depuis."),
+		chromedp.Click(chromedp.CSS(`#c-C1\.2 button[type="submit"]`)))
+	apptest.MustWaitText(t, ctx, "#main .alert-success", "Niveau de C1.2 enregistré.")
+	apptest.MustWaitText(t, ctx, "#c-C1\\.2", "ajusté par Claire MARTIN")
+	assert.Equal(t, "2", proxyLevel(t, a, cp.Id, "C1.2"))
 }
