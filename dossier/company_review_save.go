@@ -23,6 +23,15 @@ type CompanyScope struct {
 	Certificative bool // a certification grid (see CertificativeScope)
 }
 
+// Activities are the scope's tasks grouped by activity, in the référentiel's order.
+func (sc *CompanyScope) Activities() []ActivityGroup {
+	rows := make([]TaskRow, len(sc.Tasks))
+	for i, t := range sc.Tasks {
+		rows[i] = t.TaskRow
+	}
+	return groupTasks(rows)
+}
+
 // TaskIDs are the dossier's own tasks: personalised in the fiche de liaison, else the period's.
 func (d *Dossier) TaskIDs() []string {
 	if p := d.Placement; p.GetBool("custom_objectives") {

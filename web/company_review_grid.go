@@ -62,12 +62,12 @@ func (s *Server) companyGridDoc(c *fiber.Ctx, rv *ratedReview) (*openDossier, pr
 	if cl.scope.Certificative {
 		g.Epreuve = string(d.Period.Kind())
 	}
-	for _, t := range cl.scope.Tasks {
-		if n := len(g.Activities); n == 0 || g.Activities[n-1].Code != t.ActivityCode {
-			g.Activities = append(g.Activities, print.GridActivity{Item: print.Item{Code: t.ActivityCode, Label: t.ActivityLabel}})
+	for _, group := range cl.scope.Activities() {
+		a := print.GridActivity{Item: print.Item{Code: group.Code, Label: group.Label}}
+		for _, t := range group.Tasks {
+			a.Tasks = append(a.Tasks, print.Item{Code: t.Code, Label: t.Label})
 		}
-		a := &g.Activities[len(g.Activities)-1]
-		a.Tasks = append(a.Tasks, print.Item{Code: t.Code, Label: t.Label})
+		g.Activities = append(g.Activities, a)
 	}
 	for _, comp := range cl.scope.Competences {
 		gc := print.GridCompetence{Item: print.Item{Code: comp.Code, Label: comp.Label}}

@@ -162,13 +162,13 @@ func companyFormOf(sc *dossier.CompanyScope, st *dossier.CompanyState, refused *
 		Evaluators: labelled(choiceOf(st, dossier.KeyEvaluators, refused), "Évaluateurs"),
 		Date:       labelled(choiceOf(st, dossier.KeyDate, refused), date),
 		Comment:    labelled(choiceOf(st, dossier.KeyComment, refused), "Commentaire pour l'apprenant")}
-	for _, t := range sc.Tasks {
-		if n := len(f.Activities); n == 0 || f.Activities[n-1].Code != t.ActivityCode {
-			f.Activities = append(f.Activities, activityView{Code: t.ActivityCode, Label: t.ActivityLabel})
+	for _, g := range sc.Activities() {
+		a := activityView{Code: g.Code, Label: g.Label}
+		for _, t := range g.Tasks {
+			a.Tasks = append(a.Tasks, taskView{Code: t.Code, Label: t.Label,
+				Choice: labelled(choiceOf(st, dossier.TaskKey(t.Code), refused), t.Code+" — "+t.Label)})
 		}
-		a := &f.Activities[len(f.Activities)-1]
-		a.Tasks = append(a.Tasks, taskView{Code: t.Code, Label: t.Label,
-			Choice: labelled(choiceOf(st, dossier.TaskKey(t.Code), refused), t.Code+" — "+t.Label)})
+		f.Activities = append(f.Activities, a)
 	}
 	for _, c := range sc.Competences {
 		f.Competences = append(f.Competences, competenceOf(c, st, refused))
