@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"net/http"
-	"net/url"
 	"path/filepath"
 	"testing"
 
@@ -12,7 +10,6 @@ import (
 
 	"livret/apptest"
 	"livret/demo"
-	"livret/pfmp"
 )
 
 // Browser tests of the evaluations' smaller paths: the bilan personnel, a checkpoint's adjustment.
@@ -54,14 +51,7 @@ func TestBrowserStudentWritesHisBilanPersonnelOnAPhone(t *testing.T) {
 func TestBrowserTeacherAdjustsACheckpointLevel(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
-	p := a.MustPlacement(t, demoP2, "hugo.bernard")
-	teacher := a.MustLogin(t, "prof.martin", demo.Password)
-	require.Equal(t, http.StatusSeeOther, teacher.PostForm(companyPath(p, ""), url.Values{"niveau:C1.2": {"3"}}).Status)
-	meeting := review(t, a, p).GetDateTime("meeting_date").Time()
-	r := teacher.PostForm("/bilans-intermediaires", url.Values{"target": {"eleve:" + p.GetString("student")},
-		"date": {pfmp.ISODate(meeting.AddDate(0, 0, 3))}, "label": {"Bilan d'avril"}})
-	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
-	cp := a.MustFind(t, "checkpoints", "label", "Bilan d'avril")
+	cp, _, _ := mustCheckpointAfterABilan(t, a)
 
 	ctx := apptest.MustBrowser(t)
 	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)

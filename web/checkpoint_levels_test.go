@@ -6,8 +6,10 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/stretchr/testify/require"
 
 	"livret/apptest"
@@ -16,17 +18,25 @@ import (
 	"livret/pfmp"
 )
 
-func TestCheckpointLevelsAdjustedByATeacher(t *testing.T) {
-	t.Parallel()
-	a := apptest.MustStartDemo(t)
+// mustCheckpointAfterABilan saves Hugo's bilan entreprise (C1.2 at 3) as prof.martin, then
+// records « Bilan d'avril » three days after its meeting; it returns the checkpoint, the
+// meeting's day and the teacher's client.
+func mustCheckpointAfterABilan(t *testing.T, a *apptest.App) (*core.Record, time.Time, *apptest.Client) {
+	t.Helper()
 	p := a.MustPlacement(t, demoP2, "hugo.bernard")
 	teacher := a.MustLogin(t, "prof.martin", demo.Password)
 	require.Equal(t, http.StatusSeeOther, teacher.PostForm(companyPath(p, ""), url.Values{"niveau:C1.2": {"3"}}).Status)
 	meeting := review(t, a, p).GetDateTime("meeting_date").Time()
-	day := pfmp.ISODate(meeting.AddDate(0, 0, 3))
-	r := teacher.PostForm("/bilans-intermediaires", url.Values{"target": {"eleve:" + p.GetString("student")}, "date": {day}, "label": {"Bilan d'avril"}})
-	require.Equal(t, http.StatusSeeOther, r.Status, r.Body)
-	cp := a.MustFind(t, "checkpoints", "label", "Bilan d'avril")
+	r := teacher.PostForm("/bilans-intermediaires", url.Values{"target": {"eleve:" + p.GetString("student")},
+		"date": {pfmp.ISODate(meeting.AddDate(0, 0, 3))}, "label": {"Bilan d'avril"}})
+	require.Equal(t, http.StatusSeeOther, r.Status, alertOf(r.Body))
+	return a.MustFind(t, "checkpoints", "label", "Bilan d'avril"), meeting, teacher
+}
+
+func TestCheckpointLevelsAdjustedByATeacher(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	cp, meeting, teacher := mustCheckpointAfterABilan(t, a)
 
 	list := teacher.Get("/bilans-intermediaires").Body
 	require.Contains(t, list, `<a href="/bilans-intermediaires/`+cp.Id+`">`)
@@ -34,7 +44,7 @@ func TestCheckpointLevelsAdjustedByATeacher(t *testing.T) {
 	require.Contains(t, page, `Calculé : <span class="level-chip lv-3">3</span>`)
 
 	path := "/bilans-intermediaires/" + cp.Id + "/ajuster"
-	r = teacher.PostForm(path, url.Values{"code": {"C1.2"}, "level": {"2"}, "reason": {""}})
+	r := teacher.PostForm(path, url.Values{"code": {"C1.2"}, "level": {"2"}, "reason": {""}})
 	require.Equal(t, http.StatusUnprocessableEntity, r.Status)
 	require.Contains(t, r.Body, "Justifiez l&#39;ajustement en quelques mots.")
 	require.Contains(t, r.Body, `<option value="2" selected>`, "the level chosen stays chosen")
