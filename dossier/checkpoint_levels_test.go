@@ -44,3 +44,24 @@ func TestCheckpointKeepsTheLevelsItTakesIntoAccount(t *testing.T) {
 	require.Equal(t, "3", level, "back to the computed level")
 	require.False(t, adjusted)
 }
+
+// A checkpoint moved to another day keeps the levels of the evaluations that day counts.
+func TestAMovedCheckpointTakesItsNewDaysLevels(t *testing.T) {
+	t.Parallel()
+	f := mustCompany(t, "lea.dupont")
+	s, d, sc, teacher := f.s, f.d, f.sc, f.teacher
+	res, err := s.SaveCompanyChoices(d, sc, teacher, []dossier.Choice{{Key: "niveau:C1.2", Value: "3"}}, true)
+	require.NoError(t, err)
+	meeting := res.State.Review.MeetingDate()
+	require.NoError(t, s.CreateCheckpoints([]string{d.Student.Id}, meeting, "Bilan déplacé", teacher))
+	rows, err := s.Checkpoints(1)
+	require.NoError(t, err)
+	cp, err := s.Checkpoint(rows[0].ID)
+	require.NoError(t, err)
+	require.Empty(t, cp.Computed(), "the bilan of its own day does not count")
+
+	require.NoError(t, s.UpdateCheckpoint(cp.Id, meeting.AddDate(0, 0, 2), "Bilan déplacé"))
+	cp, err = s.Checkpoint(cp.Id)
+	require.NoError(t, err)
+	require.Equal(t, map[string]string{"C1.2": "3"}, cp.Computed(), "two days later, it counts")
+}

@@ -165,9 +165,24 @@ func (s *Store) CreateCheckpoints(studentIDs []string, day time.Time, label, aut
 	})
 }
 
-// UpdateCheckpoint moves a bilan intermédiaire to another day and renames it; the model hook
-// refuses it once it has taken effect and locks something (see hooks).
+// UpdateCheckpoint moves a bilan intermédiaire to another day and renames it, its levels taken
+// again from the evaluations the new day counts; the model hook refuses it once it has taken
+// effect and locks something (see hooks).
 func (s *Store) UpdateCheckpoint(id string, day time.Time, label string) error {
-	_, err := s.Update("checkpoints", id, Set(Fields{"date": day, "label": label}))
+	cp, err := s.Checkpoint(id)
+	if err != nil {
+		return err
+	}
+	student := cp.GetString("student")
+	levels, err := s.checkpointLevels([]string{student}, day) // read before the write transaction
+	if err != nil {
+		return err
+	}
+	_, err = s.Update("checkpoints", id, func(r *core.Record) (Fields, error) {
+		if r.GetString("student") != student {
+			return nil, pfmp.Conflict(pfmp.MsgFormStale)
+		}
+		return Fields{"date": day, "label": label, "levels": levels[student]}, nil
+	})
 	return err
 }
