@@ -32,9 +32,9 @@ type Builder struct {
 	Dashboard func(studentID string) (print.Document, error)
 }
 
-// FileName is the archive's name: « Archive Prénom Nom.zip ».
-func FileName(firstName, lastName string) string {
-	return pfmp.FileName("Archive "+firstName+" "+lastName, ".zip")
+// FileName is the archive's name: « Archive Prénom Nom 2025-2026.zip », without a year when yearLabel is "".
+func FileName(firstName, lastName, yearLabel string) string {
+	return pfmp.FileName("Archive "+firstName+" "+lastName+" "+yearLabel, ".zip")
 }
 
 // archiveWriter is one archive being written: its ZIP and what LISEZMOI will list.

@@ -63,7 +63,7 @@ func (aw *archiveWriter) bilans(dir string, pf *dossier.Portfolio) error {
 		return err
 	}
 	st, period := pf.Student, pf.Period.GetString("name")
-	base := strings.TrimSuffix(pfmp.DossierFileName("Bilans", period, st.GetString("first_name"), st.GetString("last_name"), ".html"), ".html")
+	base := pfmp.DossierFileName("Bilans", period, st.GetString("first_name"), st.GetString("last_name"), "")
 	return aw.document(dir+base, doc)
 }
 

@@ -38,7 +38,7 @@ func (s *Server) myData(c *fiber.Ctx) error {
 		f.Close()
 		return err
 	}
-	return sendZIP(c, f, info.Size(), archive.FileName(a.FirstName, a.LastName))
+	return sendZIP(c, f, info.Size(), archive.FileName(a.FirstName, a.LastName, ""))
 }
 
 // myStoredArchive sends the archive stored for the student at the closing of the year.

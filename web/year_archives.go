@@ -49,5 +49,5 @@ func (s *Server) yearArchiveDownload(c *fiber.Ctx) error {
 
 // archiveName is "Archive Prénom Nom 2025-2026.zip".
 func archiveName(a *dossier.StoredArchive) string {
-	return archive.FileName(a.FirstName, a.LastName+" "+a.Year.Label())
+	return archive.FileName(a.FirstName, a.LastName, a.Year.Label())
 }
