@@ -360,6 +360,27 @@ func TestAccessMatrix(t *testing.T) {
 	for _, r := range a.Web.RouteList() {
 		require.True(t, covered[r], "route %s has no row in the access matrix", r)
 	}
+
+	// The matrix's teacher is the school's administrator, who may import: a teacher who is
+	// neither is refused every page of the year's end, of the teachers' accounts and of the
+	// students' import.
+	for _, row := range matrix {
+		path := strings.SplitN(row.route, " ", 2)[1]
+		if !strings.HasPrefix(path, "/annee") && !strings.HasPrefix(path, "/comptes/enseignants") &&
+			!strings.HasPrefix(path, "/comptes/import") {
+			continue
+		}
+		t.Run(row.route+" enseignant sans droit", func(t *testing.T) {
+			c := session(t, "prof.benali", false)
+			var r *apptest.Response
+			if row.form != nil {
+				r = c.PostForm(fill.Replace(row.path), row.form)
+			} else {
+				r = c.Get(fill.Replace(row.path))
+			}
+			require.Equal(t, 403, r.Status, "%s as a teacher who is not the administrator", row.path)
+		})
+	}
 }
 
 // mustAutrePlacement places a student on a new period of kind « autre » (it has a bilan
