@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/pocketbase/dbx"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -12,7 +13,8 @@ import (
 	"livret/demo"
 )
 
-// Browser tests of the evaluations' smaller paths: the bilan personnel, a checkpoint's adjustment.
+// Browser tests of the evaluations' smaller paths: the bilan personnel, a checkpoint's adjustment,
+// a school evaluation for a class.
 
 // The student writes his bilan personnel on his phone, from « Mes évaluations »: leaving before
 // saving asks first; saved, it stays on the page and reaches the database.
@@ -68,4 +70,36 @@ func TestBrowserTeacherAdjustsACheckpointLevel(t *testing.T) {
 	apptest.MustWaitText(t, ctx, "#main .alert-success", "Niveau de C1.2 enregistré.")
 	apptest.MustWaitText(t, ctx, "#c-C1\\.2", "ajusté par Claire MARTIN")
 	assert.Equal(t, "2", proxyLevel(t, a, cp.Id, "C1.2"))
+}
+
+// A teacher records a level given at school to a whole class with the fan, then deletes one
+// student's: the list and the database follow.
+func TestBrowserTeacherRecordsASchoolEvaluationForAClass(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStartDemo(t)
+	class := a.MustFind(t, "classes", "name", "1re MSPC")
+	c22 := a.MustFind(t, "competences", "code", "C2.2")
+	ctx := apptest.MustBrowser(t)
+	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/evaluations-etablissement"]`)))
+	apptest.MustWaitText(t, ctx, "#main h1", "Évaluations en établissement")
+	apptest.MustWaitHTMXIdle(t, ctx)
+	apptest.MustDo(t, ctx,
+		chromedp.SetValue(chromedp.ID("f-target"), "classe:"+class.Id),
+		chromedp.SetValue(chromedp.ID("f-competence"), c22.Id),
+		chromedp.Click(chromedp.CSS(`label.fan-opt.lv-3`)),
+		chromedp.SetValue(chromedp.ID("f-date"), "2026-03-02"),
+		chromedp.SendKeys(chromedp.ID("f-label"), "TP graissage"),
+		chromedp.Click(chromedp.CSS(`form[action="/evaluations-etablissement"] button[type="submit"]`)))
+	apptest.MustWaitText(t, ctx, "#main .alert-success", "Évaluation enregistrée pour 6 apprenants.")
+	n, err := a.PB.CountRecords("school_evaluations", dbx.HashExp{"competence": c22.Id, "level": "3"})
+	require.NoError(t, err)
+	require.EqualValues(t, 6, n)
+
+	apptest.MustDo(t, ctx, chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`),
+		chromedp.Click(chromedp.CSS(`#school-evaluations form button[type="submit"]`)))
+	apptest.MustWaitText(t, ctx, "#main .alert-success", "Évaluation supprimée.")
+	n, err = a.PB.CountRecords("school_evaluations", dbx.HashExp{"competence": c22.Id, "level": "3"})
+	require.NoError(t, err)
+	require.EqualValues(t, 5, n)
 }
