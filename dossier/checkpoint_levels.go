@@ -3,6 +3,7 @@ package dossier
 import (
 	"time"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"livret/pfmp"
@@ -122,4 +123,28 @@ func (s *Store) AdjustCheckpoint(id, code, level, reason, by, seen string) error
 		return Fields{"adjusted": adj}, nil
 	})
 	return err
+}
+
+// RefreshPlannedCheckpoints takes the levels of a student's planned bilans intermédiaires (not
+// in effect yet) again from the evaluations each one counts: an evaluation saved before a
+// planned bilan's day belongs in it. A bilan in effect keeps the levels it was recorded with.
+// app may be a transaction (the hooks of the evaluations call it).
+func RefreshPlannedCheckpoints(app core.App, studentID string, now time.Time) error {
+	planned, err := app.FindRecordsByFilter("checkpoints", "student = {:s} && date >= {:cutoff}", "", 0, 0,
+		dbx.Params{"s": studentID, "cutoff": dbTime(pfmp.CheckpointCutoff(now))})
+	if err != nil || len(planned) == 0 {
+		return err
+	}
+	s := New(app, func() time.Time { return now })
+	for _, r := range planned {
+		levels, err := s.checkpointLevels([]string{studentID}, r.GetDateTime("date").Time())
+		if err != nil {
+			return err
+		}
+		r.Set("levels", levels[studentID])
+		if err := app.Save(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }

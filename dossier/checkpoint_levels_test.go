@@ -65,3 +65,26 @@ func TestAMovedCheckpointTakesItsNewDaysLevels(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, map[string]string{"C1.2": "3"}, cp.Computed(), "two days later, it counts")
 }
+
+// A planned bilan intermédiaire takes in the evaluations saved before its day, after it was
+// recorded, by any path; one in effect keeps the levels it was recorded with.
+func TestAPlannedCheckpointTakesInLaterEvaluations(t *testing.T) {
+	t.Parallel()
+	f := mustCompany(t, "lea.dupont")
+	a, s, d := f.a, f.s, f.d
+	now := a.Clock.Now()
+	c12 := a.MustFind(t, "competences", "code", "C1.2")
+	require.NoError(t, s.CreateCheckpoints([]string{d.Student.Id}, now.AddDate(0, 0, 10), "Bilan prévu", f.teacher))
+	require.NoError(t, s.CreateCheckpoints([]string{d.Student.Id}, now, "Bilan du jour", f.teacher))
+	planned := a.MustFind(t, "checkpoints", "label", "Bilan prévu")
+	today := a.MustFind(t, "checkpoints", "label", "Bilan du jour")
+
+	a.MustRecord(t, "school_evaluations", map[string]any{"student": d.Student.Id, "competence": c12.Id, "level": "2",
+		"date": now.AddDate(0, 0, -3), "label": "TP"})
+	cp, err := s.Checkpoint(planned.Id)
+	require.NoError(t, err)
+	require.Equal(t, "2", cp.Computed()["C1.2"], "the planned bilan counts it")
+	cp, err = s.Checkpoint(today.Id)
+	require.NoError(t, err)
+	require.NotContains(t, cp.Computed(), "C1.2", "the bilan in effect keeps its levels")
+}

@@ -15,6 +15,7 @@ func Register(app core.App, now func() time.Time) {
 	}
 	registerLocks(app, now)
 	registerCheckpoints(app, now)
+	registerPlannedLevels(app, now)
 	registerPortfolio(app, now)
 	registerAudit(app)
 	registerMasters(app)
