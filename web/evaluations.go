@@ -22,9 +22,14 @@ type evaluationsRow struct {
 }
 
 func (s *Server) myEvaluations(c *fiber.Ctx) error {
-	rows, err := s.store.EvaluationsOfStudent(actorOf(c).ID)
+	a := actorOf(c)
+	rows, err := s.store.EvaluationsOfStudent(a.ID)
 	if err != nil {
 		return err
+	}
+	// the student reads a bilan once saved: the policy's rule, asked as his dossier's menu does
+	readable := func(saved bool) bool {
+		return pfmp.Can(a, pfmp.ReadReviews, pfmp.PlacementAccess{StudentID: a.ID, ReviewSaved: saved})
 	}
 	out := make([]evaluationsRow, len(rows))
 	for i, r := range rows {
@@ -36,15 +41,15 @@ func (s *Server) myEvaluations(c *fiber.Ctx) error {
 			href := base + reviewSlugs[rv]
 			switch rv {
 			case pfmp.ReviewCompany:
-				if !r.CompanySaved.IsZero() {
+				if readable(!r.CompanySaved.IsZero()) {
 					l.Href, l.State = href, "rencontre du "+pfmp.FormatShort(r.Meeting.Time())
 				}
 			case pfmp.ReviewCertificative:
-				if !r.CompanySaved.IsZero() {
+				if readable(!r.CompanySaved.IsZero()) {
 					l.Href, l.State = href, "évaluation du "+pfmp.FormatShort(r.Meeting.Time())
 				}
 			case pfmp.ReviewAttitudes:
-				if !r.Attitudes.IsZero() {
+				if readable(!r.Attitudes.IsZero()) {
 					l.Href, l.State = href, "enregistré"
 				}
 			case pfmp.ReviewSelf:
