@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"livret/print"
@@ -443,4 +445,29 @@ func (w *lockedBuffer) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.String()
+}
+
+// MustBrowserSession opens the tab logged in as identity without the login form: it logs in
+// over HTTP, as the form would, hands the session's cookies to the browser and opens the
+// page the login leads to. The login's own tests click through the form (MustLoginUI); the
+// others start logged in two page loads sooner.
+func (a *App) MustBrowserSession(tb testing.TB, ctx context.Context, identity, password string) {
+	tb.Helper()
+	c := a.NewClient(tb)
+	r := c.PostForm("/connexion", url.Values{"identifiant": {identity}, "mot_de_passe": {password}})
+	if r.Status != http.StatusSeeOther {
+		tb.Fatalf("browser: login %s: status %d", identity, r.Status)
+	}
+	base, err := url.Parse(a.URL)
+	if err != nil {
+		tb.Fatalf("browser: %v", err)
+	}
+	var cookies []*network.CookieParam
+	for _, ck := range c.http.Jar.Cookies(base) {
+		cookies = append(cookies, &network.CookieParam{Name: ck.Name, Value: ck.Value, URL: a.URL, HTTPOnly: ck.HttpOnly})
+	}
+	MustDo(tb, ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.SetCookies, network.SetCookiesParams{Cookies: cookies})
+		return err
+	}), chromedp.Navigate(base.ResolveReference(&url.URL{Path: r.Header.Get("Location")}).String()))
 }

@@ -24,7 +24,7 @@ func TestBrowserTutorFillsTheAttitudesTeacherCompletesThem(t *testing.T) {
 
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
-	apptest.MustLoginUI(t, ctx, a.URL, "sophie.durand", demo.Password)
+	a.MustBrowserSession(t, ctx, "sophie.durand", demo.Password)
 	apptest.MustWaitURL(t, ctx, "/mes-apprenants", func(u *url.URL) bool { return u.Path == "/mes-apprenants" })
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`#main a[href="/dossiers/`+p.Id+`"]`)))
 	apptest.MustWaitText(t, ctx, "#main h1", "Manon GIRARD")
@@ -46,7 +46,7 @@ func TestBrowserTutorFillsTheAttitudesTeacherCompletesThem(t *testing.T) {
 
 	// The teacher, on a computer: sees the tutor's choices, changes one, completes another.
 	ctx2 := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx2, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx2, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx2, chromedp.Navigate(a.URL+"/dossiers/"+p.Id))
 	apptest.MustDo(t, ctx2, chromedp.Click(chromedp.CSS(`#main a[href$="/attitudes"]`)))
 	apptest.MustWaitText(t, ctx2, "#att-last", "Sophie DURAND")

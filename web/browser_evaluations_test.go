@@ -24,7 +24,7 @@ func TestBrowserStudentWritesHisBilanPersonnelOnAPhone(t *testing.T) {
 	p := a.MustPlacement(t, demoE31, "lucas.lambert")
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
-	apptest.MustLoginUI(t, ctx, a.URL, "lucas.lambert", demo.Password)
+	a.MustBrowserSession(t, ctx, "lucas.lambert", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/mes-evaluations"))
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`a[href="/dossiers/`+p.Id+`/bilan-personnel"]`)))
 	apptest.MustWaitText(t, ctx, "#self-title", "Mon bilan de la période")
@@ -56,7 +56,7 @@ func TestBrowserTeacherAdjustsACheckpointLevel(t *testing.T) {
 	cp, _, _ := mustCheckpointAfterABilan(t, a)
 
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/bilans-intermediaires"),
 		chromedp.Click(chromedp.CSS(`a[href="/bilans-intermediaires/`+cp.Id+`"]`)))
 	apptest.MustWaitText(t, ctx, "#c-C1\\.2", "Calculé : 3")
@@ -80,7 +80,7 @@ func TestBrowserTeacherRecordsASchoolEvaluationForAClass(t *testing.T) {
 	class := a.MustFind(t, "classes", "name", "1re MSPC")
 	c22 := a.MustFind(t, "competences", "code", "C2.2")
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`nav.mainnav a[href="/evaluations-etablissement"]`)))
 	apptest.MustWaitText(t, ctx, "#main h1", "Évaluations en établissement")
 	apptest.MustWaitHTMXIdle(t, ctx)

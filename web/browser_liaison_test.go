@@ -27,7 +27,7 @@ func TestBrowserStudentFillsTheFicheDeLiaisonOnAPhone(t *testing.T) {
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
 
 	// From his periods to the dossier, then to the fiche.
-	apptest.MustLoginUI(t, ctx, a.URL, "adam.vincent", demo.Password)
+	a.MustBrowserSession(t, ctx, "adam.vincent", demo.Password)
 	apptest.MustWaitURL(t, ctx, "/mes-periodes", func(u *url.URL) bool { return u.Path == "/mes-periodes" })
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS(`#main a[href^="/dossiers/"]`)))
 	apptest.MustWaitURL(t, ctx, "the dossier", func(u *url.URL) bool { return strings.HasPrefix(u.Path, "/dossiers/") })
@@ -85,7 +85,7 @@ func TestBrowserTeacherPersonalisesTheObjectivesThenResets(t *testing.T) {
 	ctx := apptest.MustBrowser(t)
 	shots := apptest.ShotsDir()
 
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/dossiers/"+p.Id+"/liaison?onglet=objectifs"))
 	apptest.MustWaitText(t, ctx, "#liaison", "Issus de l'annexe pédagogique")
 	a4t2 := a.MustFind(t, "tasks", "code", "A4T2")

@@ -29,7 +29,7 @@ func TestBrowserReviewDateFollowsTheMovedPeriod(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	annexe := a.MustFind(t, "annexes", "level", "1re")
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/annexes/"+annexe.Id+"/periode"))
 	apptest.MustWaitText(t, ctx, "#main h1", "Nouvelle période")
@@ -77,7 +77,7 @@ func TestBrowserAPlannedCheckpointLocksFromItsDay(t *testing.T) {
 	lucas := a.MustFind(t, "users", "username", "lucas.lambert")
 	on := e31.GetDateTime("end").Time().AddDate(0, 0, 3) // the Monday after the bilans
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/bilans-intermediaires"),
 		chromedp.SetValue(chromedp.ID("f-target"), "eleve:"+lucas.Id),
@@ -145,7 +145,7 @@ func TestBrowserARefusedSaveIsNoDeadEnd(t *testing.T) {
 	p := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	lea := a.MustFind(t, "users", "username", "lea.dupont")
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes/"+p.Id+"/modifier?onglet=objectifs"))
 	apptest.MustWaitText(t, ctx, "#main h1", "Modifier la période")
 
@@ -188,7 +188,7 @@ func TestBrowserTheLastRowsMenuStaysOnScreen(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	p := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes?niveau=2de&periode="+p.Id))
 	apptest.MustWaitText(t, ctx, "#student-list", "Chloé ROUX")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.CSS("#student-list > li:last-child summary")))

@@ -17,7 +17,7 @@ func TestBrowserTeacherPreparesAPeriod(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	submit := func(form string) chromedp.Action[chromedp.Void] {
 		return chromedp.Click(chromedp.CSS(form + ` button[type="submit"].btn-primary`))
 	}

@@ -44,7 +44,7 @@ func pfOffline() chromedp.Action[chromedp.Void] {
 // pfLogin logs in through the form.
 func pfLogin(t *testing.T, ctx context.Context, a *apptest.App, who string) {
 	t.Helper()
-	apptest.MustLoginUI(t, ctx, a.URL, who, demo.Password)
+	a.MustBrowserSession(t, ctx, who, demo.Password)
 }
 
 func pfLogout(t *testing.T, ctx context.Context) {

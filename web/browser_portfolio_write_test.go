@@ -38,7 +38,7 @@ func TestBrowserStudentWritesWeeksReportAndPhotoOnAPhone(t *testing.T) {
 	base := a.URL + portfolioPath(p, "")
 
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
-	apptest.MustLoginUI(t, ctx, a.URL, "adam.vincent", demo.Password)
+	a.MustBrowserSession(t, ctx, "adam.vincent", demo.Password)
 	apptest.MustDo(t, ctx, chromedp.Navigate(base+"semaines?semaine=1"))
 	apptest.MustWaitText(t, ctx, "#week-title", weeks[0].Label())
 	assert.Equal(t, "Semaines", apptest.MustText(t, ctx, `nav.tabs a[aria-current="page"] .tab-short`), "the short label on a phone")

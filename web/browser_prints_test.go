@@ -79,7 +79,7 @@ func TestBrowserTeacherPrintsThePeriodsPreconventions(t *testing.T) {
 	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes?niveau=1re&periode="+period.Id))
 	apptest.MustWaitText(t, ctx, "#student-list", "Lucas LAMBERT")
@@ -141,7 +141,7 @@ func TestBrowserStudentTypesHisAttestation(t *testing.T) {
 	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
-	apptest.MustLoginUI(t, ctx, a.URL, "lucas.lambert", demo.Password)
+	a.MustBrowserSession(t, ctx, "lucas.lambert", demo.Password)
 	lucas := a.MustPlacement(t, demoE31, "lucas.lambert")
 
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/dossiers/"+lucas.Id))

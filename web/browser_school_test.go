@@ -19,7 +19,7 @@ func TestBrowserTeacherRemovesDeletesAndLocks(t *testing.T) {
 	t.Parallel()
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 	p2 := a.MustFind(t, "periods", "name", "PFMP 2 — 2de PMIA")
 	danger := chromedp.Click(chromedp.CSS(`#main button.btn-danger`))
 
@@ -86,7 +86,7 @@ func TestBrowserMasterReadsHisApprentice(t *testing.T) {
 	a := apptest.MustStartDemo(t)
 	ctx := apptest.MustBrowser(t)
 	apptest.MustDo(t, ctx, apptest.PhoneViewport())
-	apptest.MustLoginUI(t, ctx, a.URL, "julien.boisseau", demo.Password)
+	a.MustBrowserSession(t, ctx, "julien.boisseau", demo.Password)
 	apptest.MustWaitText(t, ctx, "#main h1", "Mes apprenants")
 	apptest.MustDo(t, ctx, chromedp.Click(chromedp.Search(`//a[contains(., "Lucas LAMBERT")]`)))
 	apptest.MustWaitText(t, ctx, "#main h1", "Lucas LAMBERT")

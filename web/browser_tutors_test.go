@@ -27,7 +27,7 @@ func TestBrowserTutorLinkFromWindowToHome(t *testing.T) {
 	e31 := a.MustFind(t, "periods", "name", demoE31)
 	shots := apptest.ShotsDir()
 	ctx := apptest.MustBrowser(t)
-	apptest.MustLoginUI(t, ctx, a.URL, "prof.martin", demo.Password)
+	a.MustBrowserSession(t, ctx, "prof.martin", demo.Password)
 
 	apptest.MustDo(t, ctx, chromedp.Navigate(a.URL+"/periodes?niveau=1re&periode="+e31.Id))
 	apptest.MustDo(t, ctx,
