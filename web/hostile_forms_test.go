@@ -175,7 +175,7 @@ func postHostileValues(t *testing.T, rows []hostileForm) {
 			action := fill.Replace(row.action)
 			forms := []formFields{{fields: row.fields}}
 			if row.page != "" {
-				forms = formsOf(t, c.Get(fill.Replace(row.page)).Body, action)
+				forms = sampleOfForms(formsOf(t, c.Get(fill.Replace(row.page)).Body, action))
 			}
 			for _, form := range forms {
 				for _, name := range sampleOfFamilies(form.names()) {
@@ -283,6 +283,27 @@ func sampleOfFamilies(names []string) []string {
 		}
 	}
 	return out
+}
+
+// sampleOfForms keeps, of the forms of a page that carry the same fields (one per competence
+// on a checkpoint's page: read by the same handler), the first and the last, as
+// sampleOfFamilies does for fields; the checkpoint's fifteen forms were a fifth of the posts.
+func sampleOfForms(forms []formFields) []formFields {
+	var out []formFields
+	for i, f := range forms {
+		same := func(g formFields) bool { return slices.Equal(sorted(g.names()), sorted(f.names())) }
+		first := !slices.ContainsFunc(forms[:i], same)
+		last := !slices.ContainsFunc(forms[i+1:], same)
+		if first || last {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func sorted(names []string) []string {
+	slices.Sort(names)
+	return names
 }
 
 // names are the form's fields, files included.
