@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"livret/apptest/migrated"
 	"livret/mail/mailtest"
 )
 
@@ -26,7 +27,7 @@ func queueAndCrash(t *testing.T, dir string, srv *mailtest.Server, msgs ...func(
 
 // Pending rows survive a restart; a lost link is minted anew through Relink.
 func TestRestartPicksUpPending(t *testing.T) {
-	dir, srv := t.TempDir(), mailtest.Start(t)
+	dir, srv := migrated.Dir(t), mailtest.Start(t)
 	ids := queueAndCrash(t, dir, srv,
 		func(p string) Message { msg := plainMessage("un@usine.fr"); msg.Placement = p; return msg },
 		func(p string) Message { return tutorMessage(t, p, "deux@usine.fr", "https://livret.test/t/OLD", nil) },
@@ -58,7 +59,7 @@ func TestRestartPicksUpPending(t *testing.T) {
 // Without Relink, a message whose link was lost fails and says to send again; the
 // others still go.
 func TestRestartWithoutRelink(t *testing.T) {
-	dir, srv := t.TempDir(), mailtest.Start(t)
+	dir, srv := migrated.Dir(t), mailtest.Start(t)
 	ids := queueAndCrash(t, dir, srv,
 		func(p string) Message { return tutorMessage(t, p, "deux@usine.fr", "https://livret.test/t/OLD", nil) },
 		func(p string) Message { msg := plainMessage("un@usine.fr"); msg.Placement = p; return msg },
