@@ -356,8 +356,8 @@ func TestPeriodsOfALevelUseTheirIndex(t *testing.T) {
 	require.Contains(t, plan[0].Detail, "idx_periods_level_start")
 }
 
-// The school years of a level: from the first and last periods' when they are adjacent, from
-// every period when other years lie between (one may hold none).
+// The school years of a level: from the first and last periods' when they are adjacent, by a
+// seek per year when other years lie between (one may hold none, one may hold several).
 func TestSchoolYearsOfLevel(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -370,6 +370,8 @@ func TestSchoolYearsOfLevel(t *testing.T) {
 		{"two years", []string{"2024-10-07", "2025-09-15", "2026-05-04"}, []pfmp.SchoolYear{2025, 2024}},
 		{"a gap", []string{"2022-11-14", "2025-09-15"}, []pfmp.SchoolYear{2025, 2022}},
 		{"three years", []string{"2023-08-01", "2024-07-31", "2025-01-06", "2025-08-01"}, []pfmp.SchoolYear{2025, 2024, 2023}},
+		{"gaps and full years", []string{"2019-09-02", "2021-09-01", "2022-10-03", "2022-11-07", "2023-05-02", "2024-03-04",
+			"2025-09-15"}, []pfmp.SchoolYear{2025, 2023, 2022, 2021, 2019}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()

@@ -104,8 +104,9 @@ func (s *Store) PeriodsOfLevel(level pfmp.Level, year pfmp.SchoolYear) ([]Period
 
 // SchoolYearsOfLevel lists the school years that hold periods of a level, latest first. The
 // first and the last period's years come from two index seeks; only when other years lie
-// between them are the level's periods read one by one (a big school keeps a hundred per level
-// and year, and the year-end purge rarely leaves more than two years).
+// between them is each of those found by a seek of its own (never a read of every period: a
+// big school keeps a hundred per level and year, and the year-end purge rarely leaves more
+// than two years).
 func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) {
 	var span struct {
 		First string `db:"first"`
@@ -117,33 +118,43 @@ func (s *Store) SchoolYearsOfLevel(level pfmp.Level) ([]pfmp.SchoolYear, error) 
 	if err != nil || span.First == "" {
 		return nil, err
 	}
-	first, okFirst := schoolYearOfMonth(span.First)
-	last, okLast := schoolYearOfMonth(span.Last)
-	switch {
-	case okFirst && okLast && first == last:
-		return []pfmp.SchoolYear{last}, nil
-	case okFirst && okLast && first+1 == last:
-		return []pfmp.SchoolYear{last, first}, nil
+	first, _ := schoolYearOfMonth(span.First)
+	last, _ := schoolYearOfMonth(span.Last)
+	years := []pfmp.SchoolYear{last}
+	if first+1 < last {
+		between, err := s.schoolYearsBetween(level, first, last)
+		if err != nil {
+			return nil, err
+		}
+		years = append(years, between...)
 	}
-	return s.schoolYearsOfEveryPeriod(level)
+	if first < last {
+		years = append(years, first)
+	}
+	return years, nil
 }
 
-// schoolYearsOfEveryPeriod is SchoolYearsOfLevel from each of the level's periods.
-func (s *Store) schoolYearsOfEveryPeriod(level pfmp.Level) ([]pfmp.SchoolYear, error) {
-	var starts []string
-	err := s.read(`SELECT start FROM periods WHERE level = {:level}`,
-		dbx.Params{"level": string(level)}, func(q *dbx.Query) error { return q.Column(&starts) })
-	seen := map[pfmp.SchoolYear]bool{}
+// schoolYearsBetween lists the years strictly between first and last that hold periods of the
+// level, latest first: one index seek per year, the level's first period from the end of the
+// year found before.
+func (s *Store) schoolYearsBetween(level pfmp.Level, first, last pfmp.SchoolYear) ([]pfmp.SchoolYear, error) {
 	var years []pfmp.SchoolYear
-	for _, start := range starts {
-		if y, ok := schoolYearOfMonth(start); ok && !seen[y] {
-			seen[y] = true
+	for from := dbTime(first.End()); ; {
+		var start string
+		err := s.read(`SELECT COALESCE(MIN(start), '') FROM periods
+			WHERE level = {:level} AND start >= {:from} AND start < {:to}`,
+			dbx.Params{"level": string(level), "from": from, "to": dbTime(last.Start())},
+			func(q *dbx.Query) error { return q.Row(&start) })
+		if err != nil || start == "" {
+			slices.Reverse(years)
+			return years, err
+		}
+		y, _ := schoolYearOfMonth(start)
+		if len(years) == 0 || y > years[len(years)-1] {
 			years = append(years, y)
 		}
+		from = max(start+"~", dbTime(y.End())) // "~" sorts after any stored date: the seek moves on
 	}
-	slices.Sort(years)
-	slices.Reverse(years)
-	return years, err
 }
 
 // schoolYearOfMonth is the school year of a stored date, from its month (a period's start is
