@@ -18,8 +18,17 @@ type school struct {
 
 // coldCacheRuns measures the period page rendered afresh on every request (the view cache
 // off) against PocketBase's REST list of the same 30 students, on the small school and on a
-// 10,000-student one, each in its own server.
+// 10,000-student one, each in its own server. Both servers run side by side and the four
+// requests take turns, coldRounds times: each reported run is the median round of its
+// request, so that the machine slowing down for a minute does not decide a ratio (measuring
+// one school after the other, the 10,000 ÷ 100 ratio of the same binary read 0.99 then 1.34).
 func coldCacheRuns(cfg config, small seeded, rep *report) error {
+	var sessions []*coldSession
+	defer func() {
+		for _, s := range sessions {
+			s.srv.stop()
+		}
+	}()
 	for _, sc := range []school{{"100 students", cfg.data, 0}, {"10,000 students", cfg.data + "-10k", bigStudents}} {
 		ids := small
 		if sc.students > 0 {
@@ -29,28 +38,55 @@ func coldCacheRuns(cfg config, small seeded, rep *report) error {
 				return fmt.Errorf("seed %s: %w", sc.label, err)
 			}
 		}
-		runs, err := coldRunsOn(cfg, sc, ids)
+		s, err := openCold(cfg, sc, ids)
 		if err != nil {
 			return err
 		}
-		rep.ColdRuns = append(rep.ColdRuns, runs...)
+		sessions = append(sessions, s)
+	}
+	rounds := map[string][]runResult{}
+	for range coldRounds {
+		for _, s := range sessions {
+			for _, t := range s.targets {
+				fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
+				r, err := loadRun(s.client, s.srv, t, cfg.conc, cfg.warm, cfg.dur)
+				if err != nil {
+					return err
+				}
+				rounds[t.Name] = append(rounds[t.Name], r)
+			}
+		}
+	}
+	for _, s := range sessions {
+		for _, t := range s.targets {
+			rep.ColdRuns = append(rep.ColdRuns, medianRun(rounds[t.Name]))
+		}
 	}
 	return nil
 }
 
-// coldRunsOn serves one school with the view cache off and runs the page and the REST list.
-func coldRunsOn(cfg config, sc school, ids seeded) ([]runResult, error) {
+// coldSession is one school's server with the view cache off, logged in, and its two
+// requests: the rendered page, then the REST list.
+type coldSession struct {
+	srv     *server
+	client  *http.Client
+	targets []target
+}
+
+// openCold serves one school with the view cache off and checks its page and REST list.
+func openCold(cfg config, sc school, ids seeded) (*coldSession, error) {
 	srv, _, err := start(cfg.bin, sc.dir, "LIVRET_VIEW_CACHE=off")
 	if err != nil {
 		return nil, err
 	}
-	defer srv.stop()
 	c := newClient(cfg.conc)
 	if err := login(c, srv.base, teacher, demo.Password); err != nil {
+		srv.stop()
 		return nil, err
 	}
 	tok, err := superuserToken(c, srv.base)
 	if err != nil {
+		srv.stop()
 		return nil, err
 	}
 	all := targets(ids)
@@ -60,24 +96,11 @@ func coldRunsOn(cfg config, sc school, ids seeded) ([]runResult, error) {
 	rest.header = http.Header{"Authorization": {tok}}
 	for _, t := range []target{page, rest} {
 		if err := verifyTarget(c, srv.base, t); err != nil {
+			srv.stop()
 			return nil, err
 		}
 	}
-	// The page and the list alternate, coldRounds times: each reported run is the median of
-	// its target's, so that a burst of other work on the machine does not decide the ratio.
-	rounds := map[string][]runResult{}
-	for range coldRounds {
-		for _, t := range []target{page, rest} {
-			fmt.Printf("load: %s (%d clients, %s)\n", t.Name, cfg.conc, cfg.dur)
-			r, err := loadRun(c, srv, t, cfg.conc, cfg.warm, cfg.dur)
-			if err != nil {
-				return nil, err
-			}
-			rounds[t.Name] = append(rounds[t.Name], r)
-		}
-	}
-	out := []runResult{medianRun(rounds[page.Name]), medianRun(rounds[rest.Name])}
-	return out, nil
+	return &coldSession{srv: srv, client: c, targets: []target{page, rest}}, nil
 }
 
 // coldRounds is how many times the rendered page and the REST list alternate.

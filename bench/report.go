@@ -82,7 +82,7 @@ func (r *report) markdown() string {
 	fmt.Fprintf(&b, "\n## Rendered page, cache off, small and big school\n\nThe same page rendered on every "+
 		"request (`LIVRET_VIEW_CACHE=off`), first on the school above (%d students), then on `bin/benchdata-10k`: "+
 		"%d students in classes of 30, %d periods over three school years with a class placed on each and a "+
-		"checkpoint per placed student. Each school has its own server; the REST list is of the same 30 students. The page and the list alternate three times on each; each row is the median round of its request.\n\n",
+		"checkpoint per placed student. Each school has its own server, both running side by side; the REST list is of the same 30 students. The four requests take turns three times (page and list of one school, then of the other); each row is the median round of its request.\n\n",
 		smallStudent, bigStudents, bigPeriods)
 	b.WriteString(r.runTable(r.ColdRuns))
 	b.WriteString("\n" + r.coldTable())
