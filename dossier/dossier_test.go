@@ -342,6 +342,24 @@ func TestCompetencesAreReadAgainWhenOneChanges(t *testing.T) {
 	require.Equal(t, "Nouvel intitulé", again[0].Label)
 }
 
+// A bilan's history is read in order through its index, the saves of the record not sorted
+// again on every save of the form.
+func TestHistoryReadInIndexOrder(t *testing.T) {
+	t.Parallel()
+	a := apptest.MustStart(t)
+	var plan []struct {
+		Detail string `db:"detail"`
+	}
+	require.NoError(t, a.PB.DB().NewQuery(`EXPLAIN QUERY PLAN SELECT a.created FROM audit_log a
+		LEFT JOIN users u ON u.id = a.actor
+		WHERE a.collection = 'company_reviews' AND a.record = 'x' ORDER BY a.created DESC, a.rowid DESC LIMIT 500`).All(&plan))
+	require.NotEmpty(t, plan)
+	for _, step := range plan {
+		require.NotContains(t, step.Detail, "TEMP B-TREE", "plan: %v", plan)
+	}
+	require.Contains(t, plan[0].Detail, "idx_audit_log_collection_record")
+}
+
 // A level's periods of one school year are found through the (level, start) index, not by
 // reading every level's periods of the year.
 func TestPeriodsOfALevelUseTheirIndex(t *testing.T) {
