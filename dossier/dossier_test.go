@@ -346,32 +346,37 @@ func TestCompetencesAreReadAgainWhenOneChanges(t *testing.T) {
 // again on every save of the form.
 func TestHistoryReadInIndexOrder(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStart(t)
-	var plan []struct {
+	plan := queryPlan(t, apptest.MustStart(t), `SELECT a.created FROM audit_log a
+		LEFT JOIN users u ON u.id = a.actor
+		WHERE a.collection = 'company_reviews' AND a.record = 'x' ORDER BY a.created DESC, a.rowid DESC LIMIT 500`)
+	for _, step := range plan {
+		require.NotContains(t, step, "TEMP B-TREE", "plan: %v", plan)
+	}
+	require.Contains(t, plan[0], "idx_audit_log_collection_record")
+}
+
+// queryPlan is SQLite's plan for query, a step per line.
+func queryPlan(t *testing.T, a *apptest.App, query string) []string {
+	t.Helper()
+	var steps []struct {
 		Detail string `db:"detail"`
 	}
-	require.NoError(t, a.PB.DB().NewQuery(`EXPLAIN QUERY PLAN SELECT a.created FROM audit_log a
-		LEFT JOIN users u ON u.id = a.actor
-		WHERE a.collection = 'company_reviews' AND a.record = 'x' ORDER BY a.created DESC, a.rowid DESC LIMIT 500`).All(&plan))
-	require.NotEmpty(t, plan)
-	for _, step := range plan {
-		require.NotContains(t, step.Detail, "TEMP B-TREE", "plan: %v", plan)
+	require.NoError(t, a.PB.DB().NewQuery("EXPLAIN QUERY PLAN "+query).All(&steps))
+	require.NotEmpty(t, steps)
+	plan := make([]string, len(steps))
+	for i, s := range steps {
+		plan[i] = s.Detail
 	}
-	require.Contains(t, plan[0].Detail, "idx_audit_log_collection_record")
+	return plan
 }
 
 // A level's periods of one school year are found through the (level, start) index, not by
 // reading every level's periods of the year.
 func TestPeriodsOfALevelUseTheirIndex(t *testing.T) {
 	t.Parallel()
-	a := apptest.MustStartDemo(t)
-	var plan []struct {
-		Detail string `db:"detail"`
-	}
-	require.NoError(t, a.PB.DB().NewQuery(`EXPLAIN QUERY PLAN SELECT p.id FROM periods p
-		WHERE p.level = '1re' AND p.start >= '2025-08-01' AND p.start < '2026-08-01'`).All(&plan))
-	require.NotEmpty(t, plan)
-	require.Contains(t, plan[0].Detail, "idx_periods_level_start")
+	plan := queryPlan(t, apptest.MustStartDemo(t), `SELECT p.id FROM periods p
+		WHERE p.level = '1re' AND p.start >= '2025-08-01' AND p.start < '2026-08-01'`)
+	require.Contains(t, plan[0], "idx_periods_level_start")
 }
 
 // The school years of a level: from the first and last periods' when they are adjacent, by a
