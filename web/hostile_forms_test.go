@@ -289,21 +289,28 @@ func sampleOfFamilies(names []string) []string {
 // on a checkpoint's page: read by the same handler), the first and the last, as
 // sampleOfFamilies does for fields; the checkpoint's fifteen forms were a fifth of the posts.
 func sampleOfForms(forms []formFields) []formFields {
+	first, last := map[string]int{}, map[string]int{}
+	for i, f := range forms {
+		k := f.fieldsKey()
+		if _, seen := first[k]; !seen {
+			first[k] = i
+		}
+		last[k] = i
+	}
 	var out []formFields
 	for i, f := range forms {
-		same := func(g formFields) bool { return slices.Equal(sorted(g.names()), sorted(f.names())) }
-		first := !slices.ContainsFunc(forms[:i], same)
-		last := !slices.ContainsFunc(forms[i+1:], same)
-		if first || last {
+		if k := f.fieldsKey(); first[k] == i || last[k] == i {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-func sorted(names []string) []string {
+// fieldsKey names the form's set of fields, whatever their order.
+func (f formFields) fieldsKey() string {
+	names := f.names()
 	slices.Sort(names)
-	return names
+	return strings.Join(names, "&")
 }
 
 // names are the form's fields, files included.
