@@ -73,20 +73,24 @@ type coldSession struct {
 	targets []target
 }
 
-// openCold serves one school with the view cache off and checks its page and REST list.
-func openCold(cfg config, sc school, ids seeded) (*coldSession, error) {
+// openCold serves one school with the view cache off and checks its page and REST list; the
+// server is stopped again if any of that fails.
+func openCold(cfg config, sc school, ids seeded) (_ *coldSession, err error) {
 	srv, _, err := start(cfg.bin, sc.dir, "LIVRET_VIEW_CACHE=off")
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		if err != nil {
+			srv.stop()
+		}
+	}()
 	c := newClient(cfg.conc)
 	if err := login(c, srv.base, teacher, demo.Password); err != nil {
-		srv.stop()
 		return nil, err
 	}
 	tok, err := superuserToken(c, srv.base)
 	if err != nil {
-		srv.stop()
 		return nil, err
 	}
 	all := targets(ids)
@@ -96,7 +100,6 @@ func openCold(cfg config, sc school, ids seeded) (*coldSession, error) {
 	rest.header = http.Header{"Authorization": {tok}}
 	for _, t := range []target{page, rest} {
 		if err := verifyTarget(c, srv.base, t); err != nil {
-			srv.stop()
 			return nil, err
 		}
 	}
